@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "precis",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "precis", targets: ["precis"]),
+    .library(name: "PrecisCore", targets: ["PrecisCore"]),
+    .library(name: "PrecisRunner", targets: ["PrecisRunner"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+    .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CICU",
+      pkgConfig: "icu-i18n",
+      providers: [.apt(["libicu-dev"])]
+    ),
+    .target(name: "PrecisICU", dependencies: ["CICU"]),
+    .target(
+      name: "PrecisCore",
+      dependencies: ["PrecisICU"],
+      exclude: ["PrecisCore.docc"]
+    ),
+    .target(
+      name: "PrecisRunner",
+      dependencies: ["PrecisCore", .product(name: "Yams", package: "Yams")]
+    ),
+    .executableTarget(
+      name: "precis",
+      dependencies: [
+        "PrecisRunner",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "PrecisICUTests",
+      dependencies: ["PrecisICU", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
+    .testTarget(
+      name: "PrecisCoreTests",
+      dependencies: ["PrecisCore", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
+    .testTarget(
+      name: "PrecisRunnerTests",
+      dependencies: ["PrecisRunner"]
+    ),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["PrecisRunner", "precis"]
+    ),
+  ]
+)

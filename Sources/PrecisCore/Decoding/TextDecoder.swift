@@ -1,0 +1,158 @@
+import PrecisICU
+
+/// Turns a file's bytes into a document: the first stage, at the edge of the pipeline.
+///
+/// UTF-8 (with or without a byte-order mark) is read as is; UTF-16 and UTF-32 need a
+/// byte-order mark (UTF-16 without one is recognised from its NUL pattern); other encodings
+/// are detected with ICU's charset detector and converted with ICU's converters. Binary
+/// input and text that fits no encoding confidently fail with the file and the byte offset.
+/// An empty file is an empty document.
+public struct TextDecoder: Sendable {
+  /// The encoding to use, or `nil` to detect it.
+  public var encoding: String?
+  /// The least confidence (0–100) of ICU's detector to accept a legacy encoding.
+  public var minimumConfidence: Int
+
+  public init(encoding: String? = nil, minimumConfidence: Int = 25) {
+    let label = encoding?.lowercased()
+    self.encoding = (label == nil || label == "auto") ? nil : encoding
+    self.minimumConfidence = minimumConfidence
+  }
+
+  /// Decodes `bytes` read from `source`.
+  public func decode(_ bytes: [UInt8], source: String) throws(DecodeError) -> Document {
+    try bytes.withUnsafeBufferPointer { buffer throws(DecodeError) in
+      try decode(buffer, source: source)
+    }
+  }
+
+  /// Decodes `bytes` read from `source`.
+  public func decode(
+    _ bytes: UnsafeBufferPointer<UInt8>, source: String
+  ) throws(DecodeError) -> Document {
+    if let encoding { return try convert(bytes, from: encoding, bomLength: 0, source: source) }
+    if bytes.isEmpty { return Document(source: source, text: "") }
+    if let (name, bomLength) = byteOrderMark(bytes) {
+      if name == "UTF-8" {
+        return try utf8(UnsafeBufferPointer(rebasing: bytes[3...]), bomLength: 3, source: source)
+      }
+      return try convert(bytes, from: name, bomLength: bomLength, source: source)
+    }
+    if let name = utf16WithoutMark(bytes) {
+      return try convert(bytes, from: name, bomLength: 0, source: source)
+    }
+    if let offset = binaryOffset(bytes) { throw .binary(source: source, byteOffset: offset) }
+    let scan = UTF8Validator.scan(bytes)
+    guard let bad = scan.firstInvalid else { return try utf8(bytes, bomLength: 0, source: source) }
+    // A file with valid multi-byte UTF-8 sequences is UTF-8 with damage, not another encoding.
+    if scan.multiByteSequences > 0 && scan.multiByteSequences >= scan.invalidCount {
+      throw .invalidUTF8(source: source, byteOffset: bad, byte: bytes[bad])
+    }
+    let matches = (try? CharsetDetector.detect(bytes)) ?? []
+    let candidates = matches.filter { !$0.name.hasPrefix("UTF") }
+    guard let best = candidates.first, best.confidence >= minimumConfidence else {
+      throw .undetectableEncoding(
+        source: source, byteOffset: bad,
+        candidates: candidates.prefix(3).map { "\($0.name) \($0.confidence)%" })
+    }
+    // Latin-1 as labelled on the web means windows-1252, which also maps 0x80–0x9F.
+    let name = best.name == "ISO-8859-1" ? "windows-1252" : best.name
+    return try convert(bytes, from: name, bomLength: 0, source: source)
+  }
+
+  private func utf8(
+    _ bytes: UnsafeBufferPointer<UInt8>, bomLength: Int, source: String
+  ) throws(DecodeError) -> Document {
+    let scan = UTF8Validator.scan(bytes)
+    if let bad = scan.firstInvalid {
+      throw .invalidUTF8(source: source, byteOffset: bad + bomLength, byte: bytes[bad])
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    return Document(
+      source: source, text: text, inputEncoding: InputEncoding(name: "UTF-8", bomLength: bomLength))
+  }
+
+  private func convert(
+    _ bytes: UnsafeBufferPointer<UInt8>, from name: String, bomLength: Int, source: String
+  ) throws(DecodeError) -> Document {
+    guard let canonical = Converter.canonicalName(name) else {
+      throw .unknownEncoding(source: source, name: name)
+    }
+    if canonical == "UTF-8" {
+      let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+      let body = hasMark ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
+      return try utf8(body, bomLength: hasMark ? 3 : 0, source: source)
+    }
+    let decoded: [UInt8]
+    do {
+      decoded = try Converter.decode(bytes, encoding: name)
+    } catch {
+      switch error {
+      case let .invalidBytes(offset, _):
+        throw .invalidInEncoding(source: source, encoding: canonical, byteOffset: offset)
+      case .unknownEncoding: throw .unknownEncoding(source: source, name: name)
+      case .icu: throw .invalidInEncoding(source: source, encoding: canonical, byteOffset: 0)
+      }
+    }
+    // ICU's Unicode converters consume the byte-order mark; a "UTF-16LE" converter keeps it
+    // as U+FEFF, which is dropped here so the text equals its UTF-8 twin.
+    var body = decoded[...]
+    var mark = 0
+    if body.starts(with: [0xEF, 0xBB, 0xBF]) {
+      body = body.dropFirst(3)
+      mark = bomLength
+    } else if bomLength > 0 {
+      mark = bomLength
+    }
+    let text = String(decoding: body, as: UTF8.self)
+    if text.utf8.contains(0) {
+      let offset = text.utf8.firstIndex(of: 0).map { text.utf8.distance(from: text.utf8.startIndex, to: $0) } ?? 0
+      throw .binary(source: source, byteOffset: offset)
+    }
+    var document = Document(
+      source: source, text: text, inputEncoding: InputEncoding(name: canonical, bomLength: mark))
+    document.decodedText = text
+    return document
+  }
+
+  private func byteOrderMark(_ b: UnsafeBufferPointer<UInt8>) -> (String, Int)? {
+    if b.starts(with: [0xEF, 0xBB, 0xBF]) { return ("UTF-8", 3) }
+    if b.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return ("UTF-32LE", 4) }
+    if b.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return ("UTF-32BE", 4) }
+    if b.starts(with: [0xFF, 0xFE]) { return ("UTF-16LE", 2) }
+    if b.starts(with: [0xFE, 0xFF]) { return ("UTF-16BE", 2) }
+    return nil
+  }
+
+  /// Recognises UTF-16 without a byte-order mark by its NUL bytes, all on one side.
+  private func utf16WithoutMark(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+    let n = min(b.count, 4096) & ~1
+    guard n >= 8 else { return nil }
+    var evenNul = 0
+    var oddNul = 0
+    for i in stride(from: 0, to: n, by: 2) {
+      if b[i] == 0 { evenNul += 1 }
+      if b[i + 1] == 0 { oddNul += 1 }
+    }
+    let pairs = n / 2
+    if oddNul * 10 >= pairs * 4 && evenNul * 50 <= pairs { return "UTF-16LE" }
+    if evenNul * 10 >= pairs * 4 && oddNul * 50 <= pairs { return "UTF-16BE" }
+    return nil
+  }
+
+  /// The offset of the first NUL byte, or of dense control bytes that text never has.
+  private func binaryOffset(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+    if let nul = b.firstIndex(of: 0) { return nul }
+    let n = min(b.count, 8192)
+    var controls = 0
+    var first: Int? = nil
+    for i in 0..<n {
+      let c = b[i]
+      if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C && c != 0x1B {
+        controls += 1
+        if first == nil { first = i }
+      }
+    }
+    return controls * 10 > n ? first : nil
+  }
+}

@@ -1,0 +1,153 @@
+import PrecisICU
+
+/// Normalises a document's text: Unicode form, line endings, stray controls.
+///
+/// Requires: nothing. Adds: normalized. In a pipeline file:
+///
+///     - kind: normalize
+///       form: nfc          # nfc (default), nfkc, nfkc-casefold
+///
+/// CRLF and CR become LF; U+2028 becomes a line break and U+2029 a paragraph break (a blank
+/// line); NEL (U+0085) becomes LF. C0 and C1 controls other than TAB and LF, and stray
+/// byte-order marks (U+FEFF), are removed and kept in `Document.removedCharacters`.
+/// ZWJ, ZWNJ, variation selectors and bidi marks are kept (they carry meaning). Then ICU
+/// normalises to the form. Normalising twice gives the same text as normalising once.
+///
+/// - Complexity: O(*n*) in the UTF-8 length of the text.
+public struct TextNormalizer: Stage {
+  /// Options of the `normalize` stage.
+  public struct Options: StageOptions {
+    /// The Unicode normalisation form; NFKC only on purpose (it folds "²" to "2").
+    public var form: NormalizationForm = .nfc
+
+    public static let knownKeys = ["form"]
+
+    public init() {}
+    public init(form: NormalizationForm) { self.form = form }
+
+    enum CodingKeys: String, CodingKey { case form }
+
+    public init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      form = try c.decodeChoice(NormalizationForm.self, forKey: .form) ?? .nfc
+    }
+  }
+
+  public static let kind = "normalize"
+  public static let requires: Set<DocumentFeature> = []
+  public static let adds: Set<DocumentFeature> = [.normalized]
+
+  public let options: Options
+  private let normalizer: Normalizer
+
+  public init(options: Options) throws(StageError) {
+    self.options = options
+    do {
+      normalizer = try Normalizer(form: options.form)
+    } catch {
+      throw StageError(stage: Self.kind, source: "-", reason: error.description)
+    }
+  }
+
+  public func apply(to document: Document) throws(StageError) -> Document {
+    var document = document
+    var text = document.text
+    let cleaned = text.withUTF8 { Self.cleanControls($0) }
+    let normalized: NormalizedUTF8
+    do {
+      normalized = try cleaned.bytes.withUnsafeBufferPointer { bytes throws(ICUError) in
+        try normalizer.normalize(utf8: bytes)
+      }
+    } catch {
+      throw StageError(stage: Self.kind, source: document.source, reason: error.description)
+    }
+    if !cleaned.changed && !normalized.changed {
+      document.features.insert(.normalized)
+      return document
+    }
+    let unicodeMap = OffsetMap(anchors: normalized.anchors)
+    let map = unicodeMap.composed(with: OffsetMap(anchors: cleaned.anchors))
+    let removed = cleaned.removed.map {
+      RemovedCharacter(utf8Offset: unicodeMap.normalizedOffset(of: $0.utf8Offset), scalar: $0.scalar)
+    }
+    let newText = normalized.changed
+      ? String(decoding: normalized.bytes, as: UTF8.self)
+      : String(decoding: cleaned.bytes, as: UTF8.self)
+    document.replaceText(with: newText, map: map, removed: removed)
+    return document
+  }
+
+  /// Line endings and controls, fixed in one pass over the UTF-8 bytes.
+  struct Cleaned {
+    var bytes: [UInt8]
+    var anchors: [OffsetAnchor]
+    var removed: [RemovedCharacter]
+    var changed: Bool
+  }
+
+  static func cleanControls(_ input: UnsafeBufferPointer<UInt8>) -> Cleaned {
+    // Fast path: nothing to change in most text.
+    var needsWork = false
+    for b in input where b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF {
+      if b == 0x0A || b == 0x09 { continue }
+      needsWork = true
+      break
+    }
+    if !needsWork {
+      return Cleaned(bytes: Array(input), anchors: [OffsetAnchor(normalized: 0, original: 0)], removed: [], changed: false)
+    }
+    var out: [UInt8] = []
+    out.reserveCapacity(input.count)
+    var anchors = [OffsetAnchor(normalized: 0, original: 0)]
+    var removed: [RemovedCharacter] = []
+    var changed = false
+    func anchor(_ original: Int) {
+      let last = anchors[anchors.count - 1]
+      if last.original + (out.count - last.normalized) != original {
+        anchors.append(OffsetAnchor(normalized: out.count, original: original))
+      }
+    }
+    var i = 0
+    let n = input.count
+    while i < n {
+      let b = input[i]
+      var replacement: [UInt8]? = nil
+      var width = 1
+      var removedScalar: UInt32? = nil
+      switch b {
+      case 0x0D:
+        replacement = [0x0A]
+        if i + 1 < n && input[i + 1] == 0x0A { width = 2 }
+      case 0x09, 0x0A: break
+      case 0x00..<0x20, 0x7F:
+        removedScalar = UInt32(b)
+      case 0xC2 where i + 1 < n && input[i + 1] >= 0x80 && input[i + 1] <= 0x9F:
+        width = 2
+        if input[i + 1] == 0x85 { replacement = [0x0A] } else { removedScalar = UInt32(input[i + 1]) }
+      case 0xE2 where i + 2 < n && input[i + 1] == 0x80 && (input[i + 2] == 0xA8 || input[i + 2] == 0xA9):
+        width = 3
+        replacement = input[i + 2] == 0xA8 ? [0x0A] : [0x0A, 0x0A]
+      case 0xEF where i + 2 < n && input[i + 1] == 0xBB && input[i + 2] == 0xBF:
+        width = 3
+        removedScalar = 0xFEFF
+      default: break
+      }
+      if let scalar = removedScalar {
+        changed = true
+        removed.append(RemovedCharacter(utf8Offset: out.count, scalar: scalar))
+        i += width
+        anchor(i)
+      } else if let replacement {
+        changed = true
+        anchor(i)
+        out.append(contentsOf: replacement)
+        i += width
+        anchor(i)
+      } else {
+        out.append(b)
+        i += 1
+      }
+    }
+    return Cleaned(bytes: out, anchors: anchors, removed: removed, changed: changed)
+  }
+}

@@ -1,0 +1,50 @@
+/// The options of a stage, decoded from a pipeline file; every option has a default.
+public protocol StageOptions: Decodable, Sendable, Equatable {
+  /// The option keys a pipeline file may give, in kebab-case.
+  static var knownKeys: [String] { get }
+  /// The options when a pipeline file gives none.
+  init()
+}
+
+/// A step that transforms a document. Configure it in `init`; keep no mutable state; do no
+/// file IO.
+public protocol Stage: Sendable {
+  associatedtype Options: StageOptions
+  /// The name used in pipeline files, in kebab-case, such as `split`.
+  static var kind: String { get }
+  /// What must be in a document before this stage runs; checked when the pipeline is made.
+  static var requires: Set<DocumentFeature> { get }
+  /// What this stage adds.
+  static var adds: Set<DocumentFeature> { get }
+  /// The options the stage was made with.
+  var options: Options { get }
+  /// Makes the stage, failing on options that cannot work together.
+  init(options: Options) throws(StageError)
+  /// Returns `document` with this stage's work applied.
+  func apply(to document: Document) throws(StageError) -> Document
+}
+
+extension Stage {
+  /// The stage's kind, from an instance.
+  public var kind: String { Self.kind }
+  /// What the stage needs, from an instance.
+  public var requirements: Set<DocumentFeature> { Self.requires }
+  /// What the stage adds, from an instance.
+  public var additions: Set<DocumentFeature> { Self.adds }
+}
+
+/// Decodes an option whose value must be one of a fixed list, naming them when it is not.
+extension KeyedDecodingContainer {
+  public func decodeChoice<T: RawRepresentable & CaseIterable>(
+    _ type: T.Type, forKey key: Key
+  ) throws -> T? where T.RawValue == String {
+    guard let raw = try decodeIfPresent(String.self, forKey: key) else { return nil }
+    guard let value = T(rawValue: raw) else {
+      let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+      throw DecodingError.dataCorruptedError(
+        forKey: key, in: self,
+        debugDescription: "unknown value '\(raw)' for '\(key.stringValue)'; allowed values: \(allowed)")
+    }
+    return value
+  }
+}

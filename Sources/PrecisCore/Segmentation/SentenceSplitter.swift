@@ -1,0 +1,111 @@
+import PrecisICU
+
+/// Splits paragraphs into sentence segments with ICU's sentence break iterator.
+///
+/// Requires: nothing (uses the document's language, else the `language` option, else
+/// English). Adds: paragraphs, sentences. In a pipeline file:
+///
+///     - kind: split
+///       language: de           # used when the document has none
+///       suppressions: true     # ICU's abbreviation list (“Mr.”, “U.S.”) for the locale
+///
+/// Paragraphs are blocks of lines between blank lines. Each line break ends a segment, so a
+/// heading, a list item and a dateline are each a segment of their own. Segments never start
+/// or end with white space; the white space between them is kept as gaps, so segments and
+/// gaps rebuild the text exactly.
+///
+/// - Complexity: O(*n*) in the UTF-8 length of the text.
+public struct SentenceSplitter: Stage {
+  /// Options of the `split` stage.
+  public struct Options: StageOptions {
+    /// The language when the document has none; English when neither is set.
+    public var language: LanguageTag? = nil
+    /// Whether to use ICU's abbreviation suppressions (`@ss=standard`).
+    public var suppressions: Bool = true
+
+    public static let knownKeys = ["language", "suppressions"]
+
+    public init() {}
+    public init(language: LanguageTag?, suppressions: Bool = true) {
+      self.language = language
+      self.suppressions = suppressions
+    }
+
+    enum CodingKeys: String, CodingKey { case language, suppressions }
+
+    public init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      language = try c.decodeIfPresent(LanguageTag.self, forKey: .language)
+      suppressions = try c.decodeIfPresent(Bool.self, forKey: .suppressions) ?? true
+    }
+  }
+
+  public static let kind = "split"
+  public static let requires: Set<DocumentFeature> = []
+  public static let adds: Set<DocumentFeature> = [.paragraphs, .sentences]
+
+  public let options: Options
+
+  public init(options: Options) throws(StageError) {
+    self.options = options
+  }
+
+  /// The ICU locale used for `language`.
+  public func icuLocale(for language: LanguageTag) -> String {
+    options.suppressions ? "\(language.icuLocale)@ss=standard" : language.icuLocale
+  }
+
+  public func apply(to document: Document) throws(StageError) -> Document {
+    var document = document
+    let language = document.language ?? options.language ?? .english
+    let locale = icuLocale(for: language)
+    var text = document.text
+    let result: Result<([Paragraph], [Segment]), ICUError> = text.withUTF8 { bytes in
+      do {
+        return .success(try withBreakIterator(.sentence, locale: locale) { iterator in
+          try split(bytes, iterator: iterator)
+        })
+      } catch let error as ICUError {
+        return .failure(error)
+      } catch {
+        return .failure(ICUError.unexpected)
+      }
+    }
+    switch result {
+    case let .success((paragraphs, segments)):
+      document.paragraphs = paragraphs
+      document.segments = segments
+      return document
+    case let .failure(error):
+      throw StageError(stage: Self.kind, source: document.source, reason: error.description)
+    }
+  }
+
+  private func split(
+    _ bytes: UnsafeBufferPointer<UInt8>, iterator: BreakIterator
+  ) throws(ICUError) -> ([Paragraph], [Segment]) {
+    var paragraphs: [Paragraph] = []
+    var segments: [Segment] = []
+    var occurrences: [UInt64: Int] = [:]
+    for range in ParagraphSplitter.paragraphs(in: bytes) {
+      let slice = UnsafeBufferPointer(rebasing: bytes[range])
+      let hash = SegmentID.hash(slice)
+      let occurrence = occurrences[hash, default: 0]
+      occurrences[hash] = occurrence + 1
+      var paragraph = Paragraph(range: range)
+      let first = segments.count
+      var start = 0
+      for boundary in try iterator.boundaries(utf8: slice) {
+        let piece = Whitespace.trim(start..<boundary, in: slice)
+        start = boundary
+        if piece.isEmpty { continue }
+        let id = SegmentID(paragraphHash: hash, occurrence: occurrence, index: segments.count - first)
+        let absolute = (range.lowerBound + piece.lowerBound)..<(range.lowerBound + piece.upperBound)
+        segments.append(Segment(id: id, range: absolute, paragraph: paragraphs.count))
+      }
+      paragraph.segments = first..<segments.count
+      paragraphs.append(paragraph)
+    }
+    return (paragraphs, segments)
+  }
+}

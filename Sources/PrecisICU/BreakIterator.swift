@@ -1,0 +1,166 @@
+internal import CICU
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What a break iterator looks for.
+public enum BreakKind: Int, Sendable, Hashable {
+  case character, word, line, sentence
+
+  var icuType: UBreakIteratorType {
+    switch self {
+    case .character: UBRK_CHARACTER
+    case .word: UBRK_WORD
+    case .line: UBRK_LINE
+    case .sentence: UBRK_SENTENCE
+    }
+  }
+}
+
+/// The kind of text a word-break segment holds, from ICU's rule status.
+public enum WordKind: Sendable, Hashable {
+  /// Spaces and punctuation.
+  case none
+  /// Digits and numbers.
+  case number
+  /// Letters of an alphabet or a syllabary.
+  case letter
+  /// Kana.
+  case kana
+  /// Ideographs.
+  case ideograph
+
+  init(ruleStatus: Int32) {
+    switch ruleStatus {
+    case ..<100: self = .none
+    case 100..<200: self = .number
+    case 200..<300: self = .letter
+    case 300..<400: self = .kana
+    default: self = .ideograph
+    }
+  }
+}
+
+/// An ICU break iterator for one locale and kind, reused for many texts.
+///
+/// Not thread-safe: ICU's `UBreakIterator` keeps state. Each thread gets its own through
+/// ``withBreakIterator(_:locale:_:)``, which opens one per locale and kind and keeps it.
+public final class BreakIterator {
+  /// The locale asked for, such as `de` or `en@ss=standard`.
+  public let locale: String
+  /// What the iterator looks for.
+  public let kind: BreakKind
+  private let handle: OpaquePointer
+  private let buffer = UTF16Buffer()
+  private var scratch: [Int32] = []
+
+  /// Opens an iterator; ICU falls back to the root rules for a locale it does not know.
+  public init(kind: BreakKind, locale: String) throws(ICUError) {
+    var status = U_ZERO_ERROR
+    let opened = cicu_ubrk_open(kind.icuType, locale, nil, 0, &status)
+    try ICUError.check(status, "open \(kind) break iterator for \"\(locale)\"")
+    guard let opened else { throw ICUError(U_INTERNAL_PROGRAM_ERROR, "open break iterator") }
+    self.handle = opened
+    self.locale = locale
+    self.kind = kind
+  }
+
+  deinit { cicu_ubrk_close(handle) }
+
+  /// Returns the boundaries of `utf8` (valid UTF-8) as UTF-8 offsets, without 0 and with the end.
+  ///
+  /// - Complexity: O(*n*) in the length of `utf8`.
+  public func boundaries(utf8: UnsafeBufferPointer<UInt8>) throws(ICUError) -> [Int] {
+    if utf8.isEmpty { return [] }
+    try setText(utf8)
+    scratch.removeAll(keepingCapacity: true)
+    _ = cicu_ubrk_first(handle)
+    while true {
+      let b = cicu_ubrk_next(handle)
+      if b == UBRK_DONE { break }
+      scratch.append(b)
+    }
+    return UTF8Walk.utf8Offsets(ofAscendingUTF16: scratch, in: utf8)
+  }
+
+  /// Calls `body` with each segment between boundaries, as a UTF-8 range and its word kind.
+  public func forEachSegment(
+    utf8: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, WordKind) -> Void
+  ) throws(ICUError) {
+    if utf8.isEmpty { return }
+    try setText(utf8)
+    var byte = 0
+    var unit = 0
+    _ = cicu_ubrk_first(handle)
+    var start = 0
+    while true {
+      let b = cicu_ubrk_next(handle)
+      if b == UBRK_DONE { break }
+      let status = cicu_ubrk_getRuleStatus(handle)
+      while unit < Int(b) && byte < utf8.count {
+        let lead = utf8[byte]
+        byte += UTF8Walk.utf8Width(lead: lead)
+        unit += UTF8Walk.utf16Width(lead: lead)
+      }
+      body(start..<byte, WordKind(ruleStatus: status))
+      start = byte
+    }
+  }
+
+  private func setText(_ utf8: UnsafeBufferPointer<UInt8>) throws(ICUError) {
+    try buffer.fill(utf8: utf8)
+    var status = U_ZERO_ERROR
+    buffer.units.withUnsafeBufferPointer { units in
+      cicu_ubrk_setText(handle, units.baseAddress, Int32(buffer.count), &status)
+    }
+    try ICUError.check(status, "set text of \(kind) break iterator")
+  }
+}
+
+/// Runs `body` with this thread's break iterator for `kind` and `locale`, opening it once.
+///
+/// Break iterators are not thread-safe and cost a rule-table load to open, so each thread
+/// keeps one per kind and locale for its lifetime. `body` must not let the iterator escape.
+public func withBreakIterator<R>(
+  _ kind: BreakKind, locale: String, _ body: (BreakIterator) throws -> R
+) throws -> R {
+  let cache = ThreadCache.current
+  let key = "\(kind.rawValue)|\(locale)"
+  if let iterator = cache.iterators[key] { return try body(iterator) }
+  let iterator = try BreakIterator(kind: kind, locale: locale)
+  cache.iterators[key] = iterator
+  return try body(iterator)
+}
+
+/// Per-thread ICU objects that must not be shared between threads.
+final class ThreadCache {
+  var iterators: [String: BreakIterator] = [:]
+  var objects: [String: AnyObject] = [:]
+
+  // The key is created once and never deleted; a thread's cache is released when it ends.
+  private static let key: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key) { pointer in
+      #if canImport(Darwin)
+        Unmanaged<ThreadCache>.fromOpaque(pointer).release()
+      #else
+        if let pointer { Unmanaged<ThreadCache>.fromOpaque(pointer).release() }
+      #endif
+    }
+    return key
+  }()
+
+  static var current: ThreadCache {
+    if let pointer = pthread_getspecific(key) {
+      return Unmanaged<ThreadCache>.fromOpaque(pointer).takeUnretainedValue()
+    }
+    let cache = ThreadCache()
+    pthread_setspecific(key, Unmanaged.passRetained(cache).toOpaque())
+    return cache
+  }
+}

@@ -1,0 +1,204 @@
+internal import CICU
+
+/// A Unicode normalisation form Precis can apply.
+public enum NormalizationForm: String, Sendable, Hashable, CaseIterable {
+  /// Canonical composition: the default; changes how text is encoded, never what it says.
+  case nfc
+  /// Compatibility composition: also folds "²" to "2" and "ﬁ" to "fi"; use on purpose.
+  case nfkc
+  /// NFKC with case folding and default-ignorable characters removed, for matching.
+  case nfkcCasefold = "nfkc-casefold"
+}
+
+/// A point where normalised text and the text it came from line up again.
+///
+/// Between two anchors, offsets advance together from the first anchor, never past the
+/// second anchor's original offset.
+public struct OffsetAnchor: Sendable, Hashable {
+  /// A UTF-8 offset in the normalised text.
+  public var normalized: Int
+  /// The UTF-8 offset in the text before normalisation.
+  public var original: Int
+
+  public init(normalized: Int, original: Int) {
+    self.normalized = normalized
+    self.original = original
+  }
+}
+
+/// Normalised UTF-8 bytes and the anchors that map them back to the input.
+public struct NormalizedUTF8: Sendable {
+  /// The normalised text, as UTF-8.
+  public var bytes: [UInt8]
+  /// Anchors from normalised to input offsets; the first is always (0, 0).
+  public var anchors: [OffsetAnchor]
+  /// Whether any byte changed.
+  public var changed: Bool
+}
+
+/// ICU's normaliser for one form, shareable between threads.
+///
+/// - Complexity: O(*n*); text that ICU's quick check accepts is copied without conversion.
+public struct Normalizer: @unchecked Sendable {
+  // @unchecked: the UNormalizer2 instances ICU hands out are immutable singletons that
+  // ICU documents as safe to use from any thread.
+  private let handle: OpaquePointer
+  /// The form this normaliser produces.
+  public let form: NormalizationForm
+
+  /// Gets ICU's normaliser for `form`.
+  public init(form: NormalizationForm) throws(ICUError) {
+    var status = U_ZERO_ERROR
+    let instance: OpaquePointer?
+    switch form {
+    case .nfc: instance = cicu_unorm2_getNFCInstance(&status)
+    case .nfkc: instance = cicu_unorm2_getNFKCInstance(&status)
+    case .nfkcCasefold: instance = cicu_unorm2_getNFKCCasefoldInstance(&status)
+    }
+    try ICUError.check(status, "load the \(form.rawValue) normaliser")
+    guard let instance else { throw ICUError(U_MISSING_RESOURCE_ERROR, "load normaliser") }
+    self.handle = instance
+    self.form = form
+  }
+
+  /// Normalises `string`.
+  public func normalize(_ string: String) throws(ICUError) -> String {
+    var copy = string
+    let outcome = copy.withUTF8 { bytes in
+      Result { () throws(ICUError) in try normalize(utf8: bytes) }
+    }
+    let result = try outcome.get()
+    return result.changed ? String(decoding: result.bytes, as: UTF8.self) : string
+  }
+
+  /// Normalises valid UTF-8 line by line, keeping anchors back to the input offsets.
+  public func normalize(utf8 input: UnsafeBufferPointer<UInt8>) throws(ICUError) -> NormalizedUTF8 {
+    var out: [UInt8] = []
+    out.reserveCapacity(input.count + input.count / 16)
+    var anchors = [OffsetAnchor(normalized: 0, original: 0)]
+    var changed = false
+    let buffer = UTF16Buffer()
+    var dest16: [UInt16] = []
+    var dest8: [UInt8] = []
+
+    func anchor(_ normalized: Int, _ original: Int) {
+      let last = anchors[anchors.count - 1]
+      if last.original + (normalized - last.normalized) != original {
+        anchors.append(OffsetAnchor(normalized: normalized, original: original))
+      }
+    }
+
+    var lineStart = 0
+    while lineStart < input.count {
+      var lineEnd = lineStart
+      var ascii = true
+      while lineEnd < input.count && input[lineEnd] != 0x0A {
+        if input[lineEnd] >= 0x80 { ascii = false }
+        lineEnd += 1
+      }
+      let line = UnsafeBufferPointer(rebasing: input[lineStart..<lineEnd])
+      if ascii {
+        if form == .nfkcCasefold {
+          for b in line {
+            let lowered = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+            if lowered != b { changed = true }
+            out.append(lowered)
+          }
+        } else {
+          out.append(contentsOf: line)
+        }
+      } else {
+        changed =
+          try normalizeLine(
+            line, lineStart: lineStart, into: &out, buffer: buffer, dest16: &dest16,
+            dest8: &dest8, anchor: anchor) || changed
+      }
+      if lineEnd < input.count { out.append(0x0A) }
+      lineStart = lineEnd + 1
+    }
+    return NormalizedUTF8(bytes: out, anchors: anchors, changed: changed || out.count != input.count)
+  }
+
+  private func normalizeLine(
+    _ line: UnsafeBufferPointer<UInt8>, lineStart: Int, into out: inout [UInt8],
+    buffer: UTF16Buffer, dest16: inout [UInt16], dest8: inout [UInt8],
+    anchor: (Int, Int) -> Void
+  ) throws(ICUError) -> Bool {
+    try buffer.fill(utf8: line)
+    let count = buffer.count
+    var changed = false
+    var status = U_ZERO_ERROR
+    try buffer.units.withUnsafeBufferPointer { units throws(ICUError) in
+      guard let base = units.baseAddress else { return }
+      var pos16 = 0
+      var pos8 = 0
+      while pos16 < count {
+        // Copy the part ICU already accepts as normalised.
+        let span = Int(
+          cicu_unorm2_spanQuickCheckYes(handle, base + pos16, Int32(count - pos16), &status))
+        try ICUError.check(status, "check normalisation")
+        var end8 = pos8
+        var i16 = pos16
+        while i16 < pos16 + span {
+          let lead = line[end8]
+          end8 += UTF8Walk.utf8Width(lead: lead)
+          i16 += UTF8Walk.utf16Width(lead: lead)
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: line[pos8..<end8]))
+        pos16 += span
+        pos8 = end8
+        if pos16 >= count { break }
+        // Take one chunk up to the next normalisation boundary and normalise it alone.
+        var chunkEnd16 = pos16
+        var chunkEnd8 = pos8
+        repeat {
+          let lead = line[chunkEnd8]
+          chunkEnd8 += UTF8Walk.utf8Width(lead: lead)
+          chunkEnd16 += UTF8Walk.utf16Width(lead: lead)
+        } while chunkEnd16 < count
+          && !boundaryBefore(units: units, at: chunkEnd16, count: count)
+        let chunkLength = chunkEnd16 - pos16
+        let capacity = chunkLength * 18 + 16  // NFKC expands one character to at most 18
+        if dest16.count < capacity { dest16 = [UInt16](repeating: 0, count: capacity) }
+        let written = dest16.withUnsafeMutableBufferPointer { d in
+          Int(
+            cicu_unorm2_normalize(
+              handle, base + pos16, Int32(chunkLength), d.baseAddress, Int32(d.count), &status))
+        }
+        try ICUError.check(status, "normalise text")
+        if dest8.count < written * 3 + 4 { dest8 = [UInt8](repeating: 0, count: written * 3 + 4) }
+        var length8: Int32 = 0
+        dest16.withUnsafeBufferPointer { s in
+          dest8.withUnsafeMutableBufferPointer { d in
+            d.withMemoryRebound(to: CChar.self) { dc in
+              _ = cicu_u_strToUTF8(
+                dc.baseAddress, Int32(dc.count), &length8, s.baseAddress, Int32(written), &status)
+            }
+          }
+        }
+        try ICUError.check(status, "convert normalised text to UTF-8")
+        let original = UnsafeBufferPointer(rebasing: line[pos8..<chunkEnd8])
+        let replacement = dest8[0..<Int(length8)]
+        if !original.elementsEqual(replacement) {
+          changed = true
+          anchor(out.count, lineStart + pos8)
+          out.append(contentsOf: replacement)
+          anchor(out.count, lineStart + chunkEnd8)
+        } else {
+          out.append(contentsOf: original)
+        }
+        pos16 = chunkEnd16
+        pos8 = chunkEnd8
+      }
+    }
+    return changed
+  }
+
+  private func boundaryBefore(units: UnsafeBufferPointer<UInt16>, at i: Int, count: Int) -> Bool {
+    var scalar = Int32(units[i])
+    if units[i] & 0xFC00 == 0xD800 && i + 1 < count && units[i + 1] & 0xFC00 == 0xDC00 {
+      scalar = 0x10000 + ((scalar - 0xD800) << 10) + (Int32(units[i + 1]) - 0xDC00)
+    }
+    return cicu_unorm2_hasBoundaryBefore(handle, scalar) != 0
+  }
+}

@@ -1,0 +1,37 @@
+/// Helpers for moving between UTF-8 and UTF-16 offsets of the same text.
+enum UTF8Walk {
+  /// The number of UTF-16 code units for the scalar that starts with the UTF-8 lead byte.
+  @inline(__always)
+  static func utf16Width(lead: UInt8) -> Int { lead >= 0xF0 ? 2 : 1 }
+
+  /// The number of UTF-8 bytes of the scalar that starts with `lead`.
+  @inline(__always)
+  static func utf8Width(lead: UInt8) -> Int {
+    if lead < 0x80 { return 1 }
+    if lead < 0xE0 { return 2 }
+    if lead < 0xF0 { return 3 }
+    return 4
+  }
+
+  /// Converts ascending UTF-16 offsets into UTF-8 offsets of the same valid UTF-8 text.
+  ///
+  /// - Complexity: O(*n*) in the length of `utf8`.
+  static func utf8Offsets(
+    ofAscendingUTF16 offsets: [Int32], in utf8: UnsafeBufferPointer<UInt8>
+  ) -> [Int] {
+    var result: [Int] = []
+    result.reserveCapacity(offsets.count)
+    var byte = 0
+    var unit = 0
+    for target in offsets {
+      let t = Int(target)
+      while unit < t && byte < utf8.count {
+        let lead = utf8[byte]
+        byte += utf8Width(lead: lead)
+        unit += utf16Width(lead: lead)
+      }
+      result.append(min(byte, utf8.count))
+    }
+    return result
+  }
+}
