@@ -1,0 +1,89 @@
+import PrecisCore
+
+/// Why one input failed; the batch records it and goes on.
+public enum ProcessingError: Error, Sendable, Equatable, CustomStringConvertible {
+  case input(InputError)
+  case decode(DecodeError)
+  case stage(StageError)
+  case output(OutputError)
+
+  public var description: String {
+    switch self {
+    case let .input(e): e.description
+    case let .decode(e): e.description
+    case let .stage(e): e.description
+    case let .output(e): e.description
+    }
+  }
+
+  /// The short kind recorded in the manifest, such as `decode`.
+  public var kind: String {
+    switch self {
+    case .input: "input"
+    case .decode: "decode"
+    case .stage(let e): e.stage
+    case .output: "output"
+    }
+  }
+}
+
+/// A rendered output file: a name relative to the output folder and its text.
+public struct RenderedOutput: Sendable, Hashable {
+  public var relativePath: String
+  public var contents: String
+}
+
+/// Runs one input through a configuration: decode, stages, writers. Does no IO itself.
+public struct DocumentProcessor: Sendable {
+  /// The loaded pipeline.
+  public let configuration: PipelineConfiguration
+  /// A language that overrides detection (`--lang`).
+  public let language: LanguageTag?
+  /// An encoding that overrides detection (`--encoding`).
+  public let encoding: String?
+
+  public init(configuration: PipelineConfiguration, language: LanguageTag? = nil, encoding: String? = nil) {
+    self.configuration = configuration
+    self.language = language
+    self.encoding = encoding
+  }
+
+  /// Decodes `bytes` and runs the stages.
+  public func document(from bytes: [UInt8], source: String) throws(ProcessingError) -> Document {
+    var document: Document
+    do {
+      document = try TextDecoder(encoding: encoding ?? configuration.encoding).decode(bytes, source: source)
+    } catch {
+      throw .decode(error)
+    }
+    if let language { document.language = language }
+    do {
+      return try configuration.pipeline.apply(to: document)
+    } catch {
+      throw .stage(error)
+    }
+  }
+
+  /// Renders every configured output of `document`, named after `baseName` (the input's
+  /// path relative to the batch folder, without its extension).
+  public func outputs(of document: Document, baseName: String) -> [RenderedOutput] {
+    var result: [RenderedOutput] = []
+    for spec in configuration.outputs {
+      let writer = spec.format.writer
+      if spec.targetLanguages.isEmpty {
+        result.append(
+          RenderedOutput(
+            relativePath: "\(baseName).\(writer.fileExtension)",
+            contents: writer.render(document, targetLanguage: nil)))
+      } else {
+        for target in spec.targetLanguages {
+          result.append(
+            RenderedOutput(
+              relativePath: "\(baseName).\(target.rawValue).\(writer.fileExtension)",
+              contents: writer.render(document, targetLanguage: target)))
+        }
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,241 @@
+import Foundation
+import PrecisCore
+import Yams
+
+/// A pipeline file that cannot be used, with the place and the allowed values.
+public struct PipelineFileError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The file, as given.
+  public var file: String
+  /// 1-based line and column, when known.
+  public var line: Int?
+  public var column: Int?
+  /// What is wrong and what is allowed.
+  public var message: String
+
+  public var description: String {
+    if let line, let column { return "\(file):\(line):\(column): \(message)" }
+    return "\(file): \(message)"
+  }
+}
+
+/// Reads pipeline files (YAML), rejecting unknown keys and bad values with their place.
+public enum PipelineLoader {
+  /// Loads the pipeline file at `path`.
+  public static func load(path: String) throws(PipelineFileError) -> PipelineConfiguration {
+    let bytes: [UInt8]
+    do {
+      bytes = try InputFile.read(path)
+    } catch {
+      throw PipelineFileError(file: path, message: error.reason)
+    }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw PipelineFileError(file: path, message: "not valid UTF-8; save the pipeline file as UTF-8")
+    }
+    return try parse(text, file: path)
+  }
+
+  /// The built-in default pipeline.
+  public static func builtIn() -> PipelineConfiguration {
+    do {
+      return try parse(DefaultPipeline.yaml, file: DefaultPipeline.name)
+    } catch {
+      fatalError("the built-in pipeline is invalid: \(error)")  // a programmer error
+    }
+  }
+
+  /// Parses pipeline YAML; `file` names it in errors.
+  public static func parse(_ yaml: String, file: String) throws(PipelineFileError) -> PipelineConfiguration {
+    func fail(_ node: Node?, _ message: String) -> PipelineFileError {
+      PipelineFileError(file: file, line: node?.mark?.line, column: node?.mark?.column, message: message)
+    }
+    let root: Node
+    do {
+      guard let composed = try Yams.compose(yaml: yaml) else { throw fail(nil, "empty pipeline file; it needs at least 'version: 1' and 'stages'") }
+      root = composed
+    } catch let error as PipelineFileError {
+      throw error
+    } catch let error as YamlError {
+      throw PipelineFileError(file: file, message: "not valid YAML: \(Self.describe(error))")
+    } catch {
+      throw PipelineFileError(file: file, message: "not valid YAML: \(error)")
+    }
+    let top = try mapping(root, "the pipeline file", fail)
+    try checkKeys(top, allowed: ["version", "input", "stages", "outputs"], what: "top-level key", fail)
+
+    // version
+    guard let versionNode = value(top, "version") else { throw fail(root, "missing 'version'; add 'version: 1'") }
+    guard case let .scalar(versionScalar) = versionNode, let version = Int(versionScalar.string), version == 1 else {
+      throw fail(versionNode, "unsupported version '\(versionNode.string ?? "?")'; allowed values: 1")
+    }
+
+    // input
+    var encoding: String? = nil
+    if let inputNode = value(top, "input") {
+      let input = try mapping(inputNode, "'input'", fail)
+      try checkKeys(input, allowed: ["encoding"], what: "option for 'input'", fail)
+      if let node = value(input, "encoding") {
+        guard let name = node.string, !name.isEmpty else { throw fail(node, "'encoding' must be a name such as auto, utf-8 or windows-1252") }
+        if name.lowercased() != "auto" {
+          guard PrecisCore.isKnownEncoding(name) else {
+            throw fail(node, "unknown encoding '\(name)'; use auto or a name ICU knows, e.g. utf-8, windows-1252, koi8-r, shift_jis")
+          }
+          encoding = name
+        }
+      }
+    }
+
+    // stages
+    guard let stagesNode = value(top, "stages") else { throw fail(root, "missing 'stages'; list at least '- kind: normalize'") }
+    guard case let .sequence(stageList) = stagesNode else { throw fail(stagesNode, "'stages' must be a list of '- kind: NAME' entries") }
+    var stages: [any Stage] = []
+    for stageNode in stageList {
+      let entry = try mapping(stageNode, "a stage", fail)
+      guard let kindNode = value(entry, "kind"), let kind = kindNode.string else {
+        throw fail(stageNode, "a stage needs 'kind'; known kinds: \(StageCatalog.kinds.joined(separator: ", "))")
+      }
+      guard let type = StageCatalog.stageType(kind: kind) else {
+        throw fail(kindNode, "unknown stage kind '\(kind)'; known kinds: \(StageCatalog.kinds.joined(separator: ", "))")
+      }
+      stages.append(try makeStage(type, entry: entry, kind: kind, fail))
+    }
+    let pipeline: Pipeline
+    do {
+      pipeline = try Pipeline(stages: stages)
+    } catch {
+      throw fail(stagesNode, error.message)
+    }
+
+    // outputs
+    var outputs: [OutputSpec] = []
+    if let outputsNode = value(top, "outputs") {
+      guard case let .sequence(list) = outputsNode else { throw fail(outputsNode, "'outputs' must be a list of '- format: NAME' entries") }
+      let formats = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+      for node in list {
+        let entry = try mapping(node, "an output", fail)
+        try checkKeys(entry, allowed: ["format", "to"], what: "option for an output", fail)
+        guard let formatNode = value(entry, "format"), let name = formatNode.string else {
+          throw fail(node, "an output needs 'format'; known formats: \(formats)")
+        }
+        guard let format = OutputFormat(rawValue: name) else {
+          throw fail(formatNode, "unknown output format '\(name)'; known formats: \(formats)")
+        }
+        var targets: [LanguageTag] = []
+        if let toNode = value(entry, "to") {
+          let items: [Node]
+          switch toNode {
+          case let .sequence(seq): items = Array(seq)
+          case .scalar: items = [toNode]
+          default: throw fail(toNode, "'to' must be a language or a list of languages, e.g. [fr, de]")
+          }
+          for item in items {
+            guard let s = item.string, let tag = LanguageTag(s) else {
+              throw fail(item, "'\(item.string ?? "?")' is not a language tag (e.g. fr, de, pt-BR)")
+            }
+            targets.append(tag)
+          }
+        }
+        outputs.append(OutputSpec(format: format, targetLanguages: targets))
+      }
+    }
+    return PipelineConfiguration(
+      name: file, text: yaml, version: version, encoding: encoding, pipeline: pipeline, outputs: outputs)
+  }
+
+  private static func makeStage(
+    _ type: any Stage.Type, entry: Node.Mapping, kind: String,
+    _ fail: (Node?, String) -> PipelineFileError
+  ) throws(PipelineFileError) -> any Stage {
+    try makeStage(opening: type, entry: entry, kind: kind, fail)
+  }
+
+  private static func makeStage<S: Stage>(
+    opening type: S.Type, entry: Node.Mapping, kind: String,
+    _ fail: (Node?, String) -> PipelineFileError
+  ) throws(PipelineFileError) -> any Stage {
+    let known = S.Options.knownKeys
+    for (key, _) in entry where key.string != "kind" {
+      let name = key.string ?? "?"
+      if !known.contains(name) {
+        let list = known.isEmpty ? "none" : known.joined(separator: ", ")
+        throw fail(key, "unknown option '\(name)' for stage '\(kind)'; known options: \(list)")
+      }
+    }
+    let pairs = entry.filter { $0.key.string != "kind" }.map { ($0.key, $0.value) }
+    let optionsNode = Node.mapping(Node.Mapping(pairs, .implicit, .block, entry.mark))
+    let options: S.Options
+    do {
+      options = try YAMLDecoder().decode(S.Options.self, from: optionsNode)
+    } catch let error as DecodingError {
+      let (path, message) = describe(error)
+      let node = path.last.flatMap { key in value(entry, key.stringValue) } ?? .mapping(entry)
+      throw fail(node, "stage '\(kind)': \(message)")
+    } catch {
+      throw fail(.mapping(entry), "stage '\(kind)': \(error)")
+    }
+    do {
+      return try S(options: options)
+    } catch {
+      throw fail(.mapping(entry), "stage '\(kind)': \(error.reason)")
+    }
+  }
+
+  private static func describe(_ error: DecodingError) -> ([any CodingKey], String) {
+    switch error {
+    case let .dataCorrupted(context):
+      return (context.codingPath, context.debugDescription)
+    case let .typeMismatch(type, context):
+      let key = context.codingPath.last?.stringValue ?? "value"
+      return (context.codingPath, "'\(key)' should be \(typeName(type))")
+    case let .valueNotFound(type, context):
+      let key = context.codingPath.last?.stringValue ?? "value"
+      return (context.codingPath, "'\(key)' needs \(typeName(type))")
+    case let .keyNotFound(key, context):
+      return (context.codingPath, "missing option '\(key.stringValue)'")
+    @unknown default:
+      return ([], "\(error)")
+    }
+  }
+
+  private static func typeName(_ type: Any.Type) -> String {
+    switch type {
+    case is Bool.Type: "true or false"
+    case is Int.Type: "a whole number"
+    case is Double.Type: "a number"
+    case is String.Type: "a text value"
+    default: "a \(type)"
+    }
+  }
+
+  private static func describe(_ error: YamlError) -> String {
+    "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+  }
+
+  private static func mapping(
+    _ node: Node, _ what: String, _ fail: (Node?, String) -> PipelineFileError
+  ) throws(PipelineFileError) -> Node.Mapping {
+    if case .alias = node { throw fail(node, "YAML aliases are not allowed in pipeline files; write the value out") }
+    guard case let .mapping(m) = node else { throw fail(node, "\(what) must be a mapping of 'key: value' lines") }
+    for (key, value) in m {
+      if case .alias = value { throw fail(value, "YAML aliases are not allowed in pipeline files; write the value out") }
+      if key.string == nil { throw fail(key, "keys must be plain names") }
+    }
+    return m
+  }
+
+  private static func checkKeys(
+    _ m: Node.Mapping, allowed: [String], what: String, _ fail: (Node?, String) -> PipelineFileError
+  ) throws(PipelineFileError) {
+    var seen: Set<String> = []
+    for (key, _) in m {
+      let name = key.string ?? "?"
+      if !allowed.contains(name) {
+        throw fail(key, "unknown \(what) '\(name)'; known: \(allowed.joined(separator: ", "))")
+      }
+      if !seen.insert(name).inserted { throw fail(key, "'\(name)' is given twice") }
+    }
+  }
+
+  private static func value(_ m: Node.Mapping, _ key: String) -> Node? {
+    m.first { $0.key.string == key }?.value
+  }
+}
