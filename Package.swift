@@ -37,21 +37,35 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Generators of hard Unicode for property tests.
+    .target(
+      name: "PrecisTestGenerators",
+      dependencies: [.product(name: "PropertyBased", package: "swift-property-based")],
+      path: "Tests/Generators"
+    ),
+    // Paths to corpora/ and ../shared for the tests.
+    .target(
+      name: "PrecisTestSupport",
+      dependencies: ["PrecisCore", "PrecisTestGenerators"],
+      path: "Tests/Support"
+    ),
     .testTarget(
       name: "PrecisICUTests",
-      dependencies: ["PrecisICU", .product(name: "PropertyBased", package: "swift-property-based")]
+      // Nothing that imports Foundation: this module sees CICU (tests build with testing
+      // enabled, which loads internal imports), and the two ICUs clash in one module.
+      dependencies: ["PrecisICU"]
     ),
     .testTarget(
       name: "PrecisCoreTests",
-      dependencies: ["PrecisCore", .product(name: "PropertyBased", package: "swift-property-based")]
+      dependencies: ["PrecisCore", "PrecisTestSupport", "PrecisTestGenerators", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
     .testTarget(
       name: "PrecisRunnerTests",
-      dependencies: ["PrecisRunner"]
+      dependencies: ["PrecisRunner", "PrecisTestSupport"]
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["PrecisRunner", "precis"]
+      dependencies: ["PrecisRunner", "PrecisTestSupport", "precis"]
     ),
   ]
 )

@@ -11,14 +11,15 @@ internal import CICU
 /// What a break iterator looks for.
 public enum BreakKind: Int, Sendable, Hashable {
   case character, word, line, sentence
+}
 
-  var icuType: UBreakIteratorType {
-    switch self {
-    case .character: UBRK_CHARACTER
-    case .word: UBRK_WORD
-    case .line: UBRK_LINE
-    case .sentence: UBRK_SENTENCE
-    }
+/// ICU's constant for `kind` (a free function: see `ICUError.init`).
+func icuBreakType(_ kind: BreakKind) -> UBreakIteratorType {
+  switch kind {
+  case .character: UBRK_CHARACTER
+  case .word: UBRK_WORD
+  case .line: UBRK_LINE
+  case .sentence: UBRK_SENTENCE
   }
 }
 
@@ -62,9 +63,9 @@ public final class BreakIterator {
   /// Opens an iterator; ICU falls back to the root rules for a locale it does not know.
   public init(kind: BreakKind, locale: String) throws(ICUError) {
     var status = U_ZERO_ERROR
-    let opened = cicu_ubrk_open(kind.icuType, locale, nil, 0, &status)
-    try ICUError.check(status, "open \(kind) break iterator for \"\(locale)\"")
-    guard let opened else { throw ICUError(U_INTERNAL_PROGRAM_ERROR, "open break iterator") }
+    let opened = cicu_ubrk_open(icuBreakType(kind), locale, nil, 0, &status)
+    try icuCheck(status, "open \(kind) break iterator for \"\(locale)\"")
+    guard let opened else { throw icuError(U_INTERNAL_PROGRAM_ERROR, "open break iterator") }
     self.handle = opened
     self.locale = locale
     self.kind = kind
@@ -118,7 +119,7 @@ public final class BreakIterator {
     buffer.units.withUnsafeBufferPointer { units in
       cicu_ubrk_setText(handle, units.baseAddress, Int32(buffer.count), &status)
     }
-    try ICUError.check(status, "set text of \(kind) break iterator")
+    try icuCheck(status, "set text of \(kind) break iterator")
   }
 }
 

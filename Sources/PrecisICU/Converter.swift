@@ -69,7 +69,7 @@ public enum Converter {
         }
       }
     }
-    if status.rawValue > 0 { throw .icu(ICUError(status, "convert \(encoding) text to UTF-8")) }
+    if status.rawValue > 0 { throw .icu(icuError(status, "convert \(encoding) text to UTF-8")) }
     out.removeSubrange(Int(length8)...)
     return out
   }

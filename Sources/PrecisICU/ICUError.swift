@@ -11,17 +11,25 @@ public struct ICUError: Error, Sendable, Equatable, CustomStringConvertible {
 
   public var description: String { "ICU failed to \(operation): \(name)" }
 
-  init(_ status: UErrorCode, _ operation: String) {
-    self.code = Int32(status.rawValue)
-    self.name = String(cString: cicu_u_errorName(status))
+  // No C type may appear in a signature of a public type's members, even internal ones:
+  // test builds serialise internal members, and a client that then loads CICU beside
+  // Foundation's bundled ICU does not compile.
+  init(code: Int32, operation: String) {
+    self.code = code
+    self.name = String(cString: cicu_u_errorName(UErrorCode(rawValue: code)))
     self.operation = operation
   }
+}
 
-  /// Throws when `status` is a failure. Negative codes are warnings (a locale fallback, say).
-  static func check(_ status: UErrorCode, _ operation: @autoclosure () -> String) throws(ICUError) {
-    if status.rawValue > U_ZERO_ERROR.rawValue {
-      throw ICUError(status, operation())
-    }
+/// An `ICUError` for `status` (kept out of `ICUError` itself; see its init).
+func icuError(_ status: UErrorCode, _ operation: String) -> ICUError {
+  ICUError(code: Int32(status.rawValue), operation: operation)
+}
+
+/// Throws when `status` is a failure. Negative codes are warnings (a locale fallback, say).
+func icuCheck(_ status: UErrorCode, _ operation: @autoclosure () -> String) throws(ICUError) {
+  if status.rawValue > U_ZERO_ERROR.rawValue {
+    throw icuError(status, operation())
   }
 }
 
@@ -34,5 +42,5 @@ public let icuVersion: String = {
 
 extension ICUError {
   /// An error that was not ICU's, caught where only ICU errors were expected.
-  public static let unexpected = ICUError(U_INTERNAL_PROGRAM_ERROR, "run")
+  public static let unexpected = ICUError(code: Int32(U_INTERNAL_PROGRAM_ERROR.rawValue), operation: "run")
 }

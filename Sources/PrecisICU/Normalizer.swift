@@ -55,8 +55,8 @@ public struct Normalizer: @unchecked Sendable {
     case .nfkc: instance = cicu_unorm2_getNFKCInstance(&status)
     case .nfkcCasefold: instance = cicu_unorm2_getNFKCCasefoldInstance(&status)
     }
-    try ICUError.check(status, "load the \(form.rawValue) normaliser")
-    guard let instance else { throw ICUError(U_MISSING_RESOURCE_ERROR, "load normaliser") }
+    try icuCheck(status, "load the \(form.rawValue) normaliser")
+    guard let instance else { throw icuError(U_MISSING_RESOURCE_ERROR, "load normaliser") }
     self.handle = instance
     self.form = form
   }
@@ -136,7 +136,7 @@ public struct Normalizer: @unchecked Sendable {
         // Copy the part ICU already accepts as normalised.
         let span = Int(
           cicu_unorm2_spanQuickCheckYes(handle, base + pos16, Int32(count - pos16), &status))
-        try ICUError.check(status, "check normalisation")
+        try icuCheck(status, "check normalisation")
         var end8 = pos8
         var i16 = pos16
         while i16 < pos16 + span {
@@ -165,7 +165,7 @@ public struct Normalizer: @unchecked Sendable {
             cicu_unorm2_normalize(
               handle, base + pos16, Int32(chunkLength), d.baseAddress, Int32(d.count), &status))
         }
-        try ICUError.check(status, "normalise text")
+        try icuCheck(status, "normalise text")
         if dest8.count < written * 3 + 4 { dest8 = [UInt8](repeating: 0, count: written * 3 + 4) }
         var length8: Int32 = 0
         dest16.withUnsafeBufferPointer { s in
@@ -176,7 +176,7 @@ public struct Normalizer: @unchecked Sendable {
             }
           }
         }
-        try ICUError.check(status, "convert normalised text to UTF-8")
+        try icuCheck(status, "convert normalised text to UTF-8")
         let original = UnsafeBufferPointer(rebasing: line[pos8..<chunkEnd8])
         let replacement = dest8[0..<Int(length8)]
         if !original.elementsEqual(replacement) {

@@ -21,7 +21,7 @@ final class UTF16Buffer {
           dest.baseAddress, Int32(dest.count), &length, src.baseAddress, Int32(src.count), &status)
       }
     }
-    try ICUError.check(status, "convert UTF-8 to UTF-16")
+    try icuCheck(status, "convert UTF-8 to UTF-16")
     count = Int(length)
   }
 }

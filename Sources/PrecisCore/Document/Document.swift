@@ -15,6 +15,11 @@ public struct RemovedCharacter: Sendable, Hashable {
   public var utf8Offset: Int
   /// The character's scalar value.
   public var scalar: UInt32
+
+  public init(utf8Offset: Int, scalar: UInt32) {
+    self.utf8Offset = utf8Offset
+    self.scalar = scalar
+  }
 }
 
 /// How the input was encoded, so offsets can be mapped back to its bytes.

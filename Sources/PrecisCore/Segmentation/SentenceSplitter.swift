@@ -7,7 +7,7 @@ import PrecisICU
 ///
 ///     - kind: split
 ///       language: de           # used when the document has none
-///       suppressions: true     # ICU's abbreviation list (“Mr.”, “U.S.”) for the locale
+///       suppressions: true     # ICU's abbreviation list (“Mr.”) where it helps (English)
 ///
 /// Paragraphs are blocks of lines between blank lines. Each line break ends a segment, so a
 /// heading, a list item and a dateline are each a segment of their own. Segments never start
@@ -50,9 +50,15 @@ public struct SentenceSplitter: Stage {
     self.options = options
   }
 
+  /// Languages whose ICU suppression list helps. ICU matches its list against the end of the
+  /// text before a break without looking for a word start, so German "kam." matches "am."
+  /// and a sentence is lost; other languages get their abbreviations from rule data.
+  static let suppressionLanguages: Set<String> = ["en"]
+
   /// The ICU locale used for `language`.
   public func icuLocale(for language: LanguageTag) -> String {
-    options.suppressions ? "\(language.icuLocale)@ss=standard" : language.icuLocale
+    options.suppressions && Self.suppressionLanguages.contains(language.language)
+      ? "\(language.icuLocale)@ss=standard" : language.icuLocale
   }
 
   public func apply(to document: Document) throws(StageError) -> Document {

@@ -1,0 +1,92 @@
+import PrecisCore
+import PrecisTestSupport
+import PropertyBased
+import Testing
+
+@Suite struct TextNormalizerTests {
+  func normalize(_ text: String, form: NormalizationForm = .nfc) throws -> Document {
+    try TextNormalizer(options: .init(form: form)).apply(to: Document(source: "t", text: text))
+  }
+
+  @Test(arguments: [
+    ("a\r\nb\rc", "a\nb\nc"),
+    ("one\u{2028}two\u{2029}three", "one\ntwo\n\nthree"),
+    ("x\u{85}y", "x\ny"),
+    ("tab\tstays", "tab\tstays"),
+    ("bell\u{07}gone\u{9B}", "bellgone"),
+    ("zwj \u{1F469}\u{200D}\u{1F4BB} zwnj \u{200C} rlm \u{200F} vs \u{FE0F}", "zwj \u{1F469}\u{200D}\u{1F4BB} zwnj \u{200C} rlm \u{200F} vs \u{FE0F}"),
+    ("stray\u{FEFF}mark", "straymark"),
+    ("Cafe\u{301}", "Caf\u{E9}"),
+  ])
+  func normalizes(input: String, expected: String) throws {
+    #expect(Array(try normalize(input).text.unicodeScalars) == Array(expected.unicodeScalars))
+  }
+
+  @Test func keepsRemovedControlsRecoverable() throws {
+    let document = try normalize("a\u{01}b\r\nc\u{1B}")
+    #expect(document.text == "ab\nc")
+    #expect(document.removedCharacters == [
+      RemovedCharacter(utf8Offset: 1, scalar: 1), RemovedCharacter(utf8Offset: 4, scalar: 0x1B),
+    ])
+  }
+
+  @Test func mapsOffsetsBackToTheInput() throws {
+    // "e" + U+0301 (3 bytes) composes to é (2 bytes); CRLF becomes LF.
+    let document = try normalize("x\r\ne\u{301}!\r\nend")
+    #expect(document.text == "x\n\u{E9}!\nend")
+    let map = document.originalOffsets
+    #expect(map.originalOffset(of: 0) == 0)  // x
+    #expect(map.originalOffset(of: 2) == 3)  // é ← e + accent
+    #expect(map.originalOffset(of: 4) == 6)  // !
+    #expect(map.originalOffset(of: 6) == 9)  // e of "end"
+  }
+
+  @Test func isIdempotentOnCorpora() throws {
+    let stage = try TextNormalizer(options: .init())
+    for file in TestPaths.corporaFiles() {
+      let once = try stage.apply(to: TextDecoder().decode(TestPaths.corporaBytes(file), source: file))
+      let twice = try stage.apply(to: once)
+      #expect(Array(twice.text.utf8) == Array(once.text.utf8), "\(file)")
+    }
+  }
+
+  @Test func isIdempotentOnRandomText() async throws {
+    for form in NormalizationForm.allCases {
+      let stage = try TextNormalizer(options: .init(form: form))
+      await propertyCheck(count: 500, input: HardText.string()) { text in
+        let once = try stage.apply(to: Document(source: "t", text: text))
+        let twice = try stage.apply(to: once)
+        #expect(Array(twice.text.unicodeScalars) == Array(once.text.unicodeScalars))
+      }
+    }
+  }
+
+  @Test func offsetMapIsMonotoneAndInBounds() async throws {
+    let stage = try TextNormalizer(options: .init())
+    await propertyCheck(count: 500, input: HardText.string()) { text in
+      let document = try stage.apply(to: Document(source: "t", text: text))
+      var previous = 0
+      for n in 0...document.text.utf8.count {
+        let o = document.originalOffsets.originalOffset(of: n)
+        #expect(o >= previous && o <= text.utf8.count)
+        previous = o
+      }
+    }
+  }
+
+  @Test func optionsDecodeFromNothing() throws {
+    #expect(TextNormalizer.Options() == .init(form: .nfc))
+  }
+}
+
+@Suite struct NormalizerPropertyTests {
+  @Test func icuNormalizerIsIdempotentOnRandomText() async throws {
+    for form in NormalizationForm.allCases {
+      let normalizer = try Normalizer(form: form)
+      await propertyCheck(count: 300, input: HardText.string()) { text in
+        let once = try normalizer.normalize(text)
+        #expect(Array(try normalizer.normalize(once).unicodeScalars) == Array(once.unicodeScalars))
+      }
+    }
+  }
+}
