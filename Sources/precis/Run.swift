@@ -38,13 +38,13 @@ struct Run: AsyncParsableCommand {
   @Flag(help: "Keep what a previous run into --output finished; redo the rest.")
   var resume = false
 
-  @Option(help: "Run part K of N, such as 2/3.")
+  @Option(help: ArgumentHelp("Run part K of N, such as 2/3.", valueName: "K/N"))
   var shard: Shard?
 
-  @Option(help: "Read only files matching this glob (repeatable): *.txt, or de/* for a path.")
+  @Option(help: ArgumentHelp("Read only files matching this glob (repeatable): *.txt, or de/* for a path.", valueName: "glob"))
   var include: [String] = []
 
-  @Option(help: "Leave out files and folders matching this glob (repeatable).")
+  @Option(help: ArgumentHelp("Leave out files and folders matching this glob (repeatable).", valueName: "glob"))
   var exclude: [String] = []
 
   @Flag(help: "Follow symbolic links to files and folders (loops are recorded, not followed).")
