@@ -100,17 +100,37 @@ public enum InputFile {
     default:
       throw InputError(path: path, reason: "is not a regular file (\(fileKind(info.st_mode))); precis reads regular files only")
     }
+    // Read straight into an array of the listed size (one more byte shows growth), then
+    // grow only for a file that grew meanwhile: no zeroed scratch buffer per file.
+    var capacity = max(Int(info.st_size), 0) + 1
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(max(Int(info.st_size), 0) + 1)
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
-      let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR || errno == EAGAIN { continue }
-        throw InputError(path: path, reason: "read failed (\(errnoText()))")
+      let start = bytes.count
+      var failure: String? = nil
+      var atEnd = false
+      bytes.append(contentsOf: repeatElement(0, count: capacity - start))
+      let filled = bytes.withUnsafeMutableBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return start }
+        var offset = start
+        while offset < buffer.count {
+          let n = systemRead(fd, base + offset, buffer.count - offset)
+          if n < 0 {
+            if errno == EINTR || errno == EAGAIN { continue }
+            failure = errnoText()
+            break
+          }
+          if n == 0 {
+            atEnd = true
+            break
+          }
+          offset += n
+        }
+        return offset
       }
-      if n == 0 { break }
-      bytes.append(contentsOf: chunk[0..<n])
+      bytes.removeSubrange(filled...)
+      if let failure { throw InputError(path: path, reason: "read failed (\(failure))") }
+      if atEnd { break }
+      capacity *= 2
     }
     return bytes
   }

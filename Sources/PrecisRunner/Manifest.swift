@@ -83,12 +83,31 @@ public enum Manifest {
     shard.map { "report.\($0.index)-of-\($0.count).json" } ?? "report.json"
   }
 
-  /// One manifest line, without the line break.
+  /// One manifest line, without the line break: a JSON object with its keys sorted and
+  /// absent values left out.
   public static func line(for entry: ManifestEntry) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let data = (try? encoder.encode(entry)) ?? Data()
-    return String(decoding: data, as: UTF8.self)
+    // Written by hand: a JSONEncoder per line cost more than segmenting a small file.
+    var fields: [String] = []
+    fields.reserveCapacity(15)
+    func add(_ key: String, _ value: String?) {
+      if let value { fields.append("\"\(key)\":\(value)") }
+    }
+    add("bytes", "\(entry.bytes)")
+    add("content_hash", entry.contentHash.map(JSONText.quoted))
+    add("encoding", entry.encoding.map(JSONText.quoted))
+    add("error", entry.error.map(JSONText.quoted))
+    add("error_kind", entry.errorKind.map(JSONText.quoted))
+    add("language", entry.language.map(JSONText.quoted))
+    add("outputs", "[" + entry.outputs.map(JSONText.quoted).joined(separator: ",") + "]")
+    add("paragraphs", entry.paragraphs.map { "\($0)" })
+    add("path", JSONText.quoted(entry.path))
+    add("pipeline_hash", JSONText.quoted(entry.pipelineHash))
+    add("segments", entry.segments.map { "\($0)" })
+    add("status", JSONText.quoted(entry.status.rawValue))
+    add("summary", entry.summary.map(JSONText.quoted))
+    add("time_ms", entry.milliseconds.isFinite ? "\(entry.milliseconds)" : "0")
+    add("words", entry.words.map { "\($0)" })
+    return "{" + fields.joined(separator: ",") + "}"
   }
 
   /// The entries of a manifest, the last one per path winning; lines that do not parse (the
@@ -111,7 +130,6 @@ public final class ManifestLog {
   /// The file.
   public let path: String
   private let fd: Int32
-  private let encoder: JSONEncoder
 
   /// Opens the log; `truncate` starts it empty, otherwise lines are added at its end.
   public init(path: String, truncate: Bool) throws(OutputError) {
@@ -120,16 +138,13 @@ public final class ManifestLog {
     if truncate { flags |= O_TRUNC }
     fd = open(path, flags, 0o644)
     if fd < 0 { throw OutputError(path: path, reason: "cannot open the manifest (\(errnoText()))") }
-    encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
   }
 
   deinit { close(fd) }
 
   /// Appends one entry as a line.
   public func append(_ entry: ManifestEntry) throws(OutputError) {
-    var line = Array((try? encoder.encode(entry)) ?? Data())
-    line.append(UInt8(ascii: "\n"))
+    let line = Array((Manifest.line(for: entry) + "\n").utf8)
     var written = 0
     while written < line.count {
       let n = line[written...].withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }

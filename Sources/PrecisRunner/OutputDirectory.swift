@@ -193,7 +193,6 @@ public final class AtomicFile {
     if fd < 0 {
       throw OutputError(path: path, reason: "cannot create a file (\(errnoText())); check the folder exists and is writable")
     }
-    buffer.reserveCapacity(1 << 16)
   }
 
   deinit {
@@ -205,7 +204,9 @@ public final class AtomicFile {
 
   /// Adds bytes at the end.
   public func append(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
-    if bytes.count >= 1 << 16 {
+    // Large pieces (a whole output) go straight to the file; small ones (manifest lines)
+    // are gathered first.
+    if bytes.count >= 1 << 12 {
       try flush()
       try writeAll(bytes)
     } else {
