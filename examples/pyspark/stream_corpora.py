@@ -86,9 +86,19 @@ def main():
     docs, skipped = documents(args.corpora)
     lines = [json.dumps({"path": p, "text": t}, ensure_ascii=False) for p, t in docs]
 
+    # Local mode talks to itself only: keep Spark on the loopback address.
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     from pyspark.sql import SparkSession  # imported late so --help works without pyspark
 
-    spark = SparkSession.builder.master(args.master).appName("precis-stream").getOrCreate()
+    spark = (
+        SparkSession.builder.master(args.master)
+        .appName("precis-stream")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate()
+    )
     spark.sparkContext.setLogLevel("ERROR")
     try:
         rdd = spark.sparkContext.parallelize(lines, args.partitions)
