@@ -126,7 +126,7 @@ fi
 huge_line=""
 if [ "$huge_mb" -gt 0 ]; then
   huge="$work/huge-$huge_mb"
-  if [ ! -f "$huge/one-line.txt" ]; then
+  if [ ! -f "$huge/.complete" ]; then
     echo "== making a $huge_mb MB file without a line break" >&2
     mkdir -p "$huge"
     python3 - "$input" "$huge/one-line.txt" "$huge_mb" <<'PY'
@@ -137,15 +137,14 @@ for folder in ("de", "en", "fr", "ru"):
     for dirpath, _, names in sorted(os.walk(os.path.join(source, folder))):
         for name in sorted(names)[:20]:
             text += open(os.path.join(dirpath, name), "rb").read().replace(b"\n", b" ")
+# Whole copies of the text until the size is reached (a little over it), so no UTF-8
+# sequence is split.
 with open(target, "wb") as f:
-    left = megabytes * 1_000_000
-    while left > 0:
-        piece = text[:left]
-        # Cut on a space so no UTF-8 sequence is split.
-        if len(piece) < len(text):
-            piece = piece[: piece.rfind(b" ") + 1]
-        f.write(piece)
-        left -= len(piece)
+    written = 0
+    while written < megabytes * 1_000_000:
+        f.write(text)
+        written += len(text)
+open(os.path.join(os.path.dirname(target), ".complete"), "w").close()
 PY
   fi
   echo "== precis run, one $huge_mb MB line" >&2
