@@ -112,7 +112,9 @@ public struct BatchRunner: Sendable {
   public var processor: DocumentProcessor
   public var options: BatchOptions
 
-  public init(inputRoot: String, outputRoot: String, processor: DocumentProcessor, options: BatchOptions) {
+  public init(
+    inputRoot: String, outputRoot: String, processor: DocumentProcessor, options: BatchOptions
+  ) {
     self.inputRoot = inputRoot
     self.outputRoot = outputRoot
     self.processor = processor
@@ -121,12 +123,14 @@ public struct BatchRunner: Sendable {
 
   public init(inputRoot: String, outputRoot: String, processor: DocumentProcessor, jobs: Int) {
     self.init(
-      inputRoot: inputRoot, outputRoot: outputRoot, processor: processor, options: BatchOptions(jobs: jobs))
+      inputRoot: inputRoot, outputRoot: outputRoot, processor: processor,
+      options: BatchOptions(jobs: jobs))
   }
 
   /// The fingerprint of everything besides the input that decides the outputs.
   public var pipelineHash: String {
-    let overrides = "\u{0}lang=\(processor.language?.rawValue ?? "")\u{0}encoding=\(processor.encoding ?? "")"
+    let overrides =
+      "\u{0}lang=\(processor.language?.rawValue ?? "")\u{0}encoding=\(processor.encoding ?? "")"
     return fingerprint((processor.configuration.text + overrides).utf8)
   }
 
@@ -194,7 +198,9 @@ public struct BatchRunner: Sendable {
         // Start what the limits allow, recording paths that are not read on the way.
         while next < items.count {
           let item = items[next]
-          if let entry = unreadEntry(item, conflict: conflicts[item.path], pipelineHash: pipelineHash) {
+          if let entry = unreadEntry(
+            item, conflict: conflicts[item.path], pipelineHash: pipelineHash)
+          {
             record(next, entry, wasReused: false)
             next += 1
             continue
@@ -203,7 +209,8 @@ public struct BatchRunner: Sendable {
           let index = next
           let old = previous[item.path]
           group.addTask {
-            let (entry, wasReused) = process(item, previous: old, output: output, pipelineHash: pipelineHash)
+            let (entry, wasReused) = process(
+              item, previous: old, output: output, pipelineHash: pipelineHash)
             return Finished(index: index, size: item.size, entry: entry, reused: wasReused)
           }
           running += 1
@@ -250,7 +257,9 @@ public struct BatchRunner: Sendable {
   }
 
   /// The entry of a path that is not read: skipped, unreadable or in conflict.
-  private func unreadEntry(_ item: InputItem, conflict: String?, pipelineHash: String) -> ManifestEntry? {
+  private func unreadEntry(_ item: InputItem, conflict: String?, pipelineHash: String)
+    -> ManifestEntry?
+  {
     switch item.problem {
     case .skipped(let reason):
       var entry = ManifestEntry(path: item.path, status: .skipped, pipelineHash: pipelineHash)
@@ -287,14 +296,16 @@ public struct BatchRunner: Sendable {
       do {
         let bytes: [UInt8]
         do {
-          bytes = try InputFile.read(inputRoot + "/" + path, followSymlinks: options.walk.followSymlinks)
+          bytes = try InputFile.read(
+            inputRoot + "/" + path, followSymlinks: options.walk.followSymlinks)
         } catch {
           throw .input(InputError(path: path, reason: error.reason))
         }
         entry.bytes = bytes.count
         entry.contentHash = fingerprint(bytes)
         if let previous, previous.status == .ok, previous.pipelineHash == pipelineHash,
-          previous.contentHash == entry.contentHash, previous.outputs.allSatisfy(output.containsFile)
+          previous.contentHash == entry.contentHash,
+          previous.outputs.allSatisfy(output.containsFile)
         {
           return (previous, true)
         }
@@ -307,7 +318,9 @@ public struct BatchRunner: Sendable {
       entry.words = WordCounter.count(document.text)
       entry.summary = Self.summary(of: document)
       for rendered in processor.outputs(of: document, baseName: Self.baseName(of: path)) {
-        do { try output.write(rendered.contents, to: rendered.relativePath) } catch { throw .output(error) }
+        do { try output.write(rendered.contents, to: rendered.relativePath) } catch {
+          throw .output(error)
+        }
         entry.outputs.append(rendered.relativePath)
       }
     } catch {
@@ -317,7 +330,9 @@ public struct BatchRunner: Sendable {
     }
     // Outputs of the previous run that this one no longer writes would not be in a clean run.
     if let previous {
-      for stale in previous.outputs where !entry.outputs.contains(stale) { output.removeFile(stale) }
+      for stale in previous.outputs where !entry.outputs.contains(stale) {
+        output.removeFile(stale)
+      }
     }
     entry.milliseconds = rounded(Self.seconds(clock.now - start) * 1000, 100)
     return (entry, false)

@@ -54,7 +54,8 @@ public struct WalkOptions: Sendable, Hashable {
   public var skip: String?
 
   public init(
-    followSymlinks: Bool = false, include: [String] = [], exclude: [String] = [], skip: String? = nil
+    followSymlinks: Bool = false, include: [String] = [], exclude: [String] = [],
+    skip: String? = nil
   ) {
     self.followSymlinks = followSymlinks
     self.include = include
@@ -72,7 +73,8 @@ public enum InputFile {
   ///   - followSymlinks: whether a symbolic link is read through (`false` refuses one).
   /// - Throws: `InputError` when the file cannot be opened or read, is a folder, or is not a
   ///   regular file (a FIFO is never waited on).
-  public static func read(_ path: String, followSymlinks: Bool = true) throws(InputError) -> [UInt8] {
+  public static func read(_ path: String, followSymlinks: Bool = true) throws(InputError) -> [UInt8]
+  {
     if path == "-" {
       return Array(FileHandle.standardInput.readDataToEndOfFile())
     }
@@ -92,13 +94,19 @@ public enum InputFile {
     }
     defer { close(fd) }
     var info = stat()
-    if fstat(fd, &info) != 0 { throw InputError(path: path, reason: "cannot read its details (\(errnoText()))") }
+    if fstat(fd, &info) != 0 {
+      throw InputError(path: path, reason: "cannot read its details (\(errnoText()))")
+    }
     switch info.st_mode & S_IFMT {
     case S_IFREG: break
     case S_IFDIR:
-      throw InputError(path: path, reason: "is a folder; use 'precis run FOLDER --output DIR' for folders")
+      throw InputError(
+        path: path, reason: "is a folder; use 'precis run FOLDER --output DIR' for folders")
     default:
-      throw InputError(path: path, reason: "is not a regular file (\(fileKind(info.st_mode))); precis reads regular files only")
+      throw InputError(
+        path: path,
+        reason: "is not a regular file (\(fileKind(info.st_mode))); precis reads regular files only"
+      )
     }
     // Read straight into an array of the listed size (one more byte shows growth), then
     // grow only for a file that grew meanwhile: no zeroed scratch buffer per file.
@@ -144,7 +152,9 @@ public enum InputFile {
   /// and never opened. A folder that cannot be listed is recorded as unreadable too.
   ///
   /// - Throws: `InputError` when `root` itself cannot be listed.
-  public static func list(root: String, options: WalkOptions = WalkOptions()) throws(InputError) -> [InputItem] {
+  public static func list(root: String, options: WalkOptions = WalkOptions()) throws(InputError)
+    -> [InputItem]
+  {
     var result: [InputItem] = []
     var skipIdentity: FileIdentity? = nil
     if let skip = options.skip, let info = statInfo(skip, follow: true) {
@@ -165,7 +175,8 @@ public enum InputFile {
 
     func include(_ relative: String) -> Bool {
       if options.exclude.contains(where: { matches($0, path: relative) }) { return false }
-      return options.include.isEmpty || options.include.contains(where: { matches($0, path: relative) })
+      return options.include.isEmpty
+        || options.include.contains(where: { matches($0, path: relative) })
     }
 
     func walk(_ relative: String, names: [String], ancestors: [FileIdentity]) {
@@ -176,7 +187,9 @@ public enum InputFile {
         guard let info = statInfo(absolute, follow: false) else {
           let message = errnoText()
           if include(child) {
-            result.append(InputItem(path: child, size: 0, problem: .unreadable("cannot read its details (\(message))")))
+            result.append(
+              InputItem(
+                path: child, size: 0, problem: .unreadable("cannot read its details (\(message))")))
           }
           continue
         }
@@ -185,7 +198,11 @@ public enum InputFile {
         if isLink {
           guard options.followSymlinks else {
             if include(child) {
-              result.append(InputItem(path: child, size: 0, problem: .skipped("symbolic link, not followed; pass --follow-symlinks to read it")))
+              result.append(
+                InputItem(
+                  path: child, size: 0,
+                  problem: .skipped(
+                    "symbolic link, not followed; pass --follow-symlinks to read it")))
             }
             continue
           }
@@ -194,9 +211,12 @@ public enum InputFile {
             let reason =
               code == ELOOP
               ? "symbolic link loop; fix or remove the link"
-              : code == ENOENT ? "symbolic link to nothing (dangling); fix or remove the link"
-              : "cannot follow the symbolic link (\(errnoText()))"
-            if include(child) { result.append(InputItem(path: child, size: 0, problem: .unreadable(reason))) }
+              : code == ENOENT
+                ? "symbolic link to nothing (dangling); fix or remove the link"
+                : "cannot follow the symbolic link (\(errnoText()))"
+            if include(child) {
+              result.append(InputItem(path: child, size: 0, problem: .unreadable(reason)))
+            }
             continue
           }
           target = followed
@@ -207,14 +227,19 @@ public enum InputFile {
           if identity == skipIdentity { continue }
           if ancestors.contains(identity) {
             result.append(
-              InputItem(path: child, size: 0, problem: .unreadable("symbolic link loop (leads back to a folder above it); not followed")))
+              InputItem(
+                path: child, size: 0,
+                problem: .unreadable(
+                  "symbolic link loop (leads back to a folder above it); not followed")))
             continue
           }
           do {
             walk(child, names: try Self.names(in: absolute), ancestors: ancestors + [identity])
           } catch {
             result.append(
-              InputItem(path: child, size: 0, problem: .unreadable("cannot list the folder (\(error.message))")))
+              InputItem(
+                path: child, size: 0,
+                problem: .unreadable("cannot list the folder (\(error.message))")))
           }
         case S_IFREG:
           if include(child) { result.append(InputItem(path: child, size: Int(target.st_size))) }
@@ -223,7 +248,9 @@ public enum InputFile {
             result.append(
               InputItem(
                 path: child, size: 0,
-                problem: .unreadable("is not a regular file (\(fileKind(target.st_mode))); precis reads regular files only")))
+                problem: .unreadable(
+                  "is not a regular file (\(fileKind(target.st_mode))); precis reads regular files only"
+                )))
           }
         }
       }
@@ -250,7 +277,9 @@ public enum InputFile {
     var names: [String] = []
     while let entry = readdir(dir) {
       let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-        pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+        pointer.withMemoryRebound(
+          to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)
+        ) {
           String(cString: $0)
         }
       }

@@ -65,9 +65,13 @@ public struct ManifestEntry: Sendable, Codable, Equatable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case path, status, error, errorKind = "error_kind", contentHash = "content_hash"
-    case pipelineHash = "pipeline_hash", bytes, encoding, language, paragraphs, segments, words
-    case summary, outputs, milliseconds = "time_ms"
+    case path, status, error
+    case errorKind = "error_kind"
+    case contentHash = "content_hash"
+    case pipelineHash = "pipeline_hash"
+    case bytes, encoding, language, paragraphs, segments, words
+    case summary, outputs
+    case milliseconds = "time_ms"
   }
 }
 

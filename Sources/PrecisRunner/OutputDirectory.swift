@@ -37,7 +37,8 @@ public struct OutputDirectory: Sendable {
     do {
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     } catch {
-      throw OutputError(path: path, reason: "cannot create the folder (\(error.localizedDescription))")
+      throw OutputError(
+        path: path, reason: "cannot create the folder (\(error.localizedDescription))")
     }
   }
 
@@ -53,7 +54,9 @@ public struct OutputDirectory: Sendable {
   }
 
   /// Writes `bytes` to `relativePath` inside the folder, atomically.
-  public func write(_ bytes: UnsafeBufferPointer<UInt8>, to relativePath: String) throws(OutputError) {
+  public func write(_ bytes: UnsafeBufferPointer<UInt8>, to relativePath: String)
+    throws(OutputError)
+  {
     let file = try create(relativePath)
     do {
       try file.append(bytes)
@@ -97,7 +100,9 @@ public struct OutputDirectory: Sendable {
       var folders: [String] = []
       while let entry = readdir(dir) {
         let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-          pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+          pointer.withMemoryRebound(
+            to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)
+          ) {
             String(cString: $0)
           }
         }
@@ -131,13 +136,19 @@ public struct OutputDirectory: Sendable {
         switch info.st_mode & S_IFMT {
         case S_IFDIR: continue
         case S_IFLNK:
-          throw OutputError(path: relativePath, reason: "refusing to write through the symbolic link '\(folder)'; remove it from the output folder")
+          throw OutputError(
+            path: relativePath,
+            reason:
+              "refusing to write through the symbolic link '\(folder)'; remove it from the output folder"
+          )
         default:
-          throw OutputError(path: relativePath, reason: "'\(folder)' is in the way and is not a folder; remove it")
+          throw OutputError(
+            path: relativePath, reason: "'\(folder)' is in the way and is not a folder; remove it")
         }
       }
       if mkdir(folder, 0o755) != 0 && errno != EEXIST {
-        throw OutputError(path: relativePath, reason: "cannot create the folder '\(folder)' (\(errnoText()))")
+        throw OutputError(
+          path: relativePath, reason: "cannot create the folder '\(folder)' (\(errnoText()))")
       }
     }
     return path
@@ -154,7 +165,9 @@ public struct OutputDirectory: Sendable {
   }
 
   /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
-  public static func writeAtomically(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws(OutputError) {
+  public static func writeAtomically(_ bytes: UnsafeBufferPointer<UInt8>, to path: String)
+    throws(OutputError)
+  {
     let file = try AtomicFile(path: path, tag: "")
     do {
       try file.append(bytes)
@@ -191,7 +204,9 @@ public final class AtomicFile {
     temporaryPath = "\(directory)/.\(name)\(Self.marker)\(tag)\(getpid())-\(random)"
     fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     if fd < 0 {
-      throw OutputError(path: path, reason: "cannot create a file (\(errnoText())); check the folder exists and is writable")
+      throw OutputError(
+        path: path,
+        reason: "cannot create a file (\(errnoText())); check the folder exists and is writable")
     }
   }
 
@@ -235,7 +250,8 @@ public final class AtomicFile {
     if rename(temporaryPath, path) != 0 {
       let message = errnoText()
       unlink(temporaryPath)
-      throw OutputError(path: path, reason: "cannot rename into place (\(message)); nothing was written")
+      throw OutputError(
+        path: path, reason: "cannot rename into place (\(message)); nothing was written")
     }
   }
 
@@ -251,7 +267,9 @@ public final class AtomicFile {
     if buffer.isEmpty { return }
     let pending = buffer
     buffer.removeAll(keepingCapacity: true)
-    let outcome = pending.withUnsafeBufferPointer { bytes in Result { () throws(OutputError) in try writeAll(bytes) } }
+    let outcome = pending.withUnsafeBufferPointer { bytes in
+      Result { () throws(OutputError) in try writeAll(bytes) }
+    }
     try outcome.get()
   }
 

@@ -48,15 +48,19 @@ public struct StreamProcessor: Sendable {
     }
     let idJSON = input.id?.json
     guard let text = input.text else {
-      return errorLine(id: idJSON, number: number, "missing \"text\"; give {\"id\": …, \"text\": …}")
+      return errorLine(
+        id: idJSON, number: number, "missing \"text\"; give {\"id\": …, \"text\": …}")
     }
     guard input.id != nil || input.path != nil else {
-      return errorLine(id: idJSON, number: number, "missing \"id\" or \"path\"; give one to tell results apart")
+      return errorLine(
+        id: idJSON, number: number, "missing \"id\" or \"path\"; give one to tell results apart")
     }
     var language = processor.language
     if let lang = input.lang, lang != "auto" {
       guard let tag = LanguageTag(lang) else {
-        return errorLine(id: idJSON, number: number, "'\(lang)' is not a language tag; use auto or a code such as en, de")
+        return errorLine(
+          id: idJSON, number: number,
+          "'\(lang)' is not a language tag; use auto or a code such as en, de")
       }
       language = tag
     }
@@ -75,15 +79,19 @@ public struct StreamProcessor: Sendable {
     if let idJSON { out += "\"id\":\(idJSON)," }
     if let path = input.path { out += "\"path\":\(JSONText.quoted(path))," }
     out += "\"lang\":" + (document.language.map { JSONText.quoted($0.rawValue) } ?? "null")
-    out += ",\"paragraphs\":\(document.paragraphs.count),\"words\":\(WordCounter.count(document.text))"
+    out +=
+      ",\"paragraphs\":\(document.paragraphs.count),\"words\":\(WordCounter.count(document.text))"
     out += ",\"segments\":["
     for (i, segment) in document.segments.enumerated() {
       if i > 0 { out += "," }
-      out += "{\"id\":\(JSONText.quoted(segment.id.rawValue)),\"text\":\(JSONText.quoted(document.text(of: segment)))"
+      out +=
+        "{\"id\":\(JSONText.quoted(segment.id.rawValue)),\"text\":\(JSONText.quoted(document.text(of: segment)))"
       out += ",\"start\":\(segment.range.lowerBound),\"end\":\(segment.range.upperBound)}"
     }
     out += "]"
-    if let summary = BatchRunner.summary(of: document) { out += ",\"summary\":\(JSONText.quoted(summary))" }
+    if let summary = BatchRunner.summary(of: document) {
+      out += ",\"summary\":\(JSONText.quoted(summary))"
+    }
     if outputMode != .none {
       out += ",\"outputs\":["
       let base = BatchRunner.baseName(of: input.path ?? input.id?.text ?? "document")

@@ -31,12 +31,14 @@ public enum WordCounter {
       } else if lead < 0xF0 {
         scalar =
           i + 2 < n
-          ? (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F) : 0xFFFD
+          ? (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6)
+            | UInt32(bytes[i + 2] & 0x3F) : 0xFFFD
         i += 3
       } else {
         scalar =
           i + 3 < n
-          ? (UInt32(lead & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6)
+          ? (UInt32(lead & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
+            | (UInt32(bytes[i + 2] & 0x3F) << 6)
             | UInt32(bytes[i + 3] & 0x3F) : 0xFFFD
         i += 4
       }
@@ -86,7 +88,8 @@ public enum WordCounter {
       return (s >= 0x30 && s <= 0x39) || (s >= 0x41 && s <= 0x5A) || (s >= 0x61 && s <= 0x7A)
     }
     switch s {
-    case 0x80...0xBF, 0xD7, 0xF7, 0x2010...0x205E, 0x20A0...0x20CF, 0x2190...0x2BFF, 0x3001...0x303F,
+    case 0x80...0xBF, 0xD7, 0xF7, 0x2010...0x205E, 0x20A0...0x20CF, 0x2190...0x2BFF,
+      0x3001...0x303F,
       0xFE30...0xFE4F, 0xFF01...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65,
       0x1F000...0x1FAFF, 0xFFFD:
       return false

@@ -41,10 +41,15 @@ struct Run: AsyncParsableCommand {
   @Option(help: ArgumentHelp("Run part K of N, such as 2/3.", valueName: "K/N"))
   var shard: Shard?
 
-  @Option(help: ArgumentHelp("Read only files matching this glob (repeatable): *.txt, or de/* for a path.", valueName: "glob"))
+  @Option(
+    help: ArgumentHelp(
+      "Read only files matching this glob (repeatable): *.txt, or de/* for a path.",
+      valueName: "glob"))
   var include: [String] = []
 
-  @Option(help: ArgumentHelp("Leave out files and folders matching this glob (repeatable).", valueName: "glob"))
+  @Option(
+    help: ArgumentHelp(
+      "Leave out files and folders matching this glob (repeatable).", valueName: "glob"))
   var exclude: [String] = []
 
   @Flag(help: "Follow symbolic links to files and folders (loops are recorded, not followed).")
@@ -65,16 +70,21 @@ struct Run: AsyncParsableCommand {
       throw ValidationError("'\(lang)' is not a language tag; use auto or a code such as en, de")
     }
     if encoding.lowercased() != "auto" && !PrecisCore.isKnownEncoding(encoding) {
-      throw ValidationError("unknown encoding '\(encoding)'; use auto or a name ICU knows, e.g. utf-8, windows-1252")
+      throw ValidationError(
+        "unknown encoding '\(encoding)'; use auto or a name ICU knows, e.g. utf-8, windows-1252")
     }
     var isDirectory: ObjCBool = false
-    if !FileManager.default.fileExists(atPath: inputDirectory, isDirectory: &isDirectory) || !isDirectory.boolValue {
+    if !FileManager.default.fileExists(atPath: inputDirectory, isDirectory: &isDirectory)
+      || !isDirectory.boolValue
+    {
       throw ValidationError("'\(inputDirectory)' is not a folder; give the folder to read")
     }
-    let input = URL(fileURLWithPath: inputDirectory).resolvingSymlinksInPath().standardizedFileURL.path
+    let input = URL(fileURLWithPath: inputDirectory).resolvingSymlinksInPath().standardizedFileURL
+      .path
     let out = URL(fileURLWithPath: output).resolvingSymlinksInPath().standardizedFileURL.path
     if input == out {
-      throw ValidationError("--output must not be the input folder; give another folder, e.g. '\(inputDirectory)-out'")
+      throw ValidationError(
+        "--output must not be the input folder; give another folder, e.g. '\(inputDirectory)-out'")
     }
     if input.hasPrefix(out + "/") {
       throw ValidationError("the input folder is inside --output; give an output folder outside it")
@@ -84,7 +94,8 @@ struct Run: AsyncParsableCommand {
   func run() async throws {
     let configuration: PipelineConfiguration
     do {
-      configuration = try pipeline.map { path throws(PipelineFileError) in try PipelineLoader.load(path: path) }
+      configuration =
+        try pipeline.map { path throws(PipelineFileError) in try PipelineLoader.load(path: path) }
         ?? PipelineLoader.builtIn()
     } catch {
       printError(error.description)
@@ -96,7 +107,8 @@ struct Run: AsyncParsableCommand {
     let options = BatchOptions(
       jobs: jobs, resume: resume, shard: shard,
       walk: WalkOptions(followSymlinks: followSymlinks, include: include, exclude: exclude))
-    let runner = BatchRunner(inputRoot: inputDirectory, outputRoot: output, processor: processor, options: options)
+    let runner = BatchRunner(
+      inputRoot: inputDirectory, outputRoot: output, processor: processor, options: options)
     let meter = ProgressMeter(showsProgress: !quiet && isatty(STDERR_FILENO) == 1)
     meter.start()
     let report: BatchReport

@@ -41,14 +41,16 @@ struct Stream: AsyncParsableCommand {
   func run() async throws {
     let configuration: PipelineConfiguration
     do {
-      configuration = try pipeline.map { path throws(PipelineFileError) in try PipelineLoader.load(path: path) }
+      configuration =
+        try pipeline.map { path throws(PipelineFileError) in try PipelineLoader.load(path: path) }
         ?? PipelineLoader.builtIn()
     } catch {
       printError(error.description)
       throw ExitCode(64)
     }
     let processor = StreamProcessor(
-      processor: DocumentProcessor(configuration: configuration, language: lang == "auto" ? nil : LanguageTag(lang)),
+      processor: DocumentProcessor(
+        configuration: configuration, language: lang == "auto" ? nil : LanguageTag(lang)),
       outputMode: outputs)
     var reader = LineReader(fd: STDIN_FILENO)
     var failed = false

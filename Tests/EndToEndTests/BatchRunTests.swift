@@ -18,25 +18,37 @@ import Testing
     defer { TestPaths.removeTemporaryFolder(root) }
     let count = 300
     try Tree.makeArticles(in: root + "/in", count: count, repeats: 8)
-    #expect(try PrecisProcess.run(["run", root + "/in", "--output", root + "/clean", "--quiet"]) == 0)
+    #expect(
+      try PrecisProcess.run(["run", root + "/in", "--output", root + "/clean", "--quiet"]) == 0)
 
-    let run = try PrecisProcess.start(["run", root + "/in", "--output", root + "/out", "--jobs", "2", "--quiet"])
+    let run = try PrecisProcess.start([
+      "run", root + "/in", "--output", root + "/out", "--jobs", "2", "--quiet",
+    ])
     var lines = 0
     while run.isRunning {
-      lines = (FileManager.default.contents(atPath: root + "/out/manifest.jsonl") ?? Data()).count { $0 == 0x0A }
+      lines = (FileManager.default.contents(atPath: root + "/out/manifest.jsonl") ?? Data()).count {
+        $0 == 0x0A
+      }
       if lines >= count / 2 { break }
       usleep(2_000)
     }
     kill(run.processIdentifier, SIGKILL)
     run.waitUntilExit()
     // Killed before the end: the manifest is the log of finished files, not the final one.
-    #expect(run.terminationReason == .uncaughtSignal, "the run ended before it was killed; make the inputs larger")
+    #expect(
+      run.terminationReason == .uncaughtSignal,
+      "the run ended before it was killed; make the inputs larger")
     let logged = try Tree.manifestLines(root + "/out/manifest.jsonl")
     #expect(logged.count < count)
     // A temporary file as a killed run leaves one.
-    _ = FileManager.default.createFile(atPath: root + "/out/news/.article-0.segments.tsv.precis-tmp-1-dead", contents: Data("half".utf8))
+    _ = FileManager.default.createFile(
+      atPath: root + "/out/news/.article-0.segments.tsv.precis-tmp-1-dead",
+      contents: Data("half".utf8))
 
-    #expect(try PrecisProcess.run(["run", root + "/in", "--output", root + "/out", "--jobs", "2", "--resume", "--quiet"]) == 0)
+    #expect(
+      try PrecisProcess.run([
+        "run", root + "/in", "--output", root + "/out", "--jobs", "2", "--resume", "--quiet",
+      ]) == 0)
     let clean = Tree.files(root + "/clean", excluding: isManifestOrReport)
     let resumed = Tree.files(root + "/out", excluding: isManifestOrReport)
     #expect(clean.count == count * 2)
@@ -47,10 +59,13 @@ import Testing
     #expect(manifest.count == count)
     #expect(manifest == (try Tree.manifestLines(root + "/clean/manifest.jsonl")))
     let report = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: root + "/out/report.json")))
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: root + "/out/report.json")))
         as? [String: Any])
     let reused = try #require(report["reused"] as? Int)
-    #expect(reused >= logged.count - 2 && reused < count, "resume should keep what the killed run finished")
+    #expect(
+      reused >= logged.count - 2 && reused < count,
+      "resume should keep what the killed run finished")
   }
 
   /// Files that cannot be read are recorded one by one, the others processed, and the run
@@ -63,23 +78,31 @@ import Testing
       TestPaths.removeTemporaryFolder(root)
     }
     let input = root + "/in"
-    try FileManager.default.createDirectory(atPath: input + "/sub", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: input + "/sub", withIntermediateDirectories: true)
     func write(_ name: String, _ bytes: [UInt8]) throws {
       try Data(bytes).write(to: URL(fileURLWithPath: input + "/" + name))
     }
     try write("good.txt", Array("A good file. It has two sentences.\n".utf8))
     try write("sub/good.txt", Array("Another one.\n".utf8))
     try write("binary.txt", [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x01, 0x02])
-    try write("invalid.txt", Array("caf".utf8) + [0xC3, 0xA9, 0x20, 0xFF, 0xFE, 0x20] + Array("bad\n".utf8))
+    try write(
+      "invalid.txt", Array("caf".utf8) + [0xC3, 0xA9, 0x20, 0xFF, 0xFE, 0x20] + Array("bad\n".utf8))
     try write("empty.txt", [])
     // About 10 MB without a line break.
     let sentence = Array("Ein Satz ohne Zeilenumbruch, und noch einer. ".utf8)
-    try write("long.txt", Array([[UInt8]](repeating: sentence, count: 10_000_000 / sentence.count).joined()))
+    try write(
+      "long.txt", Array([[UInt8]](repeating: sentence, count: 10_000_000 / sentence.count).joined())
+    )
     #expect(mkfifo(input + "/fifo.txt", 0o644) == 0)
-    try FileManager.default.createDirectory(atPath: input + "/folder.txt", withIntermediateDirectories: true)
-    try FileManager.default.createSymbolicLink(atPath: input + "/dangling.txt", withDestinationPath: "missing.txt")
-    try FileManager.default.createSymbolicLink(atPath: input + "/self.txt", withDestinationPath: "self.txt")
-    try FileManager.default.createSymbolicLink(atPath: input + "/sub/loop", withDestinationPath: "..")
+    try FileManager.default.createDirectory(
+      atPath: input + "/folder.txt", withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: input + "/dangling.txt", withDestinationPath: "missing.txt")
+    try FileManager.default.createSymbolicLink(
+      atPath: input + "/self.txt", withDestinationPath: "self.txt")
+    try FileManager.default.createSymbolicLink(
+      atPath: input + "/sub/loop", withDestinationPath: "..")
     if !Self.isRoot {
       try write("locked.txt", Array("Nobody may read this.\n".utf8))
       chmod(input + "/locked.txt", 0)
@@ -93,7 +116,8 @@ import Testing
     var expected: [String: ManifestEntry.Status] = [
       "good.txt": .ok, "sub/good.txt": .ok, "empty.txt": .ok, "long.txt": .ok,
       "binary.txt": .error, "invalid.txt": .error, "fifo.txt": .error,
-      "dangling.txt": followSymlinks ? .error : .skipped, "self.txt": followSymlinks ? .error : .skipped,
+      "dangling.txt": followSymlinks ? .error : .skipped,
+      "self.txt": followSymlinks ? .error : .skipped,
       "sub/loop": followSymlinks ? .error : .skipped,
     ]
     if !Self.isRoot { expected["locked.txt"] = .error }
@@ -113,9 +137,13 @@ import Testing
     let root = try TestPaths.makeTemporaryFolder()
     defer { TestPaths.removeTemporaryFolder(root) }
     try Tree.makeArticles(in: root + "/in", count: 90, repeats: 1)
-    #expect(try PrecisProcess.run(["run", root + "/in", "--output", root + "/whole", "--quiet"]) == 0)
+    #expect(
+      try PrecisProcess.run(["run", root + "/in", "--output", root + "/whole", "--quiet"]) == 0)
     for k in 1...3 {
-      #expect(try PrecisProcess.run(["run", root + "/in", "--output", root + "/parts", "--shard", "\(k)/3", "--quiet"]) == 0)
+      #expect(
+        try PrecisProcess.run([
+          "run", root + "/in", "--output", root + "/parts", "--shard", "\(k)/3", "--quiet",
+        ]) == 0)
     }
     let whole = Tree.files(root + "/whole", excluding: isManifestOrReport)
     #expect(whole.count == 180)
@@ -126,14 +154,16 @@ import Testing
       #expect(!lines.isEmpty)
       shardLines += lines
     }
-    #expect(shardLines.sorted() == (try Tree.manifestLines(root + "/whole/manifest.jsonl")).sorted())
+    #expect(
+      shardLines.sorted() == (try Tree.manifestLines(root + "/whole/manifest.jsonl")).sorted())
   }
 
   @Test func rejectsUsageErrorsWith64() throws {
     let root = try TestPaths.makeTemporaryFolder()
     defer { TestPaths.removeTemporaryFolder(root) }
     let corpora = TestPaths.corpora
-    #expect(try PrecisProcess.run(["run", corpora, "--output", root + "/o", "--shard", "4/3"]) == 64)
+    #expect(
+      try PrecisProcess.run(["run", corpora, "--output", root + "/o", "--shard", "4/3"]) == 64)
     #expect(try PrecisProcess.run(["run", corpora, "--output", root + "/o", "--jobs", "0"]) == 64)
     #expect(try PrecisProcess.run(["run", root + "/missing", "--output", root + "/o"]) == 64)
     #expect(try PrecisProcess.run(["run", corpora, "--output", corpora]) == 64)
@@ -144,31 +174,42 @@ import Testing
   @Test func streamGivesTheSegmentsOfRun() throws {
     let root = try TestPaths.makeTemporaryFolder()
     defer { TestPaths.removeTemporaryFolder(root) }
-    #expect(try PrecisProcess.run(["run", TestPaths.corpora, "--output", root + "/out", "--quiet"]) == 0)
-    let files = TestPaths.corporaFiles().filter { !$0.hasPrefix("mixed/encodings-") || $0.hasSuffix(".utf8.txt") }
+    #expect(
+      try PrecisProcess.run(["run", TestPaths.corpora, "--output", root + "/out", "--quiet"]) == 0)
+    let files = TestPaths.corporaFiles().filter {
+      !$0.hasPrefix("mixed/encodings-") || $0.hasSuffix(".utf8.txt")
+    }
     var input = ""
     for path in files {
       let text = String(decoding: try TestPaths.corporaBytes(path), as: UTF8.self)
       input += "{\"path\":\(JSONText.quoted(path)),\"text\":\(JSONText.quoted(text))}\n"
     }
     input += "this line is not JSON\n"
-    let (status, output) = try PrecisProcess.run(["stream", "--outputs", "none", "--jobs", "2"], input: Data(input.utf8))
+    let (status, output) = try PrecisProcess.run(
+      ["stream", "--outputs", "none", "--jobs", "2"], input: Data(input.utf8))
     #expect(status == 0)
     let lines = output.split(separator: 0x0A)
     #expect(lines.count == files.count + 1)
     for (path, line) in zip(files, lines) {
-      let result = try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+      let result = try #require(
+        try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
       #expect(result["path"] as? String == path)
       let segments = try #require(result["segments"] as? [[String: Any]])
-      let written = try String(contentsOfFile: root + "/out/" + BatchRunner.baseName(of: path) + ".segments.jsonl", encoding: .utf8)
+      let written = try String(
+        contentsOfFile: root + "/out/" + BatchRunner.baseName(of: path) + ".segments.jsonl",
+        encoding: .utf8)
       let expected = try written.split(separator: "\n").map { line in
         try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
       }
-      #expect(segments.map { $0["id"] as? String } == expected.map { $0["id"] as? String }, "\(path)")
-      #expect(segments.map { $0["text"] as? String } == expected.map { $0["text"] as? String }, "\(path)")
-      #expect(segments.map { $0["start"] as? Int } == expected.map { $0["start"] as? Int }, "\(path)")
+      #expect(
+        segments.map { $0["id"] as? String } == expected.map { $0["id"] as? String }, "\(path)")
+      #expect(
+        segments.map { $0["text"] as? String } == expected.map { $0["text"] as? String }, "\(path)")
+      #expect(
+        segments.map { $0["start"] as? Int } == expected.map { $0["start"] as? Int }, "\(path)")
     }
-    let last = try #require(try JSONSerialization.jsonObject(with: Data(lines.last ?? Data())) as? [String: Any])
+    let last = try #require(
+      try JSONSerialization.jsonObject(with: Data(lines.last ?? Data())) as? [String: Any])
     #expect(last["line"] as? Int == files.count + 1)
     #expect(last["error"] is String)
   }

@@ -15,7 +15,8 @@ enum PrecisProcess {
     for folder in candidates {
       let path = folder.appendingPathComponent("precis").path
       var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+        !isDirectory.boolValue,
         FileManager.default.isExecutableFile(atPath: path)
       {
         return path
@@ -25,7 +26,9 @@ enum PrecisProcess {
   }()
 
   /// Starts `precis arguments…` with standard input from `input` (or nothing).
-  static func start(_ arguments: [String], input: Data? = nil, output: FileHandle? = nil) throws -> Process {
+  static func start(_ arguments: [String], input: Data? = nil, output: FileHandle? = nil) throws
+    -> Process
+  {
     guard let executable else { throw Missing() }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
@@ -70,14 +73,17 @@ enum PrecisProcess {
   }
 
   struct Missing: Error, CustomStringConvertible {
-    var description: String { "the built precis executable was not found beside the tests; run swift build first" }
+    var description: String {
+      "the built precis executable was not found beside the tests; run swift build first"
+    }
   }
 }
 
 /// Files of a folder tree, for comparing two runs.
 enum Tree {
   /// Every file's path relative to `root` (hidden ones too), sorted, with its bytes.
-  static func files(_ root: String, excluding: (String) -> Bool = { _ in false }) -> [String: Data] {
+  static func files(_ root: String, excluding: (String) -> Bool = { _ in false }) -> [String: Data]
+  {
     var result: [String: Data] = [:]
     let enumerator = FileManager.default.enumerator(atPath: root)
     while let path = enumerator?.nextObject() as? String {
@@ -104,7 +110,8 @@ enum Tree {
     let sources = TestPaths.corporaFiles().filter { !$0.hasPrefix("mixed/") }
     let texts = try sources.map { String(decoding: try TestPaths.corporaBytes($0), as: UTF8.self) }
     for i in 0..<count {
-      let paragraphs = texts[i % texts.count].split(separator: "\n\n", omittingEmptySubsequences: true)
+      let paragraphs = texts[i % texts.count].split(
+        separator: "\n\n", omittingEmptySubsequences: true)
       let shift = i % max(paragraphs.count, 1)
       let reordered = Array(paragraphs[shift...] + paragraphs[..<shift])
       let text = String(repeating: reordered.joined(separator: "\n\n") + "\n\n", count: repeats)

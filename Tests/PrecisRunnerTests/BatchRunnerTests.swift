@@ -8,16 +8,21 @@ import Testing
     let root = try TestPaths.makeTemporaryFolder()
     for (path, bytes) in files {
       let url = URL(fileURLWithPath: root + "/in/" + path)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(bytes).write(to: url)
     }
     return root
   }
 
-  func runner(_ root: String, _ options: BatchOptions = BatchOptions(jobs: 2), pipeline: String? = nil) throws
+  func runner(
+    _ root: String, _ options: BatchOptions = BatchOptions(jobs: 2), pipeline: String? = nil
+  ) throws
     -> BatchRunner
   {
-    let configuration = try pipeline.map { try PipelineLoader.parse($0, file: "test.yaml") } ?? PipelineLoader.builtIn()
+    let configuration =
+      try pipeline.map { try PipelineLoader.parse($0, file: "test.yaml") }
+      ?? PipelineLoader.builtIn()
     return BatchRunner(
       inputRoot: root + "/in", outputRoot: root + "/out",
       processor: DocumentProcessor(configuration: configuration), options: options)
@@ -25,7 +30,8 @@ import Testing
 
   @Test func recordsBadFilesAndGoesOn() async throws {
     let root = try folder([
-      "a.txt": Array("One. Two.\n".utf8), "bin.txt": [0x41, 0, 0x42], "bad.txt": [0x63, 0xC3, 0xA9, 0xFF],
+      "a.txt": Array("One. Two.\n".utf8), "bin.txt": [0x41, 0, 0x42],
+      "bad.txt": [0x63, 0xC3, 0xA9, 0xFF],
       "empty.txt": [], "z/b.txt": Array("Three.\n".utf8),
     ])
     defer { TestPaths.removeTemporaryFolder(root) }
@@ -42,7 +48,8 @@ import Testing
     let manifest = try String(contentsOfFile: root + "/out/manifest.jsonl", encoding: .utf8)
     #expect(manifest == report.entries.map { Manifest.line(for: $0) + "\n" }.joined())
     let totals = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: root + "/out/report.json"))) as? [String: Any])
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: root + "/out/report.json"))) as? [String: Any])
     #expect(totals["files"] as? Int == 5)
     #expect(totals["failed"] as? Int == 2)
   }
@@ -56,7 +63,9 @@ import Testing
   }
 
   @Test func resumingKeepsWhatIsDoneAndRedoesWhatChanged() async throws {
-    let root = try folder(["a.txt": Array("A one.\n".utf8), "b.txt": Array("B one.\n".utf8), "c.txt": Array("C.\n".utf8)])
+    let root = try folder([
+      "a.txt": Array("A one.\n".utf8), "b.txt": Array("B one.\n".utf8), "c.txt": Array("C.\n".utf8),
+    ])
     defer { TestPaths.removeTemporaryFolder(root) }
     let first = try await runner(root).run()
     #expect(first.written == 3)
@@ -78,17 +87,24 @@ import Testing
 
   @Test func runsFilesLargerThanTheByteBudgetOneAtATime() async throws {
     var files: [String: [UInt8]] = [:]
-    for i in 0..<12 { files["f\(i).txt"] = Array(String(repeating: "Word word. ", count: 50 + i).utf8) }
+    for i in 0..<12 {
+      files["f\(i).txt"] = Array(String(repeating: "Word word. ", count: 50 + i).utf8)
+    }
     let root = try folder(files)
     defer { TestPaths.removeTemporaryFolder(root) }
     let report = try await runner(root, BatchOptions(jobs: 4, maxBytesInFlight: 100)).run()
     #expect(report.written == 12)
-    #expect(report.entries.map(\.path) == files.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    #expect(
+      report.entries.map(\.path)
+        == files.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
   }
 
   @Test(arguments: ["a.txt", "dir/a.b.txt", "dir.v2/readme", ".txt", "x/.txt", "a."])
   func namesOutputsWithoutTheExtension(_ path: String) {
-    let expected = ["a.txt": "a", "dir/a.b.txt": "dir/a.b", "dir.v2/readme": "dir.v2/readme", ".txt": ".txt", "x/.txt": "x/.txt", "a.": "a"]
+    let expected = [
+      "a.txt": "a", "dir/a.b.txt": "dir/a.b", "dir.v2/readme": "dir.v2/readme", ".txt": ".txt",
+      "x/.txt": "x/.txt", "a.": "a",
+    ]
     #expect(BatchRunner.baseName(of: path) == expected[path])
   }
 }

@@ -9,14 +9,16 @@ import Testing
     let root = try TestPaths.makeTemporaryFolder()
     for (path, text) in files {
       let url = URL(fileURLWithPath: root + "/" + path)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(text.utf8).write(to: url)
     }
     return root
   }
 
   func link(_ root: String, _ path: String, to target: String) throws {
-    try FileManager.default.createSymbolicLink(atPath: root + "/" + path, withDestinationPath: target)
+    try FileManager.default.createSymbolicLink(
+      atPath: root + "/" + path, withDestinationPath: target)
   }
 
   @Test func listsInByteOrderWithoutHiddenFiles() throws {
@@ -80,7 +82,8 @@ import Testing
       "de/a.txt": "", "de/b.md": "", "en/drafts/c.txt": "", "en/d.txt": "", "notes.txt": "",
     ])
     defer { TestPaths.removeTemporaryFolder(root) }
-    let txt = try InputFile.list(root: root, options: WalkOptions(include: ["*.txt"], exclude: ["drafts"]))
+    let txt = try InputFile.list(
+      root: root, options: WalkOptions(include: ["*.txt"], exclude: ["drafts"]))
     #expect(txt.map(\.path) == ["de/a.txt", "en/d.txt", "notes.txt"])
     let german = try InputFile.list(root: root, options: WalkOptions(include: ["de/*"]))
     #expect(german.map(\.path) == ["de/a.txt", "de/b.md"])

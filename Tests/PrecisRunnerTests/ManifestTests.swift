@@ -10,7 +10,8 @@ import Testing
     entry.segments = 3
     let line = Manifest.line(for: entry)
     #expect(!line.contains("\n"))
-    #expect(line.hasPrefix("{\"bytes\":0,\"outputs\":[\"de/a.segments.tsv\"],\"path\":\"de/a.txt\""))
+    #expect(
+      line.hasPrefix("{\"bytes\":0,\"outputs\":[\"de/a.segments.tsv\"],\"path\":\"de/a.txt\""))
     #expect(line.contains("\"status\":\"ok\""))
   }
 

@@ -20,9 +20,11 @@ import Testing
   @Test func refusesToWriteThroughASymbolicLink() throws {
     let root = try TestPaths.makeTemporaryFolder()
     defer { TestPaths.removeTemporaryFolder(root) }
-    try FileManager.default.createDirectory(atPath: root + "/elsewhere", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: root + "/elsewhere", withIntermediateDirectories: true)
     let output = try OutputDirectory(path: root + "/out")
-    try FileManager.default.createSymbolicLink(atPath: root + "/out/de", withDestinationPath: root + "/elsewhere")
+    try FileManager.default.createSymbolicLink(
+      atPath: root + "/out/de", withDestinationPath: root + "/elsewhere")
     #expect(throws: OutputError.self) { try output.write("x", to: "de/a.txt") }
     #expect(allFiles(root + "/elsewhere").isEmpty)
   }
@@ -56,12 +58,14 @@ import Testing
     let root = try TestPaths.makeTemporaryFolder()
     defer { TestPaths.removeTemporaryFolder(root) }
     let names = [
-      "a.txt", "sub/.a.txt.precis-tmp-123-abc", ".b.tsv.precis-tmp-s2of3-9-f", ".c.tsv.precis-tmp-s1of3-9-f",
+      "a.txt", "sub/.a.txt.precis-tmp-123-abc", ".b.tsv.precis-tmp-s2of3-9-f",
+      ".c.tsv.precis-tmp-s1of3-9-f",
       "sub/.keep",
     ]
     for name in names {
       try FileManager.default.createDirectory(
-        atPath: (root + "/" + name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        atPath: (root + "/" + name as NSString).deletingLastPathComponent,
+        withIntermediateDirectories: true)
       _ = FileManager.default.createFile(atPath: root + "/" + name, contents: Data())
     }
     let shard = try OutputDirectory(path: root, temporaryTag: "s2of3-")

@@ -3,14 +3,16 @@ import PrecisRunner
 import Testing
 
 @Suite struct StreamProcessorTests {
-  let stream = StreamProcessor(processor: DocumentProcessor(configuration: PipelineLoader.builtIn()))
+  let stream = StreamProcessor(
+    processor: DocumentProcessor(configuration: PipelineLoader.builtIn()))
 
   func object(_ line: String) throws -> [String: Any] {
     try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
   }
 
   @Test func segmentsADocument() throws {
-    let line = stream.result(for: Array(#"{"id":"n1","text":"Hello there. How are you?","lang":"en"}"#.utf8), number: 1)
+    let line = stream.result(
+      for: Array(#"{"id":"n1","text":"Hello there. How are you?","lang":"en"}"#.utf8), number: 1)
     let result = try object(line)
     #expect(result["id"] as? String == "n1")
     #expect(result["lang"] as? String == "en")
@@ -25,7 +27,8 @@ import Testing
 
   @Test func namesOutputsAfterThePath() throws {
     let names = StreamProcessor(processor: stream.processor, outputMode: .names)
-    let result = try object(names.result(for: Array(#"{"path":"de/a.txt","text":"Gut."}"#.utf8), number: 1))
+    let result = try object(
+      names.result(for: Array(#"{"path":"de/a.txt","text":"Gut."}"#.utf8), number: 1))
     #expect(result["path"] as? String == "de/a.txt")
     let outputs = try #require(result["outputs"] as? [[String: Any]])
     #expect(outputs.map { $0["name"] as? String } == ["de/a.segments.tsv", "de/a.segments.jsonl"])
@@ -37,10 +40,13 @@ import Testing
     #expect(line.hasPrefix(#"{"id":42,"#))
   }
 
-  @Test(arguments: [
-    ("not json", nil), ("", nil), (#"[1,2]"#, nil), (#"{"id":"a"}"#, "a"), (#"{"text":"no id"}"#, nil),
-    (#"{"id":true,"text":"x"}"#, nil), (#"{"id":"b","text":"x","lang":"??"}"#, "b"), (#"{"id":"c","text":7}"#, nil),
-  ] as [(String, String?)])
+  @Test(
+    arguments: [
+      ("not json", nil), ("", nil), (#"[1,2]"#, nil), (#"{"id":"a"}"#, "a"),
+      (#"{"text":"no id"}"#, nil),
+      (#"{"id":true,"text":"x"}"#, nil), (#"{"id":"b","text":"x","lang":"??"}"#, "b"),
+      (#"{"id":"c","text":7}"#, nil),
+    ] as [(String, String?)])
   func answersABadLineWithAnError(_ input: String, _ id: String?) throws {
     let result = try object(stream.result(for: Array(input.utf8), number: 5))
     #expect(result["line"] as? Int == 5)
