@@ -226,6 +226,14 @@ public struct BatchRunner: Sendable {
     if let logError { throw logError }
 
     let finished = entries.compactMap { $0 }
+    // Inputs gone since the last run (or now left out) have no outputs in a clean run.
+    if options.resume {
+      let current = Set(items.map(\.path))
+      let kept = Set(finished.flatMap(\.outputs))
+      for (path, old) in previous where !current.contains(path) {
+        for stale in old.outputs where !kept.contains(stale) { output.removeFile(stale) }
+      }
+    }
     let manifest = try output.create(Manifest.fileName(shard: shard))
     do {
       for entry in finished { try manifest.append(Manifest.line(for: entry) + "\n") }

@@ -83,6 +83,13 @@ import Testing
     #expect(third.reused == 0)
     #expect(!FileManager.default.fileExists(atPath: root + "/out/a.segments.jsonl"))
     #expect(FileManager.default.fileExists(atPath: root + "/out/a.segments.tsv"))
+
+    // An input that is gone takes its outputs with it.
+    try FileManager.default.removeItem(atPath: root + "/in/c.txt")
+    let fourth = try await runner(root, BatchOptions(jobs: 1, resume: true), pipeline: tsvOnly).run()
+    #expect(fourth.entries.map(\.path) == ["a.txt", "b.txt"])
+    #expect(fourth.reused == 2)
+    #expect(!FileManager.default.fileExists(atPath: root + "/out/c.segments.tsv"))
   }
 
   @Test func runsFilesLargerThanTheByteBudgetOneAtATime() async throws {
