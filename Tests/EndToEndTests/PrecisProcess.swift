@@ -36,6 +36,8 @@ enum PrecisProcess {
     process.standardOutput = output ?? FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     if let input {
+      // A process that stops reading early must fail its test, not kill the test runner.
+      signal(SIGPIPE, SIG_IGN)
       let pipe = Pipe()
       process.standardInput = pipe
       try process.run()
