@@ -142,6 +142,20 @@ public final class ManifestLog {
     if truncate { flags |= O_TRUNC }
     fd = open(path, flags, 0o644)
     if fd < 0 { throw OutputError(path: path, reason: "cannot open the manifest (\(errnoText()))") }
+    // A line cut short by a crash is ended, so the next line is whole.
+    if !truncate, let last = Self.lastByte(path), last != UInt8(ascii: "\n") {
+      _ = systemWrite(fd, "\n", 1)
+    }
+  }
+
+  private static func lastByte(_ path: String) -> UInt8? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 { return nil }
+    defer { close(fd) }
+    let size = lseek(fd, 0, SEEK_END)
+    guard size > 0 else { return nil }
+    var byte: UInt8 = 0
+    return pread(fd, &byte, 1, size - 1) == 1 ? byte : nil
   }
 
   deinit { close(fd) }

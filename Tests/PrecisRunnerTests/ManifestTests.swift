@@ -33,6 +33,10 @@ import Testing
     let entries = Manifest.read(path: path)
     #expect(entries.keys.sorted() == ["a.txt", "b.txt"])
     #expect(entries["a.txt"]?.status == .ok)
+    // Adding to it after the crash ends the cut line first, so the new line is read.
+    try ManifestLog(path: path, truncate: false).append(
+      ManifestEntry(path: "d.txt", status: .ok, pipelineHash: "1"))
+    #expect(Manifest.read(path: path).keys.sorted() == ["a.txt", "b.txt", "d.txt"])
     #expect(Manifest.read(path: root + "/missing.jsonl").isEmpty)
   }
 
