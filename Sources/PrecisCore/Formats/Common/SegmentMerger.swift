@@ -66,7 +66,7 @@ public enum SegmentMerger {
       }
       // A file without the source (aligned text) is checked against the layout's source.
       let sourceCodes = entry.source != nil ? entry.sourceCodes : InlineCodeScanner.pieces(of: source).placeholders
-      try checkCodes(source: sourceCodes, target: entry.targetCodes, label: label + place(entry), fail)
+      try checkCodes(source: sourceCodes, target: entry.targetCodes, label: "'\(label)'" + place(entry), fail)
       out += target
       translated += 1
     }
@@ -83,10 +83,10 @@ public enum SegmentMerger {
     for code in source { counts[code, default: 0] += 1 }
     for code in target { counts[code, default: 0] -= 1 }
     if let lost = source.first(where: { counts[$0, default: 0] > 0 }) {
-      throw fail("segment '\(label)': the target lost the code \(lost); put it back where it belongs")
+      throw fail("segment \(label): the target lost the code \(lost); put it back where it belongs")
     }
     if let extra = target.first(where: { counts[$0, default: 0] < 0 }) {
-      throw fail("segment '\(label)': the target has the code \(extra) more often than the source; remove it")
+      throw fail("segment \(label): the target has the code \(extra) more often than the source; remove it")
     }
   }
 }
