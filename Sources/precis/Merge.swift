@@ -5,7 +5,8 @@ import PrecisRunner
 
 struct Merge: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Rebuild the translated document from a translated XLIFF, TMX, PO, TSV or aligned file.",
+    abstract:
+      "Rebuild the translated document from a translated XLIFF, TMX, PO, TSV or aligned file.",
     discussion: """
       The format comes from the file's name: .xlf (XLIFF 2 or 1.2), .tmx, .po, .tsv, or .txt
       (the target side of aligned text). XLIFF carries the text between segments; TMX, PO,
@@ -22,7 +23,8 @@ struct Merge: ParsableCommand {
   @Option(help: "Where to write the document (atomically); standard output when absent.")
   var output: String?
 
-  @Option(help: "The skeleton file; by default the one the file names, or NAME.skeleton.json beside it.")
+  @Option(
+    help: "The skeleton file; by default the one the file names, or NAME.skeleton.json beside it.")
   var skeleton: String?
 
   func run() throws {
@@ -34,12 +36,16 @@ struct Merge: ParsableCommand {
         layout = carried
       } else {
         let folder = (file as NSString).deletingLastPathComponent
-        let named = translated.skeletonReference.map { ($0 as NSString).lastPathComponent }
+        let named =
+          translated.skeletonReference.map { ($0 as NSString).lastPathComponent }
           ?? TranslationFormats.conventionalSkeletonName(for: file)
         let path = skeleton ?? (folder.isEmpty ? named : folder + "/" + named)
         guard FileManager.default.fileExists(atPath: path) else {
           throw MergeError(
-            file: file, reason: "needs its layout file \(path), which prepare writes beside it; put it there or pass --skeleton PATH")
+            file: file,
+            reason:
+              "needs its layout file \(path), which prepare writes beside it; put it there or pass --skeleton PATH"
+          )
         }
         layout = try Skeleton(json: try readText(path), file: path)
       }
@@ -47,14 +53,17 @@ struct Merge: ParsableCommand {
       if let output {
         var bytes = result.text
         let outcome = bytes.withUTF8 { buffer in
-          Result { () throws(OutputError) in try OutputDirectory.writeAtomically(buffer, to: output) }
+          Result { () throws(OutputError) in try OutputDirectory.writeAtomically(buffer, to: output)
+          }
         }
         try outcome.get()
       } else {
         printOutput(result.text)
       }
       if result.untranslated > 0 {
-        printError("\(file): \(result.untranslated) segment\(result.untranslated == 1 ? " has" : "s have") no translation; the source was kept")
+        printError(
+          "\(file): \(result.untranslated) segment\(result.untranslated == 1 ? " has" : "s have") no translation; the source was kept"
+        )
       }
     }
   }

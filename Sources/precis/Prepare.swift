@@ -50,17 +50,23 @@ struct Prepare: ParsableCommand {
   var report: Report = .text
 
   var targetLanguages: [LanguageTag] {
-    to.split(separator: ",").compactMap { LanguageTag(String($0).trimmingCharacters(in: .whitespaces)) }
+    to.split(separator: ",").compactMap {
+      LanguageTag(String($0).trimmingCharacters(in: .whitespaces))
+    }
   }
 
   var formats: [OutputFormat] {
-    format.split(separator: ",").compactMap { OutputFormat(rawValue: String($0).trimmingCharacters(in: .whitespaces)) }
+    format.split(separator: ",").compactMap {
+      OutputFormat(rawValue: String($0).trimmingCharacters(in: .whitespaces))
+    }
   }
 
   func validate() throws {
     if files.isEmpty { throw ValidationError("give at least one FILE to prepare") }
-    for part in to.split(separator: ",", omittingEmptySubsequences: false) where LanguageTag(String(part).trimmingCharacters(in: .whitespaces)) == nil {
-      throw ValidationError("'\(part)' in --to is not a language tag; use codes such as fr,de,pt-BR")
+    for part in to.split(separator: ",", omittingEmptySubsequences: false)
+    where LanguageTag(String(part).trimmingCharacters(in: .whitespaces)) == nil {
+      throw ValidationError(
+        "'\(part)' in --to is not a language tag; use codes such as fr,de,pt-BR")
     }
     if let from, LanguageTag(from) == nil {
       throw ValidationError("'\(from)' is not a language tag; use a code such as en, de, pt-BR")
@@ -68,7 +74,9 @@ struct Prepare: ParsableCommand {
     for part in format.split(separator: ",", omittingEmptySubsequences: false) {
       let name = String(part).trimmingCharacters(in: .whitespaces)
       if !TranslationFormats.names.contains(name) {
-        throw ValidationError("unknown format '\(name)'; use one or more of \(TranslationFormats.names.joined(separator: ", "))")
+        throw ValidationError(
+          "unknown format '\(name)'; use one or more of \(TranslationFormats.names.joined(separator: ", "))"
+        )
       }
     }
     if copySource && pseudo { throw ValidationError("choose --copy-source or --pseudo, not both") }
@@ -76,21 +84,25 @@ struct Prepare: ParsableCommand {
       throw ValidationError("--to \(source) is the source language; give other target languages")
     }
     if encoding.lowercased() != "auto" && !PrecisCore.isKnownEncoding(encoding) {
-      throw ValidationError("unknown encoding '\(encoding)'; use auto or a name ICU knows, e.g. utf-8, windows-1252")
+      throw ValidationError(
+        "unknown encoding '\(encoding)'; use auto or a name ICU knows, e.g. utf-8, windows-1252")
     }
   }
 
   func run() throws {
     var configuration: PipelineConfiguration
     do {
-      configuration = try pipeline.map { path throws(PipelineFileError) in try PipelineLoader.load(path: path) }
+      configuration =
+        try pipeline.map { path throws(PipelineFileError) in try PipelineLoader.load(path: path) }
         ?? PipelineLoader.builtIn()
     } catch {
       printError(error.description)
       throw ExitCode(64)
     }
     let fill: TargetFill = copySource ? .copySource : pseudo ? .pseudo : .empty
-    configuration.outputs = formats.map { OutputSpec(format: $0, targetLanguages: targetLanguages, fill: fill) }
+    configuration.outputs = formats.map {
+      OutputSpec(format: $0, targetLanguages: targetLanguages, fill: fill)
+    }
     let processor = DocumentProcessor(
       configuration: configuration, language: from.flatMap { LanguageTag($0) },
       encoding: encoding.lowercased() == "auto" ? nil : encoding)
@@ -106,7 +118,9 @@ struct Prepare: ParsableCommand {
     for file in files {
       let base = Self.baseName(of: file)
       if let other = seenNames[base] {
-        printError("\(file): has the same name as \(other), so their outputs would collide; prepare them into different --output folders")
+        printError(
+          "\(file): has the same name as \(other), so their outputs would collide; prepare them into different --output folders"
+        )
         failed += 1
         continue
       }
@@ -118,18 +132,23 @@ struct Prepare: ParsableCommand {
         // Render everything first, so a failure leaves no file of this input behind.
         let outputs = processor.outputs(of: document, baseName: base)
         for rendered in outputs {
-          do throws(OutputError) { try directory.write(rendered.contents, to: rendered.relativePath) } catch { throw .output(error) }
+          do throws(OutputError) {
+            try directory.write(rendered.contents, to: rendered.relativePath)
+          } catch { throw .output(error) }
         }
         let counts = WordCounter().counts(of: document).total
         total += counts
         let language = document.language?.rawValue ?? "und"
         switch report {
         case .text:
-          reports.append("\(file) (\(language)): \(counts.summary); \(outputs.count) file\(outputs.count == 1 ? "" : "s") written")
+          reports.append(
+            "\(file) (\(language)): \(counts.summary); \(outputs.count) file\(outputs.count == 1 ? "" : "s") written"
+          )
         case .json:
           let names = outputs.map { JSONText.quoted($0.relativePath) }.joined(separator: ",")
           reports.append(
-            "{\"file\":\(JSONText.quoted(file)),\"lang\":\(JSONText.quoted(language)),\"counts\":\(counts.json),\"outputs\":[\(names)]}")
+            "{\"file\":\(JSONText.quoted(file)),\"lang\":\(JSONText.quoted(language)),\"counts\":\(counts.json),\"outputs\":[\(names)]}"
+          )
         }
       } catch {
         printError(error.description)
@@ -143,7 +162,9 @@ struct Prepare: ParsableCommand {
       if reports.count > 1 { out += "total (\(reports.count) files): \(total.summary)\n" }
       printOutput(out)
     case .json:
-      printOutput("{\"files\":[\(reports.joined(separator: ","))],\"total\":\(total.json),\"failed\":\(failed)}\n")
+      printOutput(
+        "{\"files\":[\(reports.joined(separator: ","))],\"total\":\(total.json),\"failed\":\(failed)}\n"
+      )
     }
     if failed > 0 { throw ExitCode(1) }
   }

@@ -62,8 +62,12 @@ public struct Counts: Sendable, Hashable, Codable {
 
   /// One line: `38 segments, 712 words, 3904 characters; 2 repeated (14 words); 3 not to translate`.
   public var summary: String {
-    var line = "\(segments) segment\(segments == 1 ? "" : "s"), \(words) word\(words == 1 ? "" : "s"), \(characters) character\(characters == 1 ? "" : "s")"
-    if repeatedSegments > 0 { line += "; \(repeatedSegments) repeated (\(repeatedWords) word\(repeatedWords == 1 ? "" : "s"))" }
+    var line =
+      "\(segments) segment\(segments == 1 ? "" : "s"), \(words) word\(words == 1 ? "" : "s"), \(characters) character\(characters == 1 ? "" : "s")"
+    if repeatedSegments > 0 {
+      line +=
+        "; \(repeatedSegments) repeated (\(repeatedWords) word\(repeatedWords == 1 ? "" : "s"))"
+    }
     if excludedSegments > 0 { line += "; \(excludedSegments) not to translate" }
     return line
   }

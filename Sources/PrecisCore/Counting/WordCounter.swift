@@ -95,7 +95,11 @@ public struct WordCounter: Sendable {
     var logographic = 0
     var other = false
     for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-      if isLogographic(scalar.value) { logographic += 1 } else if !scalar.properties.isGraphemeExtend { other = true }
+      if isLogographic(scalar.value) {
+        logographic += 1
+      } else if !scalar.properties.isGraphemeExtend {
+        other = true
+      }
     }
     return logographic + (other ? 1 : 0)
   }
@@ -103,8 +107,10 @@ public struct WordCounter: Sendable {
   /// Han ideographs, kana and the marks that go with them (々, 〆, ー).
   static func isLogographic(_ v: UInt32) -> Bool {
     switch v {
-    case 0x2E80...0x2FDF, 0x3005...0x3007, 0x3021...0x3029, 0x3038...0x303B, 0x3040...0x30FF, 0x31F0...0x31FF,
-      0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF66...0xFF9F, 0x1B000...0x1B16F, 0x20000...0x3FFFF:
+    case 0x2E80...0x2FDF, 0x3005...0x3007, 0x3021...0x3029, 0x3038...0x303B, 0x3040...0x30FF,
+      0x31F0...0x31FF,
+      0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF66...0xFF9F, 0x1B000...0x1B16F,
+      0x20000...0x3FFFF:
       true
     default: false
     }

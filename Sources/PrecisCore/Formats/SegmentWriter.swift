@@ -1,4 +1,6 @@
-/// A file format that segments are written in. Writers are pure: document in, text out.
+/// A file format that segments are written in.
+///
+/// Writers are pure: document in, text out.
 public protocol SegmentWriter: Sendable {
   /// The name used in pipeline files and on the command line, such as `tsv`.
   static var format: String { get }
@@ -11,16 +13,23 @@ public protocol SegmentWriter: Sendable {
   ///
   /// The default is one file, `NAME.<tgt>.<fileExtension>` (or `NAME.<fileExtension>`
   /// without a target language), holding `render(_:targetLanguage:)`.
-  func files(for document: Document, baseName: String, targetLanguage: LanguageTag?) -> [SegmentFile]
+  func files(for document: Document, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentFile]
   /// Whether `merge` needs the layout file `NAME.skeleton.json` beside this format's files,
   /// because the format does not carry the text between segments.
   var needsSkeleton: Bool { get }
 }
 
 extension SegmentWriter {
-  public func files(for document: Document, baseName: String, targetLanguage: LanguageTag?) -> [SegmentFile] {
-    let name = targetLanguage.map { "\(baseName).\($0.rawValue).\(fileExtension)" } ?? "\(baseName).\(fileExtension)"
-    return [SegmentFile(relativePath: name, contents: render(document, targetLanguage: targetLanguage))]
+  public func files(for document: Document, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentFile]
+  {
+    let name =
+      targetLanguage.map { "\(baseName).\($0.rawValue).\(fileExtension)" }
+      ?? "\(baseName).\(fileExtension)"
+    return [
+      SegmentFile(relativePath: name, contents: render(document, targetLanguage: targetLanguage))
+    ]
   }
 
   public var needsSkeleton: Bool { false }

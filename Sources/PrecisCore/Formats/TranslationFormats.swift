@@ -1,7 +1,9 @@
 /// The translator-ready formats `prepare` writes and `merge` reads, by name.
 public enum TranslationFormats {
   /// The writers by format name, in the order the docs list them.
-  public static func writer(named name: String, fill: TargetFill = .empty) -> (any TranslationWriter)? {
+  public static func writer(named name: String, fill: TargetFill = .empty) -> (
+    any TranslationWriter
+  )? {
     switch name {
     case XLIFF2Writer.format: XLIFF2Writer(fill: fill)
     case XLIFF12Writer.format: XLIFF12Writer(fill: fill)
@@ -15,7 +17,8 @@ public enum TranslationFormats {
 
   /// Every format name: `xliff2`, `xliff12`, `tmx`, `po`, `aligned`, `tsv`.
   public static let names = [
-    XLIFF2Writer.format, XLIFF12Writer.format, TMXWriter.format, POWriter.format, AlignedTextWriter.format,
+    XLIFF2Writer.format, XLIFF12Writer.format, TMXWriter.format, POWriter.format,
+    AlignedTextWriter.format,
     TSVWriter.format,
   ]
 
@@ -25,18 +28,27 @@ public enum TranslationFormats {
     let lower = name.lowercased()
     if lower.hasSuffix(".xlf") || lower.hasSuffix(".xliff") || lower.hasSuffix(".xml") {
       let head = String(decoding: text.utf8.prefix(4096), as: UTF8.self)
-      if head.contains("urn:oasis:names:tc:xliff:document:2.0") { return try XLIFF2Reader.read(text, name: name) }
-      if head.contains("urn:oasis:names:tc:xliff:document:1.2") || head.contains("version=\"1.2\"") {
+      if head.contains("urn:oasis:names:tc:xliff:document:2.0") {
+        return try XLIFF2Reader.read(text, name: name)
+      }
+      if head.contains("urn:oasis:names:tc:xliff:document:1.2") || head.contains("version=\"1.2\"")
+      {
         return try XLIFF12Reader.read(text, name: name)
       }
-      throw MergeError(file: name, reason: "not XLIFF 2 or XLIFF 1.2 (no XLIFF namespace in the first 4 KB)")
+      throw MergeError(
+        file: name, reason: "not XLIFF 2 or XLIFF 1.2 (no XLIFF namespace in the first 4 KB)")
     }
     if lower.hasSuffix(".tmx") { return try TMXReader.read(text, name: name) }
-    if lower.hasSuffix(".po") || lower.hasSuffix(".pot") { return try POReader.read(text, name: name) }
+    if lower.hasSuffix(".po") || lower.hasSuffix(".pot") {
+      return try POReader.read(text, name: name)
+    }
     if lower.hasSuffix(".tsv") { return try TSVReader.read(text, name: name) }
     if lower.hasSuffix(".txt") { return AlignedTextReader.read(text, name: name) }
     throw MergeError(
-      file: name, reason: "unknown kind of file; merge reads .xlf (XLIFF 2 or 1.2), .tmx, .po, .tsv and aligned .txt files")
+      file: name,
+      reason:
+        "unknown kind of file; merge reads .xlf (XLIFF 2 or 1.2), .tmx, .po, .tsv and aligned .txt files"
+    )
   }
 
   /// The skeleton `merge` looks for beside a file that names none: the file's name without
@@ -45,7 +57,9 @@ public enum TranslationFormats {
   public static func conventionalSkeletonName(for fileName: String) -> String {
     var parts = fileName.split(separator: "/").last.map(String.init) ?? fileName
     for _ in 0..<2 {
-      if let dot = parts.lastIndex(of: "."), dot > parts.startIndex { parts = String(parts[..<dot]) }
+      if let dot = parts.lastIndex(of: "."), dot > parts.startIndex {
+        parts = String(parts[..<dot])
+      }
     }
     return "\(parts).\(Skeleton.fileExtension)"
   }

@@ -23,9 +23,12 @@ import Testing
     // Thai by ICU's dictionary: ตลาด|นัด|เปิด|ทุก|วัน|เสาร์; characters are grapheme clusters.
     ("th", "ตลาดนัดเปิดทุกวันเสาร์", 6, 17, 0),
   ])
-  func countsLikeTranslationTools(language: String, text: String, words: Int, characters: Int, placeholders: Int) {
+  func countsLikeTranslationTools(
+    language: String, text: String, words: Int, characters: Int, placeholders: Int
+  ) {
     let counts = counter.counts(of: text, language: LanguageTag(language)!)
-    #expect(counts == SegmentCounts(words: words, characters: characters, placeholders: placeholders))
+    #expect(
+      counts == SegmentCounts(words: words, characters: characters, placeholders: placeholders))
   }
 
   @Test func countsRepetitionsAndLeavesOutWhatIsNotTranslated() throws {
@@ -33,15 +36,24 @@ import Testing
     document.paragraphs[0].role = .boilerplate
     document.segments[0].role = .boilerplate
     let counts = counter.counts(of: document)
-    #expect(counts.total == Counts(
-      segments: 3, words: 4, characters: 18, excludedSegments: 1, repeatedSegments: 1, repeatedWords: 1, repeatedCharacters: 4))
+    #expect(
+      counts.total
+        == Counts(
+          segments: 3, words: 4, characters: 18, excludedSegments: 1, repeatedSegments: 1,
+          repeatedWords: 1, repeatedCharacters: 4))
     #expect(counts.segments.map(\.words) == [0, 1, 2, 1])
-    #expect(counts.total.summary == "3 segments, 4 words, 18 characters; 1 repeated (1 word); 1 not to translate")
+    #expect(
+      counts.total.summary
+        == "3 segments, 4 words, 18 characters; 1 repeated (1 word); 1 not to translate")
   }
 
   @Test func countsAddUpForABatch() {
     let a = Counts(segments: 2, words: 10, characters: 50, placeholders: 1)
     let b = Counts(segments: 1, words: 3, characters: 9, repeatedSegments: 1, repeatedWords: 3)
-    #expect(a + b == Counts(segments: 3, words: 13, characters: 59, placeholders: 1, repeatedSegments: 1, repeatedWords: 3))
+    #expect(
+      a + b
+        == Counts(
+          segments: 3, words: 13, characters: 59, placeholders: 1, repeatedSegments: 1,
+          repeatedWords: 3))
   }
 }

@@ -3,10 +3,14 @@ import PrecisCore
 /// Documents the format tests share.
 enum FormatSamples {
   /// Normalises and splits `text` as `prepare` would.
-  static func document(_ text: String, language: String? = "en", source: String = "news/article.txt") throws -> Document {
+  static func document(
+    _ text: String, language: String? = "en", source: String = "news/article.txt"
+  ) throws -> Document {
     var document = Document(source: source, text: text)
     document.language = language.flatMap { LanguageTag($0) }
-    let pipeline = try Pipeline(stages: [try TextNormalizer(options: .init()), try SentenceSplitter(options: .init())])
+    let pipeline = try Pipeline(stages: [
+      try TextNormalizer(options: .init()), try SentenceSplitter(options: .init()),
+    ])
     return try pipeline.apply(to: document)
   }
 

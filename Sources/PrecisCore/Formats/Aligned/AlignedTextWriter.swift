@@ -13,10 +13,16 @@ public struct AlignedTextWriter: TranslationWriter {
 
   public init(fill: TargetFill = .empty) { self.fill = fill }
 
-  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?) -> [SegmentFile] {
+  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentFile]
+  {
     [
-      SegmentFile(relativePath: "\(baseName).\(document.sourceLanguage.rawValue).\(fileExtension)", contents: sourceText(document)),
-      SegmentFile(relativePath: "\(baseName).\(target(targetLanguage).rawValue).\(fileExtension)", contents: targetText(document)),
+      SegmentFile(
+        relativePath: "\(baseName).\(document.sourceLanguage.rawValue).\(fileExtension)",
+        contents: sourceText(document)),
+      SegmentFile(
+        relativePath: "\(baseName).\(target(targetLanguage).rawValue).\(fileExtension)",
+        contents: targetText(document)),
     ]
   }
 
@@ -36,7 +42,8 @@ public struct AlignedTextWriter: TranslationWriter {
     var out = ""
     out.reserveCapacity(document.text.utf8.count + document.segments.count)
     for segment in document.segments {
-      let target = segment.isTranslatable ? segment.targetPieces(fill)?.joinedText ?? "" : segment.text
+      let target =
+        segment.isTranslatable ? segment.targetPieces(fill)?.joinedText ?? "" : segment.text
       out += LineEscaping.escape(target, tabs: false)
       out += "\n"
     }
@@ -50,7 +57,8 @@ public enum AlignedTextReader {
   public static func read(_ text: String, name: String) -> TranslatedFile {
     var entries: [TranslatedEntry] = []
     for (i, line) in LineEscaping.lines(text).enumerated() {
-      entries.append(TranslatedEntry(id: nil, source: nil, target: LineEscaping.unescape(line), line: i + 1))
+      entries.append(
+        TranslatedEntry(id: nil, source: nil, target: LineEscaping.unescape(line), line: i + 1))
     }
     return TranslatedFile(format: AlignedTextWriter.format, entries: entries, isPositional: true)
   }

@@ -26,7 +26,9 @@ public enum InlineCodeScanner {
     var textStart = 0
     var i = 0
     let n = b.count
-    func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
+    func string(_ r: Range<Int>) -> String {
+      String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
+    }
     func emit(_ range: Range<Int>, _ make: (String) -> InlinePiece) {
       if textStart < range.lowerBound { result.append(.text(string(textStart..<range.lowerBound))) }
       result.append(make(string(range)))
@@ -37,7 +39,9 @@ public enum InlineCodeScanner {
       var found: (Range<Int>, (String) -> InlinePiece)? = nil
       switch c {
       case UInt8(ascii: "{"):
-        if let end = doubleBrace(b, i) ?? singleBrace(b, i) { found = (i..<end, { .placeholder($0, .variable) }) }
+        if let end = doubleBrace(b, i) ?? singleBrace(b, i) {
+          found = (i..<end, { .placeholder($0, .variable) })
+        }
       case UInt8(ascii: "$"):
         if i + 1 < n, b[i + 1] == UInt8(ascii: "{"), let end = closing(b, from: i + 2, limit: 64) {
           found = (i..<end, { .placeholder($0, .variable) })
@@ -51,7 +55,9 @@ public enum InlineCodeScanner {
       case UInt8(ascii: "h"), UInt8(ascii: "f"), UInt8(ascii: "w"):
         if let end = url(b, i) { found = (i..<end, { .protected($0, .url) }) }
       case UInt8(ascii: "@"):
-        if let range = email(b, at: i, notBefore: textStart) { found = (range, { .protected($0, .email) }) }
+        if let range = email(b, at: i, notBefore: textStart) {
+          found = (range, { .protected($0, .email) })
+        }
       default: break
       }
       if let (range, make) = found {
@@ -69,7 +75,9 @@ public enum InlineCodeScanner {
     (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A)
   }
 
-  @inline(__always) static func isLetter(_ c: UInt8) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
+  @inline(__always) static func isLetter(_ c: UInt8) -> Bool {
+    c | 0x20 >= 0x61 && c | 0x20 <= 0x7A
+  }
 
   /// `{{ … }}`: the end offset.
   static func doubleBrace(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
@@ -92,8 +100,9 @@ public enum InlineCodeScanner {
     while j < b.count, j - i <= 64 {
       let c = b[j]
       if c == UInt8(ascii: "}") { return j > i + 1 ? j + 1 : nil }
-      guard isAlnum(c) || c == UInt8(ascii: "_") || c == UInt8(ascii: ".") || c == UInt8(ascii: ":")
-        || c == UInt8(ascii: "-")
+      guard
+        isAlnum(c) || c == UInt8(ascii: "_") || c == UInt8(ascii: ".") || c == UInt8(ascii: ":")
+          || c == UInt8(ascii: "-")
       else { return nil }
       j += 1
     }
@@ -123,7 +132,9 @@ public enum InlineCodeScanner {
     if j > positional {
       if j < n, b[j] == UInt8(ascii: "$") { j += 1 } else { j = positional }
     }
-    while j < n, [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "0"), UInt8(ascii: "#")].contains(b[j]) { j += 1 }
+    while j < n,
+      [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "0"), UInt8(ascii: "#")].contains(b[j])
+    { j += 1 }
     if j < n, b[j] == UInt8(ascii: "*") { j += 1 } else { digits() }
     if j < n, b[j] == UInt8(ascii: ".") {
       j += 1
@@ -193,22 +204,33 @@ public enum InlineCodeScanner {
 
   /// A URL starting at `i`: the end offset.
   static func url(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
-    if i > 0, isAlnum(b[i - 1]) || b[i - 1] == UInt8(ascii: "@") || b[i - 1] == UInt8(ascii: ".") { return nil }
+    if i > 0, isAlnum(b[i - 1]) || b[i - 1] == UInt8(ascii: "@") || b[i - 1] == UInt8(ascii: ".") {
+      return nil
+    }
     let n = b.count
     var j: Int
-    if hasPrefix(b, i, "https://") { j = i + 8 }
-    else if hasPrefix(b, i, "http://") { j = i + 7 }
-    else if hasPrefix(b, i, "ftp://") { j = i + 6 }
-    else if hasPrefix(b, i, "www.") { j = i + 4 }
-    else { return nil }
+    if hasPrefix(b, i, "https://") {
+      j = i + 8
+    } else if hasPrefix(b, i, "http://") {
+      j = i + 7
+    } else if hasPrefix(b, i, "ftp://") {
+      j = i + 6
+    } else if hasPrefix(b, i, "www.") {
+      j = i + 4
+    } else {
+      return nil
+    }
     let bodyStart = j
     var depth = 0
     while j < n {
       let c = b[j]
       if c <= 0x20 || c >= 0x7F { break }
-      if c == UInt8(ascii: "<") || c == UInt8(ascii: ">") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "`")
+      if c == UInt8(ascii: "<") || c == UInt8(ascii: ">") || c == UInt8(ascii: "\"")
+        || c == UInt8(ascii: "`")
         || c == UInt8(ascii: "{") || c == UInt8(ascii: "}")
-      { break }
+      {
+        break
+      }
       if c == UInt8(ascii: "(") { depth += 1 }
       if c == UInt8(ascii: ")") {
         if depth == 0 { break }
@@ -232,8 +254,12 @@ public enum InlineCodeScanner {
     while start < at, b[start] == UInt8(ascii: ".") { start += 1 }
     guard start < at else { return nil }
     var end = at + 1
-    while end < b.count, isAlnum(b[end]) || b[end] == UInt8(ascii: "-") || b[end] == UInt8(ascii: ".") { end += 1 }
-    while end > at + 1, b[end - 1] == UInt8(ascii: ".") || b[end - 1] == UInt8(ascii: "-") { end -= 1 }
+    while end < b.count,
+      isAlnum(b[end]) || b[end] == UInt8(ascii: "-") || b[end] == UInt8(ascii: ".")
+    { end += 1 }
+    while end > at + 1, b[end - 1] == UInt8(ascii: ".") || b[end - 1] == UInt8(ascii: "-") {
+      end -= 1
+    }
     var lastDot = end - 1
     while lastDot > at, b[lastDot] != UInt8(ascii: ".") { lastDot -= 1 }
     // A domain with a dot, not right after the `@`, and a top-level part of two letters or more.

@@ -15,7 +15,8 @@ enum JSONValue: Sendable, Hashable {
     case let (.number(a), .number(b)): a == b
     case let (.string(a), .string(b)): a == b
     case let (.array(a), .array(b)): a == b
-    case let (.object(a), .object(b)): a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+    case let (.object(a), .object(b)):
+      a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
     default: false
     }
   }
@@ -43,7 +44,9 @@ enum JSONValue: Sendable, Hashable {
   var string: String? { if case let .string(s) = self { s } else { nil } }
   var bool: Bool? { if case let .bool(b) = self { b } else { nil } }
   var array: [JSONValue]? { if case let .array(a) = self { a } else { nil } }
-  var int: Int? { if case let .number(d) = self, d == d.rounded(), abs(d) < 1e15 { Int(d) } else { nil } }
+  var int: Int? {
+    if case let .number(d) = self, d == d.rounded(), abs(d) < 1e15 { Int(d) } else { nil }
+  }
 
   /// Parses JSON text (RFC 8259).
   static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
@@ -95,7 +98,9 @@ private struct JSONParser {
       if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
       while true {
         skipSpace()
-        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a member name in quotes") }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
+          throw fail("expected a member name in quotes")
+        }
         let key = try string()
         skipSpace()
         try expect(":")
@@ -143,7 +148,9 @@ private struct JSONParser {
   }
 
   mutating func hex4() throws(JSONParseError) -> UInt32 {
-    guard i + 4 <= bytes.count, let v = UInt32(String(decoding: bytes[i..<(i + 4)], as: UTF8.self), radix: 16) else {
+    guard i + 4 <= bytes.count,
+      let v = UInt32(String(decoding: bytes[i..<(i + 4)], as: UTF8.self), radix: 16)
+    else {
       throw fail("bad \\u escape")
     }
     i += 4
@@ -179,12 +186,16 @@ private struct JSONParser {
       case UInt8(ascii: "u"):
         var v = try hex4()
         if v >= 0xD800 && v < 0xDC00 {
-          guard i + 2 <= bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
+          guard i + 2 <= bytes.count, bytes[i] == UInt8(ascii: "\\"),
+            bytes[i + 1] == UInt8(ascii: "u")
+          else {
             throw fail("a lone surrogate in a \\u escape")
           }
           i += 2
           let low = try hex4()
-          guard low >= 0xDC00 && low < 0xE000 else { throw fail("a lone surrogate in a \\u escape") }
+          guard low >= 0xDC00 && low < 0xE000 else {
+            throw fail("a lone surrogate in a \\u escape")
+          }
           v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
         }
         guard let scalar = Unicode.Scalar(v) else { throw fail("a lone surrogate in a \\u escape") }

@@ -53,7 +53,8 @@ public enum LineEscaping {
       case "t": out += "\t"
       case "u":
         let digits = String(String.UnicodeScalarView(scalars.prefix(4)))
-        if digits.unicodeScalars.count == 4, digits.unicodeScalars.allSatisfy(\.properties.isASCIIHexDigit),
+        if digits.unicodeScalars.count == 4,
+          digits.unicodeScalars.allSatisfy(\.properties.isASCIIHexDigit),
           let v = UInt32(digits, radix: 16), let decoded = Unicode.Scalar(v)
         {
           out.unicodeScalars.append(decoded)
@@ -70,7 +71,8 @@ public enum LineEscaping {
   /// Splits `text` into lines at line feeds (a carriage return before one is dropped); a
   /// final line feed ends the last line rather than starting an empty one.
   public static func lines(_ text: String) -> [Substring.UnicodeScalarView] {
-    var lines = Substring(text).unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+    var lines = Substring(text).unicodeScalars.split(
+      separator: "\n", omittingEmptySubsequences: false)
     if lines.last?.isEmpty == true { lines.removeLast() }
     return lines.map { line in
       var line = line

@@ -51,14 +51,20 @@ public struct PreparedDocument: Sendable, Hashable {
       // `inclusive` (a segment start: they stay in the gap before it).
       var k = 0
       func shift(_ offset: Int, inclusive: Bool) -> Int {
-        while k > 0 && (insertedBefore[k - 1].offset > offset || (!inclusive && insertedBefore[k - 1].offset == offset)) { k -= 1 }
+        while k > 0
+          && (insertedBefore[k - 1].offset > offset
+            || (!inclusive && insertedBefore[k - 1].offset == offset))
+        { k -= 1 }
         while k < insertedBefore.count
-          && (insertedBefore[k].offset < offset || (inclusive && insertedBefore[k].offset == offset))
+          && (insertedBefore[k].offset < offset
+            || (inclusive && insertedBefore[k].offset == offset))
         { k += 1 }
         return offset + (k == 0 ? 0 : insertedBefore[k - 1].bytes)
       }
       func string(_ r: Range<Int>) -> String {
-        restored.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self) }
+        restored.withUnsafeBufferPointer {
+          String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self)
+        }
       }
       var line = 1
       var lineCursor = 0
@@ -73,7 +79,9 @@ public struct PreparedDocument: Sendable, Hashable {
         }
         let start = shift(lo, inclusive: true)
         let end = shift(hi, inclusive: false)
-        let paragraph = document.paragraphs.indices.contains(segment.paragraph) ? document.paragraphs[segment.paragraph] : nil
+        let paragraph =
+          document.paragraphs.indices.contains(segment.paragraph)
+          ? document.paragraphs[segment.paragraph] : nil
         if units.last?.paragraph != segment.paragraph || index == 0 {
           var id = Self.unitID(of: segment.id, paragraph: segment.paragraph)
           if unitIDs.contains(id) {
@@ -84,16 +92,21 @@ public struct PreparedDocument: Sendable, Hashable {
           unitIDs.insert(id)
           let role = paragraph?.role ?? .body
           units.append(
-            PreparedUnit(id: id, paragraph: segment.paragraph, role: role, isTranslatable: false, segments: index..<index, line: line))
+            PreparedUnit(
+              id: id, paragraph: segment.paragraph, role: role, isTranslatable: false,
+              segments: index..<index, line: line))
         }
         let unitIndex = units.count - 1
         let isTranslatable = segment.isTranslatable && (paragraph?.role.isTranslatable ?? true)
         let text = string(start..<end)
         segments.append(
           PreparedSegment(
-            id: segment.id, unit: unitIndex, before: string(previousEnd..<max(previousEnd, start)), text: text,
-            pieces: InlineCodeScanner.pieces(of: text), role: segment.role, isTranslatable: isTranslatable,
-            language: segment.language ?? paragraph?.language, score: segment.score, rank: segment.rank, line: line))
+            id: segment.id, unit: unitIndex, before: string(previousEnd..<max(previousEnd, start)),
+            text: text,
+            pieces: InlineCodeScanner.pieces(of: text), role: segment.role,
+            isTranslatable: isTranslatable,
+            language: segment.language ?? paragraph?.language, score: segment.score,
+            rank: segment.rank, line: line))
         units[unitIndex].segments = units[unitIndex].segments.lowerBound..<(index + 1)
         if isTranslatable { units[unitIndex].isTranslatable = true }
         previousEnd = max(previousEnd, end)
@@ -167,7 +180,9 @@ public struct PreparedSegment: Sendable, Hashable {
 
   /// The context written as a note: place, role and summary rank.
   public func context(in document: PreparedDocument) -> [String] {
-    var notes = ["\(document.source), paragraph \(document.units[unit].paragraph + 1), line \(line)"]
+    var notes = [
+      "\(document.source), paragraph \(document.units[unit].paragraph + 1), line \(line)"
+    ]
     var role = self.role
     if role == .body { role = document.units[unit].role }
     if role != .body { notes.append("role: \(role.rawValue)") }

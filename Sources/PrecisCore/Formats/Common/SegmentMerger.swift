@@ -21,29 +21,44 @@ public enum SegmentMerger {
   }
 
   /// Merges `file` into `layout`; `name` is the file's name in messages.
-  public static func merge(_ file: TranslatedFile, layout: Skeleton, name: String) throws(MergeError) -> Result {
+  public static func merge(_ file: TranslatedFile, layout: Skeleton, name: String)
+    throws(MergeError) -> Result
+  {
     func fail(_ reason: String) -> MergeError { MergeError(file: name, reason: reason) }
     var byID: [String: TranslatedEntry] = [:]
     var matched: [TranslatedEntry?]
     if file.isPositional {
       guard file.entries.count == layout.segments.count else {
         throw fail(
-          "has \(file.entries.count) lines but the document has \(layout.segments.count) segments; line i must be segment i, so add or remove lines to match")
+          "has \(file.entries.count) lines but the document has \(layout.segments.count) segments; line i must be segment i, so add or remove lines to match"
+        )
       }
       matched = file.entries
     } else {
       let known = Set(layout.segments.map(\.id))
       for entry in file.entries {
-        guard let id = entry.id else { throw fail("a segment without an id\(place(entry)); every segment needs the id it was prepared with") }
-        guard known.contains(id) else {
-          throw fail("segment '\(id)'\(place(entry)) is not in the prepared document; ids must match the prepared file (was it prepared from another version?)")
+        guard let id = entry.id else {
+          throw fail(
+            "a segment without an id\(place(entry)); every segment needs the id it was prepared with"
+          )
         }
-        guard byID[id] == nil else { throw fail("segment '\(id)' comes twice\(place(entry)); keep one") }
+        guard known.contains(id) else {
+          throw fail(
+            "segment '\(id)'\(place(entry)) is not in the prepared document; ids must match the prepared file (was it prepared from another version?)"
+          )
+        }
+        guard byID[id] == nil else {
+          throw fail("segment '\(id)' comes twice\(place(entry)); keep one")
+        }
         byID[id] = entry
       }
       matched = layout.segments.map { byID[$0.id] }
-      if let missing = layout.segments.indices.first(where: { matched[$0] == nil && layout.segments[$0].isTranslatable }) {
-        throw fail("segment '\(layout.segments[missing].id)' is missing; ids must match the prepared file, so put it back (an empty target keeps the source)")
+      if let missing = layout.segments.indices.first(where: {
+        matched[$0] == nil && layout.segments[$0].isTranslatable
+      }) {
+        throw fail(
+          "segment '\(layout.segments[missing].id)' is missing; ids must match the prepared file, so put it back (an empty target keeps the source)"
+        )
       }
     }
     var out = ""
@@ -53,20 +68,30 @@ public enum SegmentMerger {
       let entry = matched[index]
       let label = entry?.id ?? segment.id
       guard let source = segment.source ?? entry?.source else {
-        throw fail("segment '\(label)' has no source text in the file or the skeleton; prepare the document again")
+        throw fail(
+          "segment '\(label)' has no source text in the file or the skeleton; prepare the document again"
+        )
       }
-      if let fileSource = entry?.source, let layoutSource = segment.source, fileSource != layoutSource {
-        throw fail("the source of segment '\(label)'\(entry.map(place) ?? "") differs from the prepared document's; merge files prepared from this version")
+      if let fileSource = entry?.source, let layoutSource = segment.source,
+        fileSource != layoutSource
+      {
+        throw fail(
+          "the source of segment '\(label)'\(entry.map(place) ?? "") differs from the prepared document's; merge files prepared from this version"
+        )
       }
       out += segment.before
-      guard let entry, segment.isTranslatable, entry.isTranslatable, let target = entry.target, !target.isEmpty else {
+      guard let entry, segment.isTranslatable, entry.isTranslatable, let target = entry.target,
+        !target.isEmpty
+      else {
         if segment.isTranslatable && entry?.isTranslatable != false { untranslated += 1 }
         out += source
         continue
       }
       // A file without the source (aligned text) is checked against the layout's source.
-      let sourceCodes = entry.source != nil ? entry.sourceCodes : InlineCodeScanner.pieces(of: source).placeholders
-      try checkCodes(source: sourceCodes, target: entry.targetCodes, label: "'\(label)'" + place(entry), fail)
+      let sourceCodes =
+        entry.source != nil ? entry.sourceCodes : InlineCodeScanner.pieces(of: source).placeholders
+      try checkCodes(
+        source: sourceCodes, target: entry.targetCodes, label: "'\(label)'" + place(entry), fail)
       out += target
       translated += 1
     }
@@ -86,7 +111,8 @@ public enum SegmentMerger {
       throw fail("segment \(label): the target lost the code \(lost); put it back where it belongs")
     }
     if let extra = target.first(where: { counts[$0, default: 0] < 0 }) {
-      throw fail("segment \(label): the target has the code \(extra) more often than the source; remove it")
+      throw fail(
+        "segment \(label): the target has the code \(extra) more often than the source; remove it")
     }
   }
 }

@@ -4,23 +4,29 @@ public protocol TranslationWriter: SegmentWriter {
   /// What the writer puts in the targets.
   var fill: TargetFill { get }
   /// The files for one document and target language, named after `baseName`.
-  func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?) -> [SegmentFile]
+  func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentFile]
 }
 
 extension TranslationWriter {
-  public func files(for document: Document, baseName: String, targetLanguage: LanguageTag?) -> [SegmentFile] {
+  public func files(for document: Document, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentFile]
+  {
     files(for: PreparedDocument(document), baseName: baseName, targetLanguage: targetLanguage)
   }
 
   public func render(_ document: Document, targetLanguage: LanguageTag?) -> String {
-    files(for: PreparedDocument(document), baseName: "document", targetLanguage: targetLanguage).first?.contents ?? ""
+    files(for: PreparedDocument(document), baseName: "document", targetLanguage: targetLanguage)
+      .first?.contents ?? ""
   }
 
   /// The target language, or `und` when none is given.
   func target(_ language: LanguageTag?) -> LanguageTag { language ?? PreparedDocument.undetermined }
 }
 
-/// A translated file could not be merged. Nothing is written.
+/// A translated file could not be merged.
+///
+/// Nothing is written.
 public struct MergeError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The file being read.
   public var file: String
@@ -51,7 +57,8 @@ public struct TranslatedFile: Sendable, Hashable {
   public var isPositional: Bool = false
 
   public init(
-    format: String, sourceLanguage: String? = nil, targetLanguage: String? = nil, layout: Skeleton? = nil,
+    format: String, sourceLanguage: String? = nil, targetLanguage: String? = nil,
+    layout: Skeleton? = nil,
     skeletonReference: String? = nil, entries: [TranslatedEntry], isPositional: Bool = false
   ) {
     self.format = format
@@ -95,7 +102,9 @@ public struct TranslatedEntry: Sendable, Hashable {
   }
 
   /// An entry of a text format, whose codes are the placeholders found in its texts.
-  public init(id: String?, source: String?, target: String?, isTranslatable: Bool = true, line: Int? = nil) {
+  public init(
+    id: String?, source: String?, target: String?, isTranslatable: Bool = true, line: Int? = nil
+  ) {
     self.init(
       id: id, source: source, target: target,
       sourceCodes: source.map { InlineCodeScanner.pieces(of: $0).placeholders } ?? [],

@@ -15,7 +15,9 @@ struct XMLElement: Sendable, Hashable {
   func attribute(_ name: String) -> String? {
     if let exact = attributes.first(where: { $0.name == name }) { return exact.value }
     if name.contains(":") { return nil }
-    return attributes.first(where: { $0.name.split(separator: ":").last.map(String.init) == name && !$0.name.hasPrefix("xmlns") })?.value
+    return attributes.first(where: {
+      $0.name.split(separator: ":").last.map(String.init) == name && !$0.name.hasPrefix("xmlns")
+    })?.value
   }
 
   /// The child elements.
@@ -34,7 +36,11 @@ struct XMLElement: Sendable, Hashable {
     var result: [XMLElement] = []
     var stack = Array(elements.reversed())
     while let e = stack.popLast() {
-      if e.localName == name { result.append(e) } else { stack.append(contentsOf: e.elements.reversed()) }
+      if e.localName == name {
+        result.append(e)
+      } else {
+        stack.append(contentsOf: e.elements.reversed())
+      }
     }
     return result
   }
@@ -69,14 +75,18 @@ struct XMLParseError: Error, Sendable, Equatable, CustomStringConvertible {
   var description: String { "line \(line): \(message)" }
 }
 
-/// A small XML 1.0 parser: elements, attributes, text, character and entity references,
-/// CDATA; comments, processing instructions and the DOCTYPE are skipped. No external
-/// entities are ever loaded. Line breaks are normalised to LF, as XML requires.
+/// A small XML 1.0 parser for the files translation tools send back.
+///
+/// It reads elements, attributes, text, character and entity references and CDATA; it skips
+/// comments, processing instructions and the DOCTYPE, and never loads external entities.
+/// Line breaks are normalised to LF, as XML requires.
 enum XMLReader {
   static func parse(_ text: String) throws(XMLParseError) -> XMLElement {
     var copy = text
     let result: Result<XMLElement, XMLParseError> = copy.withUTF8 { b in
-      do throws(XMLParseError) { return .success(try parse(utf8: b)) } catch { return .failure(error) }
+      do throws(XMLParseError) { return .success(try parse(utf8: b)) } catch {
+        return .failure(error)
+      }
     }
     return try result.get()
   }
@@ -127,7 +137,9 @@ enum XMLReader {
       let start = i + 1
       var j = start
       while j < n && b[j] != UInt8(ascii: ";") && j - start < 12 { j += 1 }
-      guard j < n, b[j] == UInt8(ascii: ";") else { throw fail("'&' must start a reference such as &amp;") }
+      guard j < n, b[j] == UInt8(ascii: ";") else {
+        throw fail("'&' must start a reference such as &amp;")
+      }
       let name = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
       let scalar: Unicode.Scalar?
       switch name {
@@ -160,7 +172,8 @@ enum XMLReader {
         return
       }
       if case let .text(previous)? = stack[stack.count - 1].children.last {
-        stack[stack.count - 1].children[stack[stack.count - 1].children.count - 1] = .text(previous + s)
+        stack[stack.count - 1].children[stack[stack.count - 1].children.count - 1] = .text(
+          previous + s)
       } else {
         stack[stack.count - 1].children.append(.text(s))
       }
@@ -220,7 +233,9 @@ enum XMLReader {
           guard i < n, b[i] == UInt8(ascii: ">") else { throw fail("expected '>' after </\(name)") }
           i += 1
           guard let open = stack.popLast() else { throw fail("</\(name)> closes nothing") }
-          guard open.name == name else { throw fail("</\(name)> closes <\(open.name)> (line \(open.line))") }
+          guard open.name == name else {
+            throw fail("</\(name)> closes <\(open.name)> (line \(open.line))")
+          }
           try close(open)
         } else {
           i += 1
@@ -240,7 +255,9 @@ enum XMLReader {
             }
             let attribute = try readName()
             skipSpace()
-            guard i < n, b[i] == UInt8(ascii: "=") else { throw fail("attribute '\(attribute)' needs a value") }
+            guard i < n, b[i] == UInt8(ascii: "=") else {
+              throw fail("attribute '\(attribute)' needs a value")
+            }
             i += 1
             skipSpace()
             guard i < n, b[i] == UInt8(ascii: "\"") || b[i] == UInt8(ascii: "'") else {
@@ -271,7 +288,8 @@ enum XMLReader {
             if element.attributes.contains(where: { $0.name == attribute }) {
               throw fail("attribute '\(attribute)' is given twice in <\(element.name)>")
             }
-            element.attributes.append(XMLAttribute(name: attribute, value: String(decoding: value, as: UTF8.self)))
+            element.attributes.append(
+              XMLAttribute(name: attribute, value: String(decoding: value, as: UTF8.self)))
           }
         }
       } else if c == UInt8(ascii: "&") {

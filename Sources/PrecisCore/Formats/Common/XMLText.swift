@@ -10,7 +10,9 @@ public enum XMLText {
   /// Whether a character is written as a numeric reference so that it stays visible: C1
   /// controls, DEL and a byte-order mark, which XML holds but editors hide.
   @inline(__always)
-  static func isReferenced(_ v: UInt32) -> Bool { (v >= 0x7F && v <= 0x9F) || v == 0xFEFF || v == 0xD }
+  static func isReferenced(_ v: UInt32) -> Bool {
+    (v >= 0x7F && v <= 0x9F) || v == 0xFEFF || v == 0xD
+  }
 
   /// Four or more uppercase hex digits, as `<cp hex="…"/>` and `ctype="x-cp-…"` write them.
   public static func hex(_ v: UInt32) -> String {
@@ -20,7 +22,9 @@ public enum XMLText {
 
   /// Appends `text` as element content; `invalid` gives the markup for a character XML
   /// cannot hold.
-  public static func appendContent(_ text: String, to out: inout String, invalid: (UInt32) -> String) {
+  public static func appendContent(
+    _ text: String, to out: inout String, invalid: (UInt32) -> String
+  ) {
     for scalar in text.unicodeScalars {
       switch scalar {
       case "&": out += "&amp;"

@@ -46,7 +46,11 @@ public enum POReader {
       let line = bytes[lo..<hi]
       if line.first == UInt8(ascii: "#") {
         if current.id != nil && current.translation != nil { finish() }
-        if line.starts(with: Array("#,".utf8)), String(decoding: line, as: UTF8.self).contains("fuzzy") { current.fuzzy = true }
+        if line.starts(with: Array("#,".utf8)),
+          String(decoding: line, as: UTF8.self).contains("fuzzy")
+        {
+          current.fuzzy = true
+        }
         continue
       }
       if line.first == UInt8(ascii: "\"") {
@@ -55,12 +59,16 @@ public enum POReader {
         case .context?: current.context?.append(contentsOf: value)
         case .id?: current.id?.append(contentsOf: value)
         case .translation?: current.translation?.append(contentsOf: value)
-        case nil: throw MergeError(file: name, reason: "line \(lineNumber): a string continues nothing; start it with msgid or msgstr")
+        case nil:
+          throw MergeError(
+            file: name,
+            reason: "line \(lineNumber): a string continues nothing; start it with msgid or msgstr")
         }
         continue
       }
       var k = line.startIndex
-      while k < line.endIndex && line[k] != 0x20 && line[k] != 0x09 && line[k] != UInt8(ascii: "\"") { k += 1 }
+      while k < line.endIndex && line[k] != 0x20 && line[k] != 0x09 && line[k] != UInt8(ascii: "\"")
+      { k += 1 }
       let keyword = String(decoding: line[line.startIndex..<k], as: UTF8.self)
       while k < line.endIndex && (line[k] == 0x20 || line[k] == 0x09) { k += 1 }
       let value = try unquote(line[k...], line: lineNumber, name: name)
@@ -85,7 +93,10 @@ public enum POReader {
           field = nil
           continue
         }
-        throw MergeError(file: name, reason: "line \(lineNumber): unknown keyword '\(keyword)'; this does not look like a PO file")
+        throw MergeError(
+          file: name,
+          reason:
+            "line \(lineNumber): unknown keyword '\(keyword)'; this does not look like a PO file")
       }
       if end >= bytes.count { break }
     }
@@ -105,16 +116,19 @@ public enum POReader {
       }
       entries.append(
         TranslatedEntry(
-          id: string(message.context), source: string(message.id), target: message.fuzzy ? nil : string(message.translation),
+          id: string(message.context), source: string(message.id),
+          target: message.fuzzy ? nil : string(message.translation),
           line: message.line))
     }
     return TranslatedFile(
-      format: POWriter.format, sourceLanguage: header["X-Precis-Source-Language"], targetLanguage: header["Language"],
+      format: POWriter.format, sourceLanguage: header["X-Precis-Source-Language"],
+      targetLanguage: header["Language"],
       skeletonReference: header["X-Precis-Skeleton"], entries: entries)
   }
 
   /// The content of a quoted PO string, escapes decoded, as UTF-8 bytes.
-  static func unquote(_ s: ArraySlice<UInt8>, line: Int, name: String) throws(MergeError) -> [UInt8] {
+  static func unquote(_ s: ArraySlice<UInt8>, line: Int, name: String) throws(MergeError) -> [UInt8]
+  {
     var body = s
     while let last = body.last, last == 0x20 || last == 0x09 { body = body.dropLast() }
     guard body.count >= 2, body.first == UInt8(ascii: "\""), body.last == UInt8(ascii: "\"") else {
@@ -134,19 +148,24 @@ public enum POReader {
       }
     }
     func append(_ v: UInt32) {
-      if let scalar = Unicode.Scalar(v) { out.append(contentsOf: Array(String(Character(scalar)).utf8)) }
+      if let scalar = Unicode.Scalar(v) {
+        out.append(contentsOf: Array(String(Character(scalar)).utf8))
+      }
     }
     while i < body.endIndex {
       let c = body[i]
       i += 1
       if c == UInt8(ascii: "\"") {
-        throw MergeError(file: name, reason: "line \(line): an unescaped '\"' inside a string; write it as \\\"")
+        throw MergeError(
+          file: name, reason: "line \(line): an unescaped '\"' inside a string; write it as \\\"")
       }
       guard c == UInt8(ascii: "\\") else {
         out.append(c)
         continue
       }
-      guard i < body.endIndex else { throw MergeError(file: name, reason: "line \(line): a string ends with a lone backslash") }
+      guard i < body.endIndex else {
+        throw MergeError(file: name, reason: "line \(line): a string ends with a lone backslash")
+      }
       let e = body[i]
       i += 1
       switch e {

@@ -18,10 +18,15 @@ public struct POWriter: TranslationWriter {
 
   public init(fill: TargetFill = .empty) { self.fill = fill }
 
-  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?) -> [SegmentFile] {
-    [SegmentFile(
-      relativePath: "\(baseName).\(target(targetLanguage).rawValue).\(fileExtension)",
-      contents: render(document, targetLanguage: targetLanguage, skeleton: TMXWriter.skeletonName(baseName)))]
+  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentFile]
+  {
+    [
+      SegmentFile(
+        relativePath: "\(baseName).\(target(targetLanguage).rawValue).\(fileExtension)",
+        contents: render(
+          document, targetLanguage: targetLanguage, skeleton: TMXWriter.skeletonName(baseName)))
+    ]
   }
 
   public func render(_ document: PreparedDocument, targetLanguage: LanguageTag?) -> String {
@@ -29,12 +34,18 @@ public struct POWriter: TranslationWriter {
   }
 
   /// The PO text of a prepared document.
-  public func render(_ document: PreparedDocument, targetLanguage: LanguageTag?, skeleton: String?) -> String {
+  public func render(_ document: PreparedDocument, targetLanguage: LanguageTag?, skeleton: String?)
+    -> String
+  {
     let targetTag = target(targetLanguage).rawValue
     var out = ""
     out.reserveCapacity(document.text.utf8.count * 3 + 1024)
-    out += "# Segments of \(Self.oneLine(document.source)) for translation from \(document.sourceLanguage.rawValue) to \(targetTag).\n"
-    if let skeleton { out += "# merge needs \(Self.oneLine(skeleton)) beside this file: it holds the text between segments.\n" }
+    out +=
+      "# Segments of \(Self.oneLine(document.source)) for translation from \(document.sourceLanguage.rawValue) to \(targetTag).\n"
+    if let skeleton {
+      out +=
+        "# merge needs \(Self.oneLine(skeleton)) beside this file: it holds the text between segments.\n"
+    }
     out += "msgid \"\"\nmsgstr \"\"\n"
     var fields = [
       "Project-Id-Version: \(Self.oneLine(document.source))",
@@ -54,7 +65,8 @@ public struct POWriter: TranslationWriter {
       out += "#: \(Self.oneLine(document.source).replacingSpaces()):\(segment.line)\n"
       out += "msgctxt \"\(Self.escape(segment.id.rawValue))\"\n"
       out += "msgid " + Self.quoted(segment.text) + "\n"
-      let target = segment.isTranslatable ? segment.targetPieces(fill)?.joinedText ?? "" : segment.text
+      let target =
+        segment.isTranslatable ? segment.targetPieces(fill)?.joinedText ?? "" : segment.text
       out += "msgstr " + Self.quoted(target) + "\n"
     }
     return out
@@ -62,13 +74,19 @@ public struct POWriter: TranslationWriter {
 
   /// `text` on one line: line breaks and controls become spaces.
   static func oneLine(_ text: String) -> String {
-    String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || ($0.value >= 0x7F && $0.value <= 0x9F) ? " " : $0 }))
+    String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.map {
+          $0.value < 0x20 || ($0.value >= 0x7F && $0.value <= 0x9F) ? " " : $0
+        }))
   }
 
   /// A PO string: one quoted line, or `""` and one quoted line per line of text.
   static func quoted(_ text: String) -> String {
     let scalars = text.unicodeScalars
-    guard let newline = scalars.firstIndex(of: "\n"), scalars.index(after: newline) < scalars.endIndex else {
+    guard let newline = scalars.firstIndex(of: "\n"),
+      scalars.index(after: newline) < scalars.endIndex
+    else {
       return "\"\(escape(text))\""
     }
     var out = "\"\""

@@ -63,7 +63,9 @@ public struct Skeleton: Sendable, Hashable {
     source = document.source
     sourceLanguage = document.sourceLanguage.rawValue
     segments = document.segments.map {
-      Entry(id: $0.id.rawValue, before: $0.before, source: includingSource ? $0.text : nil, isTranslatable: $0.isTranslatable)
+      Entry(
+        id: $0.id.rawValue, before: $0.before, source: includingSource ? $0.text : nil,
+        isTranslatable: $0.isTranslatable)
     }
     end = document.end
   }
@@ -72,7 +74,8 @@ public struct Skeleton: Sendable, Hashable {
   /// controls, U+FEFF, U+FFFE, U+FFFF and the line separators are `\u` escapes.
   public func json() -> String {
     var out = "{\"format\": \"\(Self.formatName)\", \"version\": 1,\n"
-    out += " \"source\": \(Self.quoted(source)), \"source-language\": \(Self.quoted(sourceLanguage)),\n"
+    out +=
+      " \"source\": \(Self.quoted(source)), \"source-language\": \(Self.quoted(sourceLanguage)),\n"
     out += " \"segments\": ["
     for (i, entry) in segments.enumerated() {
       out += i == 0 ? "\n" : ",\n"
@@ -93,16 +96,24 @@ public struct Skeleton: Sendable, Hashable {
     do {
       value = try JSONValue.parse(text)
     } catch {
-      throw MergeError(file: file, reason: "not a readable skeleton (\(error)); prepare the document again")
+      throw MergeError(
+        file: file, reason: "not a readable skeleton (\(error)); prepare the document again")
     }
     guard value["format"]?.string == Self.formatName else {
-      throw MergeError(file: file, reason: "not a precis skeleton (no \"format\": \"\(Self.formatName)\")")
+      throw MergeError(
+        file: file, reason: "not a precis skeleton (no \"format\": \"\(Self.formatName)\")")
     }
     guard value["version"]?.int == 1 else {
-      throw MergeError(file: file, reason: "skeleton version \(value["version"]?.int.map(String.init) ?? "?") is not supported; this precis reads version 1")
+      throw MergeError(
+        file: file,
+        reason:
+          "skeleton version \(value["version"]?.int.map(String.init) ?? "?") is not supported; this precis reads version 1"
+      )
     }
     guard let list = value["segments"]?.array, let end = value["end"]?.string else {
-      throw MergeError(file: file, reason: "the skeleton lacks \"segments\" or \"end\"; prepare the document again")
+      throw MergeError(
+        file: file, reason: "the skeleton lacks \"segments\" or \"end\"; prepare the document again"
+      )
     }
     var entries: [Entry] = []
     entries.reserveCapacity(list.count)
@@ -111,10 +122,13 @@ public struct Skeleton: Sendable, Hashable {
         throw MergeError(file: file, reason: "skeleton segment \(i + 1) lacks \"id\" or \"before\"")
       }
       entries.append(
-        Entry(id: id, before: before, source: item["source"]?.string, isTranslatable: item["translate"]?.bool ?? true))
+        Entry(
+          id: id, before: before, source: item["source"]?.string,
+          isTranslatable: item["translate"]?.bool ?? true))
     }
     self.init(
-      source: value["source"]?.string ?? "", sourceLanguage: value["source-language"]?.string ?? "und",
+      source: value["source"]?.string ?? "",
+      sourceLanguage: value["source-language"]?.string ?? "und",
       segments: entries, end: end)
   }
 
@@ -129,7 +143,8 @@ public struct Skeleton: Sendable, Hashable {
       case "\t": out += "\\t"
       case "\r": out += "\\r"
       default:
-        if v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF || v == 0x2028
+        if v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF
+          || v == 0x2028
           || v == 0x2029
         {
           out += "\\u" + XMLText.hex(v).lowercased()
@@ -153,7 +168,13 @@ public struct SkeletonWriter: SegmentWriter {
     Skeleton(PreparedDocument(document)).json()
   }
 
-  public func files(for document: Document, baseName: String, targetLanguage: LanguageTag?) -> [SegmentFile] {
-    [SegmentFile(relativePath: "\(baseName).\(fileExtension)", contents: render(document, targetLanguage: nil))]
+  public func files(for document: Document, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentFile]
+  {
+    [
+      SegmentFile(
+        relativePath: "\(baseName).\(fileExtension)",
+        contents: render(document, targetLanguage: nil))
+    ]
   }
 }

@@ -7,9 +7,14 @@ public enum TMXReader {
   /// Reads `text`; `name` names the file in errors.
   public static func read(_ text: String, name: String) throws(MergeError) -> TranslatedFile {
     let root: XMLElement
-    do { root = try XMLReader.parse(text) } catch { throw MergeError(file: name, reason: "not well-formed XML (\(error))") }
-    guard root.localName == "tmx", let header = root.first("header"), let body = root.first("body") else {
-      throw MergeError(file: name, reason: "not a TMX file (the root is <\(root.name)>, or it lacks <header> or <body>)")
+    do { root = try XMLReader.parse(text) } catch {
+      throw MergeError(file: name, reason: "not well-formed XML (\(error))")
+    }
+    guard root.localName == "tmx", let header = root.first("header"), let body = root.first("body")
+    else {
+      throw MergeError(
+        file: name,
+        reason: "not a TMX file (the root is <\(root.name)>, or it lacks <header> or <body>)")
     }
     let sourceLanguage = header.attribute("srclang") ?? ""
     var skeleton: String? = nil
@@ -20,16 +25,23 @@ public enum TMXReader {
     var entries: [TranslatedEntry] = []
     for tu in body.elements("tu") {
       let tuvs = tu.elements("tuv")
-      func language(_ tuv: XMLElement) -> String { (tuv.attribute("xml:lang") ?? tuv.attribute("lang") ?? "").lowercased() }
+      func language(_ tuv: XMLElement) -> String {
+        (tuv.attribute("xml:lang") ?? tuv.attribute("lang") ?? "").lowercased()
+      }
       let sourceTUV = tuvs.first { language($0) == sourceLanguage.lowercased() }
       let targetTUV = tuvs.first { language($0) != sourceLanguage.lowercased() }
-      if targetLanguage == nil, let targetTUV { targetLanguage = targetTUV.attribute("xml:lang") ?? targetTUV.attribute("lang") }
+      if targetLanguage == nil, let targetTUV {
+        targetLanguage = targetTUV.attribute("xml:lang") ?? targetTUV.attribute("lang")
+      }
       let source = sourceTUV?.first("seg").map(flatten)
       let target = targetTUV?.first("seg").map(flatten)
-      let isTranslatable = !tu.elements("prop").contains { $0.attribute("type") == "x-translate" && $0.textContent == "no" }
+      let isTranslatable = !tu.elements("prop").contains {
+        $0.attribute("type") == "x-translate" && $0.textContent == "no"
+      }
       entries.append(
         TranslatedEntry(
-          id: tu.attribute("tuid"), source: source?.text, target: target?.text, sourceCodes: source?.codes ?? [],
+          id: tu.attribute("tuid"), source: source?.text, target: target?.text,
+          sourceCodes: source?.codes ?? [],
           targetCodes: target?.codes ?? [], isTranslatable: isTranslatable, line: tu.line))
     }
     return TranslatedFile(
@@ -47,7 +59,9 @@ public enum TMXReader {
         case let .element(c):
           switch c.localName {
           case "ph" where c.attribute("type")?.hasPrefix("x-cp-") == true:
-            if let v = c.attribute("type").flatMap({ UInt32($0.dropFirst(5), radix: 16) }), let scalar = Unicode.Scalar(v) {
+            if let v = c.attribute("type").flatMap({ UInt32($0.dropFirst(5), radix: 16) }),
+              let scalar = Unicode.Scalar(v)
+            {
               text.unicodeScalars.append(scalar)
             }
           case "ph", "bpt", "ept", "it", "ut":

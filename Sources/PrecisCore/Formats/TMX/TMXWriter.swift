@@ -17,9 +17,17 @@ public struct TMXWriter: TranslationWriter {
 
   public init(fill: TargetFill = .empty) { self.fill = fill }
 
-  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?) -> [SegmentFile] {
-    let name = "\(baseName).\(document.sourceLanguage.rawValue)-\(target(targetLanguage).rawValue).\(fileExtension)"
-    return [SegmentFile(relativePath: name, contents: render(document, targetLanguage: targetLanguage, skeleton: Self.skeletonName(baseName)))]
+  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentFile]
+  {
+    let name =
+      "\(baseName).\(document.sourceLanguage.rawValue)-\(target(targetLanguage).rawValue).\(fileExtension)"
+    return [
+      SegmentFile(
+        relativePath: name,
+        contents: render(
+          document, targetLanguage: targetLanguage, skeleton: Self.skeletonName(baseName)))
+    ]
   }
 
   /// The skeleton's file name beside `NAME`'s files: the last path component of `NAME` plus
@@ -30,20 +38,27 @@ public struct TMXWriter: TranslationWriter {
   }
 
   /// The TMX text of a prepared document.
-  public func render(_ document: PreparedDocument, targetLanguage: LanguageTag?, skeleton: String? = nil) -> String {
+  public func render(
+    _ document: PreparedDocument, targetLanguage: LanguageTag?, skeleton: String? = nil
+  ) -> String {
     let source = document.sourceLanguage.rawValue
     let targetTag = target(targetLanguage).rawValue
     var out = ""
     out.reserveCapacity(document.text.utf8.count * 3 + 1024)
-    out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">\n"
-    out += "  <header creationtool=\"precis\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"precis\""
+    out +=
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">\n"
+    out +=
+      "  <header creationtool=\"precis\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"precis\""
     out += " adminlang=\"en\" srclang=\"\(source)\" datatype=\"plaintext\">\n"
     out += "    <prop type=\"x-precis-source\">\(XMLText.content(document.source))</prop>\n"
-    if let skeleton { out += "    <prop type=\"x-precis-skeleton\">\(XMLText.content(skeleton))</prop>\n" }
+    if let skeleton {
+      out += "    <prop type=\"x-precis-skeleton\">\(XMLText.content(skeleton))</prop>\n"
+    }
     out += "  </header>\n  <body>\n"
     for segment in document.segments {
       out += "    <tu tuid=\"\(XMLText.attribute(segment.id.rawValue))\">\n"
-      out += "      <note>\(XMLText.content(segment.context(in: document).joined(separator: "; ")))</note>\n"
+      out +=
+        "      <note>\(XMLText.content(segment.context(in: document).joined(separator: "; ")))</note>\n"
       if !segment.isTranslatable { out += "      <prop type=\"x-translate\">no</prop>\n" }
       out += "      <tuv xml:lang=\"\(source)\"><seg>"
       inline(segment.pieces, into: &out)

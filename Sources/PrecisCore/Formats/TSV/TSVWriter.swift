@@ -16,8 +16,14 @@ public struct TSVWriter: TranslationWriter {
   /// The header line's fields.
   public static let header = ["id", "source", "target", "notes"]
 
-  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?) -> [SegmentFile] {
-    [SegmentFile(relativePath: "\(baseName).\(fileExtension)", contents: render(document, targetLanguage: targetLanguage))]
+  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentFile]
+  {
+    [
+      SegmentFile(
+        relativePath: "\(baseName).\(fileExtension)",
+        contents: render(document, targetLanguage: targetLanguage))
+    ]
   }
 
   /// The TSV text of a prepared document.
@@ -30,7 +36,8 @@ public struct TSVWriter: TranslationWriter {
       if role != .body { notes += "; \(role.rawValue)" }
       if !segment.isTranslatable { notes += "; do not translate" }
       if let rank = segment.rank { notes += "; summary rank \(rank)" }
-      let target = segment.isTranslatable ? segment.targetPieces(fill)?.joinedText ?? "" : segment.text
+      let target =
+        segment.isTranslatable ? segment.targetPieces(fill)?.joinedText ?? "" : segment.text
       out += segment.id.rawValue
       out += "\t"
       out += Self.escape(segment.text)
@@ -47,7 +54,9 @@ public struct TSVWriter: TranslationWriter {
   public static func escape(_ field: String) -> String { LineEscaping.escape(field, tabs: true) }
 
   /// Reverses `escape(_:)`.
-  public static func unescape(_ field: Substring) -> String { LineEscaping.unescape(field.unicodeScalars) }
+  public static func unescape(_ field: Substring) -> String {
+    LineEscaping.unescape(field.unicodeScalars)
+  }
 }
 
 /// Reads a translated TSV file back: id, source and target of each line after the header.
@@ -55,23 +64,38 @@ public enum TSVReader {
   /// Reads `text`; `name` names the file in errors.
   public static func read(_ text: String, name: String) throws(MergeError) -> TranslatedFile {
     let lines = LineEscaping.lines(text)
-    guard let first = lines.first else { throw MergeError(file: name, reason: "is empty; expected a header line 'id<TAB>source<TAB>target<TAB>notes'") }
-    let header = first.split(separator: "\t", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
-    guard let idColumn = header.firstIndex(of: "id"), let sourceColumn = header.firstIndex(of: "source"),
+    guard let first = lines.first else {
+      throw MergeError(
+        file: name, reason: "is empty; expected a header line 'id<TAB>source<TAB>target<TAB>notes'")
+    }
+    let header = first.split(separator: "\t", omittingEmptySubsequences: false).map {
+      String(String.UnicodeScalarView($0))
+    }
+    guard let idColumn = header.firstIndex(of: "id"),
+      let sourceColumn = header.firstIndex(of: "source"),
       let targetColumn = header.firstIndex(of: "target")
     else {
-      throw MergeError(file: name, reason: "the header line lacks 'id', 'source' or 'target' columns; keep the header precis wrote")
+      throw MergeError(
+        file: name,
+        reason:
+          "the header line lacks 'id', 'source' or 'target' columns; keep the header precis wrote")
     }
     var entries: [TranslatedEntry] = []
     for (i, line) in lines.enumerated().dropFirst() {
       if line.isEmpty { continue }
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { Substring.UnicodeScalarView($0) }
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+        Substring.UnicodeScalarView($0)
+      }
       guard fields.count > max(idColumn, sourceColumn, targetColumn) else {
-        throw MergeError(file: name, reason: "line \(i + 1) has \(fields.count) fields, fewer than the header's; a tab was lost")
+        throw MergeError(
+          file: name,
+          reason:
+            "line \(i + 1) has \(fields.count) fields, fewer than the header's; a tab was lost")
       }
       entries.append(
         TranslatedEntry(
-          id: LineEscaping.unescape(fields[idColumn]), source: LineEscaping.unescape(fields[sourceColumn]),
+          id: LineEscaping.unescape(fields[idColumn]),
+          source: LineEscaping.unescape(fields[sourceColumn]),
           target: LineEscaping.unescape(fields[targetColumn]), line: i + 1))
     }
     return TranslatedFile(format: TSVWriter.format, entries: entries)

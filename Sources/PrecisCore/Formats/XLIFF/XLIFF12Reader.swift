@@ -8,20 +8,35 @@ public enum XLIFF12Reader {
   /// Reads `text`; `name` names the file in errors.
   public static func read(_ text: String, name: String) throws(MergeError) -> TranslatedFile {
     let root: XMLElement
-    do { root = try XMLReader.parse(text) } catch { throw MergeError(file: name, reason: "not well-formed XML (\(error))") }
+    do { root = try XMLReader.parse(text) } catch {
+      throw MergeError(file: name, reason: "not well-formed XML (\(error))")
+    }
     guard root.localName == "xliff", root.attribute("version") == "1.2" else {
-      throw MergeError(file: name, reason: "not an XLIFF 1.2 file (the root is <\(root.name)> version \(root.attribute("version") ?? "?"))")
+      throw MergeError(
+        file: name,
+        reason:
+          "not an XLIFF 1.2 file (the root is <\(root.name)> version \(root.attribute("version") ?? "?"))"
+      )
     }
     let files = root.elements("file")
     guard files.count == 1, let file = files.first else {
-      throw MergeError(file: name, reason: "holds \(files.count) <file> elements; merge one document at a time (one <file> per XLIFF)")
+      throw MergeError(
+        file: name,
+        reason:
+          "holds \(files.count) <file> elements; merge one document at a time (one <file> per XLIFF)"
+      )
     }
     guard let skeletonElement = file.first("header")?.first("skl")?.first("internal-file"),
       skeletonElement.attribute("form") == XLIFF12Writer.skeletonForm
     else {
-      throw MergeError(file: name, reason: "has no precis layout in <header><skl>; merge XLIFF 1.2 files that precis prepared, with their header intact")
+      throw MergeError(
+        file: name,
+        reason:
+          "has no precis layout in <header><skl>; merge XLIFF 1.2 files that precis prepared, with their header intact"
+      )
     }
-    let layout = try Skeleton(json: skeletonElement.textContent, file: name + " (embedded skeleton)")
+    let layout = try Skeleton(
+      json: skeletonElement.textContent, file: name + " (embedded skeleton)")
     var entries: [TranslatedEntry] = []
     func walk(_ element: XMLElement, translate: Bool) {
       for child in element.elements {
@@ -34,7 +49,8 @@ public enum XLIFF12Reader {
           let target = child.first("target").map { flatten($0, codes: map) }
           entries.append(
             TranslatedEntry(
-              id: child.attribute("id"), source: sourceText, target: target?.0, sourceCodes: sourceCodes,
+              id: child.attribute("id"), source: sourceText, target: target?.0,
+              sourceCodes: sourceCodes,
               targetCodes: target?.1 ?? [], isTranslatable: inherited, line: child.line))
         default: continue
         }
@@ -54,7 +70,9 @@ public enum XLIFF12Reader {
 
   /// Text and codes of inline content; `codes` resolves `<x>` ids (from the source); returns
   /// the ids this content defines.
-  static func flatten(_ element: XMLElement, codes known: [String: Standing]) -> (String, [String], [String: Standing]) {
+  static func flatten(_ element: XMLElement, codes known: [String: Standing]) -> (
+    String, [String], [String: Standing]
+  ) {
     var text = ""
     var codes: [String] = []
     var defined: [String: Standing] = [:]

@@ -20,8 +20,14 @@ public struct XLIFF12Writer: TranslationWriter {
 
   public init(fill: TargetFill = .empty) { self.fill = fill }
 
-  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?) -> [SegmentFile] {
-    [SegmentFile(relativePath: "\(baseName).\(target(targetLanguage).rawValue).\(fileExtension)", contents: render(document, targetLanguage: targetLanguage))]
+  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentFile]
+  {
+    [
+      SegmentFile(
+        relativePath: "\(baseName).\(target(targetLanguage).rawValue).\(fileExtension)",
+        contents: render(document, targetLanguage: targetLanguage))
+    ]
   }
 
   /// The XLIFF 1.2 text of a prepared document.
@@ -30,30 +36,38 @@ public struct XLIFF12Writer: TranslationWriter {
     out.reserveCapacity(document.text.utf8.count * 3 + 1024)
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out += "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n"
-    out += "  <file original=\"\(XMLText.attribute(document.source))\" source-language=\"\(document.sourceLanguage.rawValue)\""
+    out +=
+      "  <file original=\"\(XMLText.attribute(document.source))\" source-language=\"\(document.sourceLanguage.rawValue)\""
     out += " target-language=\"\(target(targetLanguage).rawValue)\" datatype=\"plaintext\">\n"
     out += "    <header>\n      <skl>\n        <internal-file form=\"\(Self.skeletonForm)\">"
-    XMLText.appendContent(Skeleton(document, includingSource: false).json(), to: &out) { _ in "\u{FFFD}" }
+    XMLText.appendContent(Skeleton(document, includingSource: false).json(), to: &out) { _ in
+      "\u{FFFD}"
+    }
     out += "</internal-file>\n      </skl>\n"
     let counts = WordCounter().counts(of: document).total
     out += "      <note from=\"developer\">\(XMLText.content(counts.summary))</note>\n"
     out += "    </header>\n    <body>\n"
     for unit in document.units {
-      out += "      <group id=\"\(XMLText.attribute(unit.id))\"\(unit.isTranslatable ? "" : " translate=\"no\"")>\n"
+      out +=
+        "      <group id=\"\(XMLText.attribute(unit.id))\"\(unit.isTranslatable ? "" : " translate=\"no\"")>\n"
       for index in unit.segments {
         let segment = document.segments[index]
-        out += "        <trans-unit id=\"\(XMLText.attribute(segment.id.rawValue))\" xml:space=\"preserve\""
+        out +=
+          "        <trans-unit id=\"\(XMLText.attribute(segment.id.rawValue))\" xml:space=\"preserve\""
         out += segment.isTranslatable ? ">\n" : " translate=\"no\">\n"
         out += "          <source>"
         inline(segment.pieces, into: &out)
         out += "</source>\n"
         if let target = segment.targetPieces(fill) {
-          let state = fill == .pseudo && segment.isTranslatable ? "translated" : segment.isTranslatable ? "needs-translation" : "final"
+          let state =
+            fill == .pseudo && segment.isTranslatable
+            ? "translated" : segment.isTranslatable ? "needs-translation" : "final"
           out += "          <target state=\"\(state)\">"
           inline(target, into: &out)
           out += "</target>\n"
         }
-        out += "          <note from=\"developer\">\(XMLText.content(segment.context(in: document).joined(separator: "; ")))</note>\n"
+        out +=
+          "          <note from=\"developer\">\(XMLText.content(segment.context(in: document).joined(separator: "; ")))</note>\n"
         out += "        </trans-unit>\n"
       }
       out += "      </group>\n"

@@ -9,13 +9,25 @@ public enum XLIFF2Reader {
   /// Reads `text`; `name` names the file in errors.
   public static func read(_ text: String, name: String) throws(MergeError) -> TranslatedFile {
     let root: XMLElement
-    do { root = try XMLReader.parse(text) } catch { throw MergeError(file: name, reason: "not well-formed XML (\(error))") }
-    guard root.localName == "xliff", let version = root.attribute("version"), version.hasPrefix("2.") else {
-      throw MergeError(file: name, reason: "not an XLIFF 2 file (the root is <\(root.name)> version \(root.attribute("version") ?? "?"))")
+    do { root = try XMLReader.parse(text) } catch {
+      throw MergeError(file: name, reason: "not well-formed XML (\(error))")
+    }
+    guard root.localName == "xliff", let version = root.attribute("version"),
+      version.hasPrefix("2.")
+    else {
+      throw MergeError(
+        file: name,
+        reason:
+          "not an XLIFF 2 file (the root is <\(root.name)> version \(root.attribute("version") ?? "?"))"
+      )
     }
     let files = root.elements("file")
     guard files.count == 1, let file = files.first else {
-      throw MergeError(file: name, reason: "holds \(files.count) <file> elements; merge one document at a time (one <file> per XLIFF)")
+      throw MergeError(
+        file: name,
+        reason:
+          "holds \(files.count) <file> elements; merge one document at a time (one <file> per XLIFF)"
+      )
     }
     var entries: [TranslatedEntry] = []
     var layout: [Skeleton.Entry] = []
@@ -41,15 +53,21 @@ public enum XLIFF2Reader {
           pending += part.first("source").map { flatten($0, data: data).text } ?? ""
         case "segment":
           guard let id = part.attribute("id") else {
-            throw MergeError(file: name, reason: "a <segment> without an id (line \(part.line)); ids must match the prepared file")
+            throw MergeError(
+              file: name,
+              reason:
+                "a <segment> without an id (line \(part.line)); ids must match the prepared file")
           }
           guard let sourceElement = part.first("source") else {
-            throw MergeError(file: name, reason: "segment '\(id)' (line \(part.line)) has no <source>")
+            throw MergeError(
+              file: name, reason: "segment '\(id)' (line \(part.line)) has no <source>")
           }
           let source = flatten(sourceElement, data: data)
           let target = part.first("target").map { flatten($0, data: data) }
           let isTranslatable = translate && !isWholeProtected(sourceElement)
-          layout.append(Skeleton.Entry(id: id, before: pending, source: source.text, isTranslatable: isTranslatable))
+          layout.append(
+            Skeleton.Entry(
+              id: id, before: pending, source: source.text, isTranslatable: isTranslatable))
           pending = ""
           entries.append(
             TranslatedEntry(
@@ -61,10 +79,12 @@ public enum XLIFF2Reader {
     }
     try walk(file, translate: file.attribute("translate") != "no")
     let skeleton = Skeleton(
-      source: file.attribute("original") ?? "", sourceLanguage: root.attribute("srcLang") ?? "und", segments: layout,
+      source: file.attribute("original") ?? "", sourceLanguage: root.attribute("srcLang") ?? "und",
+      segments: layout,
       end: pending)
     return TranslatedFile(
-      format: XLIFF2Writer.format, sourceLanguage: root.attribute("srcLang"), targetLanguage: root.attribute("trgLang"),
+      format: XLIFF2Writer.format, sourceLanguage: root.attribute("srcLang"),
+      targetLanguage: root.attribute("trgLang"),
       layout: skeleton, entries: entries)
   }
 
@@ -75,7 +95,9 @@ public enum XLIFF2Reader {
       case let .text(s) where s.isEmpty: continue
       case .text: return false
       case let .element(e):
-        guard marker == nil, e.localName == "mrk", e.attribute("translate") == "no" else { return false }
+        guard marker == nil, e.localName == "mrk", e.attribute("translate") == "no" else {
+          return false
+        }
         marker = e
       }
     }
@@ -83,11 +105,14 @@ public enum XLIFF2Reader {
   }
 
   /// The text of inline content, codes replaced by their original text, and the codes.
-  static func flatten(_ element: XMLElement, data: [String: String]) -> (text: String, codes: [String]) {
+  static func flatten(_ element: XMLElement, data: [String: String]) -> (
+    text: String, codes: [String]
+  ) {
     var text = ""
     var codes: [String] = []
     func code(_ e: XMLElement, ref: String) {
-      let original = e.attribute(ref).flatMap { data[$0] } ?? e.attribute("equiv") ?? e.attribute("disp") ?? ""
+      let original =
+        e.attribute(ref).flatMap { data[$0] } ?? e.attribute("equiv") ?? e.attribute("disp") ?? ""
       text += original
       codes.append(original)
     }
@@ -99,15 +124,19 @@ public enum XLIFF2Reader {
           switch c.localName {
           case "ph", "sc", "ec": code(c, ref: "dataRef")
           case "pc":
-            let start = c.attribute("dataRefStart").flatMap { data[$0] } ?? c.attribute("equivStart") ?? ""
-            let end = c.attribute("dataRefEnd").flatMap { data[$0] } ?? c.attribute("equivEnd") ?? ""
+            let start =
+              c.attribute("dataRefStart").flatMap { data[$0] } ?? c.attribute("equivStart") ?? ""
+            let end =
+              c.attribute("dataRefEnd").flatMap { data[$0] } ?? c.attribute("equivEnd") ?? ""
             text += start
             if !start.isEmpty { codes.append(start) }
             visit(c)
             text += end
             if !end.isEmpty { codes.append(end) }
           case "cp":
-            if let v = c.attribute("hex").flatMap({ UInt32($0, radix: 16) }), let scalar = Unicode.Scalar(v) {
+            if let v = c.attribute("hex").flatMap({ UInt32($0, radix: 16) }),
+              let scalar = Unicode.Scalar(v)
+            {
               text.unicodeScalars.append(scalar)
             }
           case "sm", "em": continue

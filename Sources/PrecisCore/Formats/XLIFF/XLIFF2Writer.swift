@@ -20,8 +20,14 @@ public struct XLIFF2Writer: TranslationWriter {
 
   public init(fill: TargetFill = .empty) { self.fill = fill }
 
-  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?) -> [SegmentFile] {
-    [SegmentFile(relativePath: "\(baseName).\(target(targetLanguage).rawValue).\(fileExtension)", contents: render(document, targetLanguage: targetLanguage))]
+  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentFile]
+  {
+    [
+      SegmentFile(
+        relativePath: "\(baseName).\(target(targetLanguage).rawValue).\(fileExtension)",
+        contents: render(document, targetLanguage: targetLanguage))
+    ]
   }
 
   /// The XLIFF text of a prepared document.
@@ -30,8 +36,10 @@ public struct XLIFF2Writer: TranslationWriter {
     out.reserveCapacity(document.text.utf8.count * 3 + 1024)
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out += "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\""
-    out += " srcLang=\"\(document.sourceLanguage.rawValue)\" trgLang=\"\(target(targetLanguage).rawValue)\">\n"
-    out += "  <file id=\"f1\" original=\"\(XMLText.attribute(document.source))\" xml:space=\"preserve\">\n"
+    out +=
+      " srcLang=\"\(document.sourceLanguage.rawValue)\" trgLang=\"\(target(targetLanguage).rawValue)\">\n"
+    out +=
+      "  <file id=\"f1\" original=\"\(XMLText.attribute(document.source))\" xml:space=\"preserve\">\n"
     let counts = WordCounter().counts(of: document).total
     out += "    <notes>\n"
     out += "      <note id=\"n1\" category=\"counts\">\(XMLText.content(counts.summary))</note>\n"
@@ -51,25 +59,38 @@ public struct XLIFF2Writer: TranslationWriter {
 
   static func cp(_ v: UInt32) -> String { "<cp hex=\"\(XMLText.hex(v))\"/>" }
 
-  private func renderUnit(_ unit: PreparedUnit, index u: Int, of document: PreparedDocument, into out: inout String) {
+  private func renderUnit(
+    _ unit: PreparedUnit, index u: Int, of document: PreparedDocument, into out: inout String
+  ) {
     let segments = unit.segments.map { document.segments[$0] }
-    out += "    <unit id=\"\(XMLText.attribute(unit.id))\"\(unit.isTranslatable ? "" : " translate=\"no\"")>\n"
+    out +=
+      "    <unit id=\"\(XMLText.attribute(unit.id))\"\(unit.isTranslatable ? "" : " translate=\"no\"")>\n"
     // Notes: the unit's place and role, then what is particular to each segment.
-    var noteList = [("location", "\(document.source), paragraph \(unit.paragraph + 1), line \(unit.line)")]
+    var noteList = [
+      ("location", "\(document.source), paragraph \(unit.paragraph + 1), line \(unit.line)")
+    ]
     if unit.role != .body { noteList.append(("role", unit.role.rawValue)) }
     for segment in segments {
       var particular: [String] = []
-      if segment.role != .body && segment.role != unit.role { particular.append("role: \(segment.role.rawValue)") }
+      if segment.role != .body && segment.role != unit.role {
+        particular.append("role: \(segment.role.rawValue)")
+      }
       if !segment.isTranslatable && unit.isTranslatable { particular.append("do not translate") }
       if let rank = segment.rank {
-        particular.append("summary rank \(rank)" + (segment.score.map { ", score " + PreparedSegment.decimal($0) } ?? ""))
+        particular.append(
+          "summary rank \(rank)"
+            + (segment.score.map { ", score " + PreparedSegment.decimal($0) } ?? ""))
       }
       if let language = segment.language { particular.append("language: \(language.rawValue)") }
-      if !particular.isEmpty { noteList.append(("segment", "\(segment.id.rawValue): " + particular.joined(separator: "; "))) }
+      if !particular.isEmpty {
+        noteList.append(
+          ("segment", "\(segment.id.rawValue): " + particular.joined(separator: "; ")))
+      }
     }
     out += "      <notes>\n"
     for (i, note) in noteList.enumerated() {
-      out += "        <note id=\"n\(i + 1)\" category=\"\(note.0)\">\(XMLText.content(note.1))</note>\n"
+      out +=
+        "        <note id=\"n\(i + 1)\" category=\"\(note.0)\">\(XMLText.content(note.1))</note>\n"
     }
     out += "      </notes>\n"
     // Inline ids, unique in the unit; equal codes share one <data>.
@@ -115,7 +136,9 @@ public struct XLIFF2Writer: TranslationWriter {
       if !gap.isEmpty && (k > 0 || u == 0) { ignorable(gap, into: &out) }
       out += "      <segment id=\"\(XMLText.attribute(segment.id.rawValue))\""
       let targetPieces = segment.targetPieces(fill)
-      if targetPieces != nil && fill == .pseudo && segment.isTranslatable { out += " state=\"translated\"" }
+      if targetPieces != nil && fill == .pseudo && segment.isTranslatable {
+        out += " state=\"translated\""
+      }
       out += ">\n        <source>"
       inline(segment.pieces, ids: codeIDs[k], wrapper: wrapperIDs[k], data: dataIDs, into: &out)
       out += "</source>\n"
@@ -140,7 +163,8 @@ public struct XLIFF2Writer: TranslationWriter {
   }
 
   private func inline(
-    _ pieces: [InlinePiece], ids: [String], wrapper: String?, data: [String: String], into out: inout String
+    _ pieces: [InlinePiece], ids: [String], wrapper: String?, data: [String: String],
+    into out: inout String
   ) {
     if let wrapper { out += "<mrk id=\"\(wrapper)\" translate=\"no\">" }
     var k = 0
@@ -153,7 +177,8 @@ public struct XLIFF2Writer: TranslationWriter {
         k += 1
         let type: String
         switch kind {
-        case .markup: type = code.hasPrefix("<br") ? "type=\"fmt\" subType=\"xlf:lb\"" : "type=\"fmt\""
+        case .markup:
+          type = code.hasPrefix("<br") ? "type=\"fmt\" subType=\"xlf:lb\"" : "type=\"fmt\""
         case .variable, .printf: type = "type=\"ui\" subType=\"xlf:var\""
         }
         out += "<ph id=\"\(id)\" dataRef=\"\(data[code] ?? "")\" canDelete=\"no\" \(type)"

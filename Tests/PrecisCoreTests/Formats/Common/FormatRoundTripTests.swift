@@ -1,7 +1,8 @@
-@testable import PrecisCore
 import PrecisTestSupport
 import PropertyBased
 import Testing
+
+@testable import PrecisCore
 
 @Suite struct FormatRoundTripTests {
   /// The language of a corpora file: its folder's name, or none for `mixed/`.
@@ -11,9 +12,12 @@ import Testing
   }
 
   static func corporaDocument(_ path: String) throws -> Document {
-    var document = try TextDecoder(encoding: "auto").decode(try TestPaths.corporaBytes(path), source: path)
+    var document = try TextDecoder(encoding: "auto").decode(
+      try TestPaths.corporaBytes(path), source: path)
     document.language = language(of: path).flatMap { LanguageTag($0) }
-    let pipeline = try Pipeline(stages: [try TextNormalizer(options: .init()), try SentenceSplitter(options: .init())])
+    let pipeline = try Pipeline(stages: [
+      try TextNormalizer(options: .init()), try SentenceSplitter(options: .init()),
+    ])
     return try pipeline.apply(to: document)
   }
 
@@ -30,7 +34,8 @@ import Testing
       let files = writer.files(for: prepared, baseName: "doc", targetLanguage: target)
       let file = try #require(files.last)
       let read = try TranslationFormats.read(file.contents, name: file.relativePath)
-      let merged = try SegmentMerger.merge(read, layout: read.layout ?? skeleton, name: file.relativePath)
+      let merged = try SegmentMerger.merge(
+        read, layout: read.layout ?? skeleton, name: file.relativePath)
       #expect(Array(merged.text.utf8) == Array(document.text.utf8), "\(path) via \(name)")
     }
   }
@@ -48,18 +53,24 @@ import Testing
   }
 
   @Test func editingOneParagraphChangesOnlyItsIDs() throws {
-    let paragraphs = ["First paragraph. It has two sentences.", "Second one here.", "Third. Last. Done."]
+    let paragraphs = [
+      "First paragraph. It has two sentences.", "Second one here.", "Third. Last. Done.",
+    ]
     let before = try FormatSamples.document(paragraphs.joined(separator: "\n\n") + "\n")
     var edited = paragraphs
     edited[1] = "Second one, edited. Now two sentences."
     let after = try FormatSamples.document(edited.joined(separator: "\n\n") + "\n")
-    func ids(_ d: Document, paragraph: Int) -> [String] { d.segments.filter { $0.paragraph == paragraph }.map(\.id.rawValue) }
+    func ids(_ d: Document, paragraph: Int) -> [String] {
+      d.segments.filter { $0.paragraph == paragraph }.map(\.id.rawValue)
+    }
     #expect(ids(before, paragraph: 0) == ids(after, paragraph: 0))
     #expect(ids(before, paragraph: 2) == ids(after, paragraph: 2))
     #expect(Set(ids(before, paragraph: 1)).isDisjoint(with: ids(after, paragraph: 1)))
     let unitsBefore = PreparedDocument(before).units.map(\.id)
     let unitsAfter = PreparedDocument(after).units.map(\.id)
-    #expect(unitsBefore[0] == unitsAfter[0] && unitsBefore[2] == unitsAfter[2] && unitsBefore[1] != unitsAfter[1])
+    #expect(
+      unitsBefore[0] == unitsAfter[0] && unitsBefore[2] == unitsAfter[2]
+        && unitsBefore[1] != unitsAfter[1])
   }
 
   @Test func idsAreUniqueWhenParagraphsRepeat() throws {
@@ -78,11 +89,15 @@ import Testing
     #expect(Array(prepared.text.unicodeScalars) == Array(FormatSamples.hardArticle.unicodeScalars))
     for fill in [TargetFill.empty, .copySource] {
       let writer = try #require(TranslationFormats.writer(named: format, fill: fill))
-      let file = try #require(writer.files(for: prepared, baseName: "article", targetLanguage: LanguageTag("fr")).last)
+      let file = try #require(
+        writer.files(for: prepared, baseName: "article", targetLanguage: LanguageTag("fr")).last)
       let read = try TranslationFormats.read(file.contents, name: file.relativePath)
-      let layout = try read.layout ?? Skeleton(json: Skeleton(prepared).json(), file: "article.skeleton.json")
+      let layout =
+        try read.layout ?? Skeleton(json: Skeleton(prepared).json(), file: "article.skeleton.json")
       let merged = try SegmentMerger.merge(read, layout: layout, name: file.relativePath)
-      #expect(Array(merged.text.unicodeScalars) == Array(FormatSamples.hardArticle.unicodeScalars), "\(format) \(fill)")
+      #expect(
+        Array(merged.text.unicodeScalars) == Array(FormatSamples.hardArticle.unicodeScalars),
+        "\(format) \(fill)")
     }
   }
 
@@ -126,7 +141,10 @@ import Testing
           .init(id: "p1-2", before: "", source: nil, isTranslatable: false),
         ], end: text)
       let json = skeleton.json()
-      #expect(json.unicodeScalars.allSatisfy { XMLText.isXMLCharacter($0.value) && !($0.value < 0x20 && $0 != "\n") })
+      #expect(
+        json.unicodeScalars.allSatisfy {
+          XMLText.isXMLCharacter($0.value) && !($0.value < 0x20 && $0 != "\n")
+        })
       let parsed = try Skeleton(json: json, file: "s")
       #expect(parsed == skeleton)
     }
@@ -134,8 +152,13 @@ import Testing
 
   @Test(arguments: [
     ("{}", "not a precis skeleton"),
-    ("{\"format\": \"precis-skeleton\", \"version\": 2, \"segments\": [], \"end\": \"\"}", "version 2 is not supported"),
-    ("{\"format\": \"precis-skeleton\", \"version\": 1, \"segments\": [", "not a readable skeleton"),
+    (
+      "{\"format\": \"precis-skeleton\", \"version\": 2, \"segments\": [], \"end\": \"\"}",
+      "version 2 is not supported"
+    ),
+    (
+      "{\"format\": \"precis-skeleton\", \"version\": 1, \"segments\": [", "not a readable skeleton"
+    ),
   ])
   func rejectsBadSkeletons(json: String, reason: String) {
     #expect {
@@ -146,7 +169,8 @@ import Testing
   }
 
   @Test(arguments: [
-    ("news.fr.po", "news.skeleton.json"), ("news.en-fr.tmx", "news.skeleton.json"), ("out/news.fr.txt", "news.skeleton.json"),
+    ("news.fr.po", "news.skeleton.json"), ("news.en-fr.tmx", "news.skeleton.json"),
+    ("out/news.fr.txt", "news.skeleton.json"),
     ("news.segments.tsv", "news.skeleton.json"), ("a.b.fr.po", "a.b.skeleton.json"),
   ])
   func findsTheSkeletonByName(file: String, skeleton: String) {

@@ -21,10 +21,16 @@ import Testing
 
   @Test(arguments: [
     ("See https://example.org/a_b-c?x=1&y=2.", ["https://example.org/a_b-c?x=1&y=2"]),
-    ("(www.example.com/path) and http://x.org/wiki/A_(b).", ["www.example.com/path", "http://x.org/wiki/A_(b)"]),
+    (
+      "(www.example.com/path) and http://x.org/wiki/A_(b).",
+      ["www.example.com/path", "http://x.org/wiki/A_(b)"]
+    ),
     ("누리집(https://example.com/night-market)에서", ["https://example.com/night-market"]),
     ("組合のホームページ（https://example.org/shincha）で", ["https://example.org/shincha"]),
-    ("Write to press@example.com. Or info-mercado@example.co.uk!", ["press@example.com", "info-mercado@example.co.uk"]),
+    (
+      "Write to press@example.com. Or info-mercado@example.co.uk!",
+      ["press@example.com", "info-mercado@example.co.uk"]
+    ),
     ("전자우편(market@example.com)으로", ["market@example.com"]),
     ("Run `npm install` now", ["`npm install`"]),
     ("not@an-address and @handle and a@b.c", []),

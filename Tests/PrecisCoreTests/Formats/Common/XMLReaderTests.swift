@@ -1,9 +1,11 @@
-@testable import PrecisCore
 import Testing
+
+@testable import PrecisCore
 
 @Suite struct XMLReaderTests {
   @Test func readsElementsAttributesAndReferences() throws {
-    let root = try XMLReader.parse("""
+    let root = try XMLReader.parse(
+      """
       \u{FEFF}<?xml version="1.0"?>
       <!DOCTYPE tmx SYSTEM "tmx14.dtd" [ <!ENTITY x "y"> ]>
       <!-- comment -->
@@ -33,7 +35,8 @@ import Testing
   }
 
   @Test func jsonReadsEscapesAndSurrogates() throws {
-    let value = try JSONValue.parse(#"{"a": ["\u00e9\ud83d\ude00\n", true, null, -1.5e2], "b": {}}"#)
+    let value = try JSONValue.parse(
+      #"{"a": ["\u00e9\ud83d\ude00\n", true, null, -1.5e2], "b": {}}"#)
     #expect(value["a"] == .array([.string("é😀\n"), .bool(true), .null, .number(-150)]))
     #expect(value["b"] == .object([]))
     #expect(throws: JSONParseError.self) { try JSONValue.parse(#"{"a": "\ud83d"}"#) }

@@ -1,12 +1,14 @@
-@testable import PrecisCore
 import PrecisTestSupport
 import PropertyBased
 import Testing
 
+@testable import PrecisCore
+
 @Suite struct POWriterTests {
   @Test func matchesGoldenFile() throws {
     let prepared = PreparedDocument(try FormatSamples.hardDocument())
-    let file = try #require(POWriter().files(for: prepared, baseName: "article", targetLanguage: LanguageTag("fr")).first)
+    let file = try #require(
+      POWriter().files(for: prepared, baseName: "article", targetLanguage: LanguageTag("fr")).first)
     #expect(file.relativePath == "article.fr.po")
     expectGolden(file.contents, matches: "article.fr.po")
   }
@@ -21,7 +23,9 @@ import Testing
       let lines = quoted.split(separator: "\n").map { Array($0.utf8)[...] }
       var decoded: [UInt8] = []
       for line in lines { decoded += try POReader.unquote(line, line: 1, name: "t") }
-      #expect(Array(String(decoding: decoded, as: UTF8.self).unicodeScalars) == Array(text.unicodeScalars))
+      #expect(
+        Array(String(decoding: decoded, as: UTF8.self).unicodeScalars) == Array(text.unicodeScalars)
+      )
     }
   }
 
@@ -61,13 +65,17 @@ import Testing
 
   @Test func mergeRefusesALostPlaceholder() throws {
     let prepared = PreparedDocument(try FormatSamples.document("Dear {name}, %s items."))
-    let po = POWriter(fill: .copySource).render(prepared, targetLanguage: LanguageTag("de"), skeleton: nil)
-      .replacingOccurrences(of: "msgstr \"Dear {name}, %s items.\"", with: "msgstr \"Liebe(r), %s Dinge.\"")
+    let po = POWriter(fill: .copySource).render(
+      prepared, targetLanguage: LanguageTag("de"), skeleton: nil
+    )
+    .replacingOccurrences(
+      of: "msgstr \"Dear {name}, %s items.\"", with: "msgstr \"Liebe(r), %s Dinge.\"")
     let read = try POReader.read(po, name: "a.de.po")
     #expect {
       try SegmentMerger.merge(read, layout: Skeleton(prepared), name: "a.de.po")
     } throws: { error in
-      (error as? MergeError)?.description == "a.de.po: segment '\(prepared.segments[0].id.rawValue)' (line 15): the target lost the code {name}; put it back where it belongs"
+      (error as? MergeError)?.description
+        == "a.de.po: segment '\(prepared.segments[0].id.rawValue)' (line 15): the target lost the code {name}; put it back where it belongs"
     }
   }
 }

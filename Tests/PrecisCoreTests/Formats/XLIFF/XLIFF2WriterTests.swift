@@ -1,5 +1,6 @@
-@testable import PrecisCore
 import Testing
+
+@testable import PrecisCore
 
 @Suite struct XLIFF2WriterTests {
   let french = LanguageTag("fr")
@@ -7,7 +8,9 @@ import Testing
   @Test func matchesGoldenFiles() throws {
     let prepared = PreparedDocument(try FormatSamples.hardDocument())
     expectGolden(XLIFF2Writer().render(prepared, targetLanguage: french), matches: "article.fr.xlf")
-    expectGolden(XLIFF2Writer(fill: .pseudo).render(prepared, targetLanguage: french), matches: "article.pseudo.fr.xlf")
+    expectGolden(
+      XLIFF2Writer(fill: .pseudo).render(prepared, targetLanguage: french),
+      matches: "article.pseudo.fr.xlf")
   }
 
   @Test func passesTheFormatChecks() throws {
@@ -15,7 +18,8 @@ import Testing
   }
 
   @Test func marksWhatNotToTranslate() throws {
-    let xliff = XLIFF2Writer().render(PreparedDocument(try FormatSamples.hardDocument()), targetLanguage: french)
+    let xliff = XLIFF2Writer().render(
+      PreparedDocument(try FormatSamples.hardDocument()), targetLanguage: french)
     let root = try XMLReader.parse(xliff)
     let units = root.descendants("unit")
     #expect(units.first?.attribute("translate") == "no")  // the boilerplate dateline
@@ -33,8 +37,14 @@ import Testing
     var text = ""
     for unit in root.descendants("unit") {
       for part in unit.elements where part.localName == "segment" || part.localName == "ignorable" {
-        text += XLIFF2Reader.flatten(try #require(part.first("source")), data: Dictionary(
-          uniqueKeysWithValues: (unit.first("originalData")?.elements("data") ?? []).map { ($0.attribute("id") ?? "", $0.textContent) })).text
+        text +=
+          XLIFF2Reader.flatten(
+            try #require(part.first("source")),
+            data: Dictionary(
+              uniqueKeysWithValues: (unit.first("originalData")?.elements("data") ?? []).map {
+                ($0.attribute("id") ?? "", $0.textContent)
+              })
+          ).text
       }
     }
     #expect(text == prepared.text)
@@ -75,7 +85,9 @@ import Testing
 @Suite struct XLIFF12WriterTests {
   @Test func matchesGoldenFile() throws {
     let prepared = PreparedDocument(try FormatSamples.hardDocument())
-    expectGolden(XLIFF12Writer().render(prepared, targetLanguage: LanguageTag("fr")), matches: "article.fr.xliff12.xlf")
+    expectGolden(
+      XLIFF12Writer().render(prepared, targetLanguage: LanguageTag("fr")),
+      matches: "article.fr.xliff12.xlf")
   }
 
   @Test func passesTheFormatChecks() throws {
@@ -85,7 +97,9 @@ import Testing
   @Test func mergeRefusesAnUnknownID() throws {
     let prepared = PreparedDocument(try FormatSamples.hardDocument())
     let xliff = XLIFF12Writer(fill: .copySource).render(prepared, targetLanguage: LanguageTag("fr"))
-      .replacingOccurrences(of: "trans-unit id=\"\(prepared.segments[3].id.rawValue)\"", with: "trans-unit id=\"p000000000000-9\"")
+      .replacingOccurrences(
+        of: "trans-unit id=\"\(prepared.segments[3].id.rawValue)\"",
+        with: "trans-unit id=\"p000000000000-9\"")
     let read = try XLIFF12Reader.read(xliff, name: "a.fr.xliff12.xlf")
     #expect {
       try SegmentMerger.merge(read, layout: try #require(read.layout), name: "a.fr.xliff12.xlf")
