@@ -86,7 +86,11 @@ public struct DocumentProcessor: Sendable {
         spec.targetLanguages.isEmpty ? [nil] : spec.targetLanguages.filter { $0 != document.language }
       for target in targets {
         if let translation = writer as? any TranslationWriter {
-          let ready = prepared ?? PreparedDocument(document)
+          var ready = prepared ?? PreparedDocument(document)
+          // Counted once for all the files that note the counts.
+          if ready.counts == nil && (spec.format == .xliff2 || spec.format == .xliff12) {
+            ready.counts = WordCounter().counts(of: ready).total
+          }
           prepared = ready
           add(translation.files(for: ready, baseName: baseName, targetLanguage: target))
         } else {

@@ -18,6 +18,9 @@ public struct PreparedDocument: Sendable, Hashable {
   public var segments: [PreparedSegment]
   /// The text after the last segment.
   public var end: String
+  /// The word counts, when computed once for several writers (the XLIFF writers put them in
+  /// a note and count themselves when this is `nil`).
+  public var counts: Counts? = nil
 
   /// The language tag used when a document has none.
   public static let undetermined = LanguageTag(unchecked: "und")

@@ -44,7 +44,7 @@ public struct XLIFF12Writer: TranslationWriter {
       "\u{FFFD}"
     }
     out += "</internal-file>\n      </skl>\n"
-    let counts = WordCounter().counts(of: document).total
+    let counts = document.counts ?? WordCounter().counts(of: document).total
     out += "      <note from=\"developer\">\(XMLText.content(counts.summary))</note>\n"
     out += "    </header>\n    <body>\n"
     for unit in document.units {

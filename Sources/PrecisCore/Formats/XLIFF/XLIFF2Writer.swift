@@ -40,7 +40,7 @@ public struct XLIFF2Writer: TranslationWriter {
       " srcLang=\"\(document.sourceLanguage.rawValue)\" trgLang=\"\(target(targetLanguage).rawValue)\">\n"
     out +=
       "  <file id=\"f1\" original=\"\(XMLText.attribute(document.source))\" xml:space=\"preserve\">\n"
-    let counts = WordCounter().counts(of: document).total
+    let counts = document.counts ?? WordCounter().counts(of: document).total
     out += "    <notes>\n"
     out += "      <note id=\"n1\" category=\"counts\">\(XMLText.content(counts.summary))</note>\n"
     out += "    </notes>\n"
