@@ -1,7 +1,8 @@
 internal import CICU
 
-/// A writing system, named by its ISO 15924 code as ICU gives it: `Latn`, `Cyrl`, `Hani`,
-/// `Hira`, `Kana`, `Hang`, `Thai` …
+/// A writing system, named by its ISO 15924 code as ICU gives it.
+///
+/// Such as `Latn`, `Cyrl`, `Hani`, `Hira`, `Kana`, `Hang` or `Thai`.
 public struct Script: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The four-letter ISO 15924 code, such as `Latn`.
   public let code: String
@@ -39,7 +40,9 @@ public struct ScriptCounts: Sendable, Hashable {
   init(counts: [(script: Script, characters: Int)]) { self.counts = counts }
 
   public static func == (lhs: ScriptCounts, rhs: ScriptCounts) -> Bool {
-    lhs.counts.elementsEqual(rhs.counts) { $0.script == $1.script && $0.characters == $1.characters }
+    lhs.counts.elementsEqual(rhs.counts) {
+      $0.script == $1.script && $0.characters == $1.characters
+    }
   }
 
   public func hash(into hasher: inout Hasher) {
@@ -91,7 +94,9 @@ public func scriptCounts(utf8: UnsafeBufferPointer<UInt8>) -> ScriptCounts {
       counts.append((.latin, latinASCII))
     }
   }
-  counts.sort { $0.characters != $1.characters ? $0.characters > $1.characters : $0.script < $1.script }
+  counts.sort {
+    $0.characters != $1.characters ? $0.characters > $1.characters : $0.script < $1.script
+  }
   return ScriptCounts(counts: counts)
 }
 
@@ -113,7 +118,9 @@ func icuScriptCode(of scalar: UInt32) -> Int {
   var status = U_ZERO_ERROR
   let script = cicu_uscript_getScript(UChar32(bitPattern: scalar), &status)
   if status.rawValue > U_ZERO_ERROR.rawValue { return -1 }
-  if script == USCRIPT_COMMON || script == USCRIPT_INHERITED || script == USCRIPT_UNKNOWN { return -1 }
+  if script == USCRIPT_COMMON || script == USCRIPT_INHERITED || script == USCRIPT_UNKNOWN {
+    return -1
+  }
   return Int(script.rawValue)
 }
 

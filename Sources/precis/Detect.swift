@@ -33,7 +33,8 @@ struct Detect: ParsableCommand {
       let script = dominantScript(of: document.text)
       switch format {
       case .text:
-        var out = "\(document.language?.rawValue ?? "und") \(Self.number(document.languageConfidence))"
+        var out =
+          "\(document.language?.rawValue ?? "und") \(Self.number(document.languageConfidence))"
         out += " \(script?.code ?? "Zyyy")\n"
         for (i, paragraph) in document.paragraphs.enumerated() {
           let lang = paragraph.language ?? document.language
@@ -55,7 +56,8 @@ struct Detect: ParsableCommand {
         printOutput(
           "{\"lang\":\(Self.quoted(document.language?.rawValue)),"
             + "\"confidence\":\(Self.number(document.languageConfidence, null: "null")),"
-            + "\"script\":\(Self.quoted(script?.code)),\"paragraphs\":[\(items.joined(separator: ","))]}\n")
+            + "\"script\":\(Self.quoted(script?.code)),\"paragraphs\":[\(items.joined(separator: ","))]}\n"
+        )
       }
     }
   }

@@ -44,8 +44,10 @@ struct CLD2Result: Sendable {
   }
 }
 
-/// Calls CLD2, Google's Compact Language Detector 2 (Debian: libcld2-dev), through the plain
-/// C functions of the CCLD2 target. CLD2 is thread-safe and keeps no state between calls.
+/// Calls CLD2, Google's Compact Language Detector 2 (Debian: libcld2-dev).
+///
+/// The calls go through the plain C functions of the CCLD2 target. CLD2 is thread-safe and
+/// keeps no state between calls.
 enum CLD2 {
   /// The BCP 47 tag of every CLD2 language value, built once.
   static let tags: [LanguageTag?] = (0..<Int(ccld2_language_count())).map { value in
@@ -90,7 +92,8 @@ enum CLD2 {
     let length = Int32(clamping: utf8.count)
     guard let base = utf8.baseAddress, length > 0 else {
       let u = CLD2Language.unknown
-      return CLD2Result(languages: (u, u, u), percents: (0, 0, 0), isReliable: false, textBytes: 0, chunks: [])
+      return CLD2Result(
+        languages: (u, u, u), percents: (0, 0, 0), isReliable: false, textBytes: 0, chunks: [])
     }
     base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { text in
       withUnsafeMutablePointer(to: &languages) { l in
@@ -100,7 +103,8 @@ enum CLD2 {
             let p3 = UnsafeMutableRawPointer(p).assumingMemoryBound(to: Int32.self)
             let s3 = UnsafeMutableRawPointer(s).assumingMemoryBound(to: Double.self)
             if !wantsChunks {
-              _ = ccld2_detect_summary(text, length, 1, l3, p3, s3, &textBytes, &reliable, nil, nil, nil, 0)
+              _ = ccld2_detect_summary(
+                text, length, 1, l3, p3, s3, &textBytes, &reliable, nil, nil, nil, 0)
               return
             }
             var capacity = 64
@@ -120,7 +124,9 @@ enum CLD2 {
               for i in 0..<found {
                 let start = Int(offsets[i])
                 chunks.append(
-                  CLD2Chunk(range: start..<(start + Int(lengths[i])), language: CLD2Language(value: values[i])))
+                  CLD2Chunk(
+                    range: start..<(start + Int(lengths[i])),
+                    language: CLD2Language(value: values[i])))
               }
               return
             }
@@ -129,7 +135,10 @@ enum CLD2 {
       }
     }
     return CLD2Result(
-      languages: (CLD2Language(value: languages.0), CLD2Language(value: languages.1), CLD2Language(value: languages.2)),
+      languages: (
+        CLD2Language(value: languages.0), CLD2Language(value: languages.1),
+        CLD2Language(value: languages.2)
+      ),
       percents: (Int(percents.0), Int(percents.1), Int(percents.2)),
       isReliable: reliable != 0,
       textBytes: Int(textBytes),

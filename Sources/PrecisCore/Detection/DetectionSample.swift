@@ -1,6 +1,8 @@
-/// The part of a document the language identifier reads at once: the whole text when it fits
-/// the budget, else a few windows spread over it, starting at paragraph starts. URLs and
-/// e-mail addresses are blanked out (see ``DetectionText/maskNoise(_:)``).
+/// The part of a document the language identifier reads at once.
+///
+/// The whole text when it fits the budget, else windows of about 2 KB (at least four) spread
+/// evenly over it, each starting at a paragraph start where one is near. URLs and e-mail
+/// addresses are blanked out (see ``DetectionText/maskNoise(_:)``).
 struct DetectionSample {
   /// The bytes CLD2 reads: the windows, each followed by a line break.
   private(set) var bytes: [UInt8]
@@ -9,8 +11,14 @@ struct DetectionSample {
   /// Whether `bytes` is the whole text (then sample offsets are text offsets).
   let coversWholeText: Bool
 
-  /// The number of windows a long text is sampled in.
-  static let windowCount = 4
+  /// The fewest windows a long text is sampled in.
+  static let minimumWindows = 4
+  /// The length windows aim at when the budget allows more than the fewest.
+  static let windowBytes = 2048
+
+  /// The bytes to read of a text of `length` bytes: `minimum`, or a 32nd of a long text, so
+  /// that a long text is sampled more densely but never costs more than about 1 ns a byte.
+  static func budget(forLength length: Int, minimum: Int) -> Int { max(minimum, length / 32) }
 
   init(text: UnsafeBufferPointer<UInt8>, budget: Int, paragraphs: [Range<Int>]) {
     let n = text.count
@@ -21,14 +29,18 @@ struct DetectionSample {
     } else {
       coversWholeText = false
       bytes = []
-      bytes.reserveCapacity(budget + Self.windowCount)
-      let windowLength = budget / Self.windowCount
+      let windowCount = max(Self.minimumWindows, budget / Self.windowBytes)
+      bytes.reserveCapacity(budget + windowCount)
+      let windowLength = budget / windowCount
       var previousEnd = 0
-      for k in 0..<Self.windowCount {
-        let position = k * n / Self.windowCount
-        let limit = (k + 1) * n / Self.windowCount
+      for k in 0..<windowCount {
+        let position = k * n / windowCount
+        let limit = (k + 1) * n / windowCount
         // Start at the first paragraph that starts in this quarter, else where it begins.
-        var start = Self.firstParagraphStart(atOrAfter: position, in: paragraphs).flatMap { $0 < limit ? $0 : nil }
+        var start =
+          Self.firstParagraphStart(atOrAfter: position, in: paragraphs).flatMap {
+            $0 < limit ? $0 : nil
+          }
           ?? position
         start = max(start, previousEnd)
         while start < n && text[start] & 0xC0 == 0x80 { start += 1 }
@@ -51,7 +63,8 @@ struct DetectionSample {
       let lo = max(sampleRange.lowerBound, piece.sampleStart)
       let hi = min(sampleRange.upperBound, piece.sampleStart + piece.length)
       if lo < hi {
-        result.append((piece.textStart + lo - piece.sampleStart)..<(piece.textStart + hi - piece.sampleStart))
+        result.append(
+          (piece.textStart + lo - piece.sampleStart)..<(piece.textStart + hi - piece.sampleStart))
       }
     }
     return result

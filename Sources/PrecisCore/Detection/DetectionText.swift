@@ -103,15 +103,18 @@ enum DetectionText {
 
   @inline(__always) private static func isURLByte(_ c: UInt8) -> Bool {
     // Printable ASCII except " ' < > ) ] and the space.
-    c > 0x20 && c < 0x7F && c != 0x22 && c != 0x27 && c != 0x3C && c != 0x3E && c != 0x29 && c != 0x5D
+    c > 0x20 && c < 0x7F && c != 0x22 && c != 0x27 && c != 0x3C && c != 0x3E && c != 0x29
+      && c != 0x5D
   }
 
   @inline(__always) private static func isWordByte(_ c: UInt8) -> Bool {
-    isASCIIAlphanumeric(c) || c >= 0x80 || c == 0x2E || c == 0x2F || c == 0x2D || c == 0x40  // . / - @
+    // Letters, digits, non-ASCII, and . / - @
+    isASCIIAlphanumeric(c) || c >= 0x80 || c == 0x2E || c == 0x2F || c == 0x2D || c == 0x40
   }
 
   @inline(__always) private static func isLocalPartByte(_ c: UInt8) -> Bool {
-    isASCIIAlphanumeric(c) || c == 0x2E || c == 0x5F || c == 0x25 || c == 0x2B || c == 0x2D  // . _ % + -
+    // Letters, digits, and . _ % + -
+    isASCIIAlphanumeric(c) || c == 0x2E || c == 0x5F || c == 0x25 || c == 0x2B || c == 0x2D
   }
 
   @inline(__always) private static func isDomainByte(_ c: UInt8) -> Bool {

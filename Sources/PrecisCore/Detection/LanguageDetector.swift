@@ -32,7 +32,7 @@ public struct DetectedLanguage: Sendable, Hashable {
 ///     - kind: detect                # --lang overrides
 ///       paragraphs: auto            # auto, all or off
 ///       min-letters: 40             # shorter paragraphs keep the document's language
-///       sample-bytes: 8192          # longer texts are read in four windows
+///       sample-bytes: 8192          # longer texts are sampled
 ///
 /// A language the document already has (`--lang`, or the `language` option) is kept:
 /// detection never replaces it. Paragraphs are still checked, and one is marked as another
@@ -42,10 +42,12 @@ public struct DetectedLanguage: Sendable, Hashable {
 /// paragraph with its language's rules.
 ///
 /// CLD2 reads about 30 MB/s, far slower than the rest of the pipeline, so it reads each
-/// document once, at most `sample-bytes` of it, and reads a paragraph again only where that
+/// document once, and only a sample of a long one (`sample-bytes`, or a 32nd of the text if
+/// that is more, in windows spread over it); it reads paragraphs one by one only when that
 /// reading saw another language. See <doc:LanguageDetection>.
 ///
-/// - Complexity: O(`sample-bytes`) per document, plus O(*p*) per paragraph checked.
+/// - Complexity: O(max(`sample-bytes`, *n*/32)) per document, plus O(*p*) per paragraph
+///   checked, *p* at most 2 KB.
 public struct LanguageDetector: Stage {
   /// Which paragraphs get a language of their own.
   public enum ParagraphMode: String, Sendable, Hashable, CaseIterable {
@@ -59,15 +61,17 @@ public struct LanguageDetector: Stage {
 
   /// Options of the `detect` stage.
   public struct Options: StageOptions {
-    /// The document's language when it has none: detection then only looks for paragraphs in
-    /// other languages. `--lang` wins over it.
+    /// The document's language when it has none.
+    ///
+    /// Detection then only looks for paragraphs in other languages. `--lang` wins over it.
     public var language: LanguageTag? = nil
     /// Which paragraphs get a language of their own.
     public var paragraphs: ParagraphMode = .auto
     /// The letters a paragraph needs (URLs and e-mail addresses not counted) before its
     /// language may differ from the document's.
     public var minLetters: Int = 40
-    /// The most bytes of a document CLD2 reads at once; longer texts are sampled.
+    /// The bytes of a document CLD2 reads at once; longer texts are sampled (in windows over
+    /// the text, more of them in texts over 32 times as long).
     public var sampleBytes: Int = 8192
 
     public static let knownKeys = ["language", "paragraphs", "min-letters", "sample-bytes"]
@@ -117,11 +121,14 @@ public struct LanguageDetector: Stage {
 
   public init(options: Options) throws(StageError) {
     guard options.minLetters >= 1 else {
-      throw StageError(stage: Self.kind, source: "-", reason: "'min-letters' must be at least 1, not \(options.minLetters)")
+      throw StageError(
+        stage: Self.kind, source: "-",
+        reason: "'min-letters' must be at least 1, not \(options.minLetters)")
     }
     guard options.sampleBytes >= 256 else {
       throw StageError(
-        stage: Self.kind, source: "-", reason: "'sample-bytes' must be at least 256, not \(options.sampleBytes)")
+        stage: Self.kind, source: "-",
+        reason: "'sample-bytes' must be at least 256, not \(options.sampleBytes)")
     }
     self.options = options
   }
@@ -131,10 +138,14 @@ public struct LanguageDetector: Stage {
     var text = document.text
     let given = document.language ?? options.language
     let known = document.paragraphs.map(\.range)
-    let analysis = text.withUTF8 { analyse($0, paragraphs: known.isEmpty ? nil : known, given: given) }
+    let analysis = text.withUTF8 {
+      analyse($0, paragraphs: known.isEmpty ? nil : known, given: given)
+    }
     if let given {
       // --lang (or the option) is taken as certain; a confidence already set is kept.
-      if document.language != given || document.languageConfidence == nil { document.languageConfidence = 1 }
+      if document.language != given || document.languageConfidence == nil {
+        document.languageConfidence = 1
+      }
       document.language = given
     } else if let found = analysis.document {
       document.language = found.language
@@ -162,10 +173,15 @@ public struct LanguageDetector: Stage {
     var text = text
     return text.withUTF8 { bytes in
       if bytes.isEmpty { return nil }
-      let paragraphs = ParagraphSplitter.paragraphs(in: bytes)
-      let sample = DetectionSample(text: bytes, budget: options.sampleBytes, paragraphs: paragraphs)
+      let sample = makeSample(bytes, paragraphs: ParagraphSplitter.paragraphs(in: bytes))
       return sample.bytes.withUnsafeBufferPointer { Self.decide(CLD2.detect($0), sample: $0) }
     }
+  }
+
+  func makeSample(_ bytes: UnsafeBufferPointer<UInt8>, paragraphs: [Range<Int>]) -> DetectionSample
+  {
+    let budget = DetectionSample.budget(forLength: bytes.count, minimum: options.sampleBytes)
+    return DetectionSample(text: bytes, budget: budget, paragraphs: paragraphs)
   }
 
   /// What `analyse` found.
@@ -178,31 +194,28 @@ public struct LanguageDetector: Stage {
     var foreign: [Int: DetectedLanguage] = [:]
   }
 
-  func analyse(_ bytes: UnsafeBufferPointer<UInt8>, paragraphs known: [Range<Int>]?, given: LanguageTag?) -> Analysis {
+  func analyse(
+    _ bytes: UnsafeBufferPointer<UInt8>, paragraphs known: [Range<Int>]?, given: LanguageTag?
+  ) -> Analysis {
     let paragraphs = known ?? ParagraphSplitter.paragraphs(in: bytes)
     var analysis = Analysis(document: nil, paragraphs: paragraphs)
     if bytes.isEmpty || (given != nil && options.paragraphs == .off) { return analysis }
 
-    let sample = DetectionSample(text: bytes, budget: options.sampleBytes, paragraphs: paragraphs)
-    let reading = sample.bytes.withUnsafeBufferPointer { CLD2.detect($0, wantsChunks: options.paragraphs == .auto) }
+    let sample = makeSample(bytes, paragraphs: paragraphs)
+    let reading = sample.bytes.withUnsafeBufferPointer {
+      CLD2.detect($0, wantsChunks: options.paragraphs == .auto)
+    }
     analysis.document = sample.bytes.withUnsafeBufferPointer { Self.decide(reading, sample: $0) }
     if options.paragraphs == .off || paragraphs.isEmpty { return analysis }
 
     // A paragraph is foreign when it differs from the given language and from the text's.
-    let references = Set([given, analysis.document?.language].compactMap { $0 })
-    var closeSets = Set<Int>()
+    var references = ReferenceLanguages(
+      tags: Set([given, analysis.document?.language].compactMap { $0 }))
     if reading.isReliable && reading.languages.0.tag == analysis.document?.language {
-      closeSets.insert(reading.languages.0.closeSet)
+      references.add(closeSetOf: reading.languages.0)
     }
-    if let given, let value = CLD2.value(of: given) { closeSets.insert(value.closeSet) }
-    closeSets.remove(0)
-    func isForeign(_ language: CLD2Language) -> Bool {
-      guard let tag = language.tag, !references.contains(tag) else { return false }
-      return !closeSets.contains(language.closeSet)
-    }
-
-    var checker = ParagraphChecker(
-      minLetters: options.minLetters, isForeign: isForeign)
+    if let given, let value = CLD2.value(of: given) { references.add(closeSetOf: value) }
+    var checker = ParagraphChecker(minLetters: options.minLetters, references: references)
     var checked = [Bool](repeating: false, count: paragraphs.count)
     func check(_ i: Int) {
       if checked[i] { return }
@@ -216,7 +229,7 @@ public struct LanguageDetector: Stage {
       for i in paragraphs.indices { check(i) }
     case .auto:
       // The paragraphs that the runs CLD2 read as another language fall in.
-      for chunk in reading.chunks where isForeign(chunk.language) {
+      for chunk in reading.chunks where references.relation(to: chunk.language) != .same {
         for range in sample.textRanges(of: chunk.range) {
           var i = Self.firstParagraph(endingAfter: range.lowerBound, in: paragraphs)
           while i < paragraphs.count && paragraphs[i].lowerBound < range.upperBound {
@@ -229,7 +242,9 @@ public struct LanguageDetector: Stage {
       // swallow a short paragraph, and a long text was only sampled.
       let mixed =
         !analysis.foreign.isEmpty
-        || reading.top.dropFirst().contains { isForeign($0.language) && $0.percent >= Self.mixedPercent }
+        || reading.top.dropFirst().contains {
+          references.relation(to: $0.language) == .other && $0.percent >= Self.mixedPercent
+        }
       if mixed {
         for i in paragraphs.indices { check(i) }
       }
@@ -242,16 +257,20 @@ public struct LanguageDetector: Stage {
   ///
   /// CLD2 calls some answers on a few letters reliable ("中文" is `zh-Hant`), so a sample of
   /// fewer than `shortLetters` letters is judged by its script whatever CLD2 says.
-  static func decide(_ reading: CLD2Result, sample: UnsafeBufferPointer<UInt8>) -> DetectedLanguage? {
+  static func decide(_ reading: CLD2Result, sample: UnsafeBufferPointer<UInt8>) -> DetectedLanguage?
+  {
     let isShort = DetectionText.letterCount(sample) < Self.shortLetters
     if reading.isReliable, !isShort, let tag = reading.languages.0.tag {
-      return DetectedLanguage(language: tag, confidence: Double(reading.percents.0) / 100, method: .identifier)
+      return DetectedLanguage(
+        language: tag, confidence: Double(reading.percents.0) / 100, method: .identifier)
     }
     if let script = ScriptLanguages.guess(from: scriptCounts(utf8: sample)) {
-      return DetectedLanguage(language: script.language, confidence: script.confidence, method: .script)
+      return DetectedLanguage(
+        language: script.language, confidence: script.confidence, method: .script)
     }
     if let tag = reading.languages.0.tag, reading.percents.0 > 0 {
-      return DetectedLanguage(language: tag, confidence: Double(reading.percents.0) / 200, method: .identifier)
+      return DetectedLanguage(
+        language: tag, confidence: Double(reading.percents.0) / 200, method: .identifier)
     }
     return nil
   }
@@ -268,37 +287,74 @@ public struct LanguageDetector: Stage {
   }
 }
 
+/// The languages a paragraph is compared with: the given one, the document's, and the sets of
+/// languages CLD2 finds hard to tell apart from them.
+struct ReferenceLanguages {
+  /// How a language stands to the references.
+  enum Relation { case same, close, other }
+
+  var tags: Set<LanguageTag>
+  var closeSets: Set<Int> = []
+
+  mutating func add(closeSetOf language: CLD2Language) {
+    if language.closeSet != 0 { closeSets.insert(language.closeSet) }
+  }
+
+  /// `.same` for a reference or an unknown language, `.close` for one CLD2 confuses with a
+  /// reference (Spanish in Portuguese text), else `.other`.
+  func relation(to language: CLD2Language) -> Relation {
+    guard let tag = language.tag, !tags.contains(tag) else { return .same }
+    return closeSets.contains(language.closeSet) ? .close : .other
+  }
+}
+
 /// Reads single paragraphs with CLD2, through one reused buffer.
 struct ParagraphChecker {
   let minLetters: Int
-  let isForeign: (CLD2Language) -> Bool
+  let references: ReferenceLanguages
   private var buffer = [UInt8](repeating: 0, count: LanguageDetector.probeBytes)
 
-  init(minLetters: Int, isForeign: @escaping (CLD2Language) -> Bool) {
+  init(minLetters: Int, references: ReferenceLanguages) {
     self.minLetters = minLetters
-    self.isForeign = isForeign
+    self.references = references
   }
 
   /// The paragraph's language when it is long enough and CLD2 reads it, reliably and for
-  /// most of its text, as a language that `isForeign`; else nil.
+  /// most of its text, as a language other than the references; else nil.
+  ///
+  /// A language close to a reference (Spanish in a Portuguese text, Slovak in a Czech one)
+  /// needs twice the letters, 90 % of the paragraph and no reference among CLD2's three.
   mutating func check(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> DetectedLanguage? {
     var end = min(range.upperBound, range.lowerBound + LanguageDetector.probeBytes)
     while end < text.count && end > range.lowerBound && text[end] & 0xC0 == 0x80 { end -= 1 }
     let length = end - range.lowerBound
     if length < minLetters { return nil }
     let minLetters = minLetters
-    let isForeign = isForeign
+    let references = references
     return buffer.withUnsafeMutableBufferPointer { all -> DetectedLanguage? in
       let probe = UnsafeMutableBufferPointer(rebasing: all[0..<length])
       _ = probe.initialize(from: UnsafeBufferPointer(rebasing: text[range.lowerBound..<end]))
       DetectionText.maskNoise(probe)
       let readOnly = UnsafeBufferPointer(probe)
-      if DetectionText.letterCount(readOnly) < minLetters { return nil }
+      let letters = DetectionText.letterCount(readOnly)
+      if letters < minLetters { return nil }
       let reading = CLD2.detect(readOnly)
       guard reading.isReliable, reading.percents.0 >= LanguageDetector.paragraphPercent,
-        isForeign(reading.languages.0), let tag = reading.languages.0.tag
+        let tag = reading.languages.0.tag
       else { return nil }
-      return DetectedLanguage(language: tag, confidence: Double(reading.percents.0) / 100, method: .identifier)
+      switch references.relation(to: reading.languages.0) {
+      case .same:
+        return nil
+      case .close:
+        let referenceInTop = reading.top.dropFirst().contains {
+          references.relation(to: $0.language) == .same && $0.language.tag != nil && $0.percent > 0
+        }
+        if letters < 2 * minLetters || reading.percents.0 < 90 || referenceInTop { return nil }
+      case .other:
+        break
+      }
+      return DetectedLanguage(
+        language: tag, confidence: Double(reading.percents.0) / 100, method: .identifier)
     }
   }
 }

@@ -14,8 +14,10 @@ enum ScriptLanguages {
     static let shared = 0.3
   }
 
-  /// ISO 15924 code → language and confidence. Scripts used by one language get
-  /// `distinctive`; scripts shared by many get their most used language at `shared`.
+  /// ISO 15924 code → language and confidence.
+  ///
+  /// Scripts used by one language get `distinctive`; scripts shared by many get their most
+  /// used language at `shared` (or a little more where one language dominates).
   static let table: [String: (String, Double)] = [
     "Thai": ("th", Guess.distinctive), "Hang": ("ko", Guess.distinctive),
     "Hira": ("ja", Guess.distinctive), "Kana": ("ja", Guess.distinctive),
@@ -41,16 +43,20 @@ enum ScriptLanguages {
   /// kana is Japanese, even when kanji are the majority. Hangul with some Hanja is Korean.
   static func guess(from counts: ScriptCounts) -> Guess? {
     guard let dominant = counts.dominant else { return nil }
-    let kana = counts.characters(in: Script(code: "Hira")) + counts.characters(in: Script(code: "Kana"))
+    let kana =
+      counts.characters(in: Script(code: "Hira")) + counts.characters(in: Script(code: "Kana"))
     let han = counts.characters(in: Script(code: "Hani"))
-    if kana > 0 && kana * 10 >= kana + han && (dominant.code == "Hani" || kana >= counts.total / 2) {
+    if kana > 0 && kana * 10 >= kana + han && (dominant.code == "Hani" || kana >= counts.total / 2)
+    {
       return guess(code: "Hira")
     }
     return guess(code: dominant.code)
   }
 
   private static func guess(code: String) -> Guess? {
-    guard let (language, confidence) = table[code], let tag = LanguageTag(language) else { return nil }
+    guard let (language, confidence) = table[code], let tag = LanguageTag(language) else {
+      return nil
+    }
     return Guess(language: tag, confidence: confidence)
   }
 }

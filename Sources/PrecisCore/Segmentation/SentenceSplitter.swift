@@ -3,7 +3,8 @@ import PrecisICU
 /// Splits paragraphs into sentence segments with ICU's sentence break iterator.
 ///
 /// Requires: nothing (uses the document's language, else the `language` option, else
-/// English). Adds: paragraphs, sentences. In a pipeline file:
+/// English; a paragraph that `detect` gave its own language is split by that language's
+/// rules, and its segments get that language). Adds: paragraphs, sentences. In a pipeline file:
 ///
 ///     - kind: split
 ///       language: de           # used when the document has none
@@ -134,7 +135,9 @@ public struct SentenceSplitter: Stage {
       return try iterator.boundaries(utf8: slice)
     }
     do {
-      return try withBreakIterator(.sentence, locale: icuLocale(for: language)) { try $0.boundaries(utf8: slice) }
+      return try withBreakIterator(.sentence, locale: icuLocale(for: language)) {
+        try $0.boundaries(utf8: slice)
+      }
     } catch let error as ICUError {
       throw error
     } catch {

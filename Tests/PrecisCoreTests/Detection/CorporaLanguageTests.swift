@@ -1,7 +1,8 @@
 import Foundation
-@testable import PrecisCore
 import PrecisTestSupport
 import Testing
+
+@testable import PrecisCore
 
 /// Every paragraph of the corpora should get its folder's language.
 ///
@@ -21,7 +22,8 @@ import Testing
   static func expectedLanguage(of file: String) -> String {
     let parts = file.split(separator: "/")
     guard parts.first == "mixed", let name = parts.last else { return String(parts[0]) }
-    return name.split(whereSeparator: { $0 == "-" || $0 == "." }).first { $0.count == 2 }.map(String.init) ?? "?"
+    return name.split(whereSeparator: { $0 == "-" || $0 == "." }).first { $0.count == 2 }.map(
+      String.init) ?? "?"
   }
 
   struct Tally {
@@ -37,21 +39,27 @@ import Testing
       TextNormalizer(options: .init()), LanguageDetector(options: .init(paragraphs: mode)),
     ])
     for file in TestPaths.corporaFiles() {
-      let document = try pipeline.apply(to: TextDecoder().decode(TestPaths.corporaBytes(file), source: file))
+      let document = try pipeline.apply(
+        to: TextDecoder().decode(TestPaths.corporaBytes(file), source: file))
       for paragraph in document.paragraphs {
         let text = document.text(of: paragraph)
         if text.unicodeScalars.count < 40 { continue }
         var bytes = Array(text.utf8)
         bytes.withUnsafeMutableBufferPointer { DetectionText.maskNoise($0) }
-        if bytes.withUnsafeBufferPointer({ DetectionText.letterCount($0) }) < 40 { tally.short += 1 }
+        if bytes.withUnsafeBufferPointer({ DetectionText.letterCount($0) }) < 40 {
+          tally.short += 1
+        }
         tally.total += 1
         var expected = Self.expectedLanguage(of: file)
-        if let foreign = Self.foreign[file], text.hasPrefix(foreign.start) { expected = foreign.language }
+        if let foreign = Self.foreign[file], text.hasPrefix(foreign.start) {
+          expected = foreign.language
+        }
         let found = paragraph.language ?? document.language
         if found == LanguageTag(expected) {
           tally.right += 1
         } else {
-          tally.wrong.append("\(file) \(paragraph.range): \(found?.rawValue ?? "none") for \(expected)")
+          tally.wrong.append(
+            "\(file) \(paragraph.range): \(found?.rawValue ?? "none") for \(expected)")
         }
       }
     }
@@ -77,7 +85,8 @@ import Testing
     var total = 0
     var wrong: [String] = []
     for file in TestPaths.corporaFiles() {
-      let document = try normalizer.apply(to: TextDecoder().decode(TestPaths.corporaBytes(file), source: file))
+      let document = try normalizer.apply(
+        to: TextDecoder().decode(TestPaths.corporaBytes(file), source: file))
       let paragraphs = try detector.apply(to: document).paragraphs
       for paragraph in paragraphs {
         let text = document.text(of: paragraph)
@@ -86,13 +95,21 @@ import Testing
         if bytes.withUnsafeBufferPointer({ DetectionText.letterCount($0) }) < 40 { continue }
         total += 1
         var expected = Self.expectedLanguage(of: file)
-        if let foreign = Self.foreign[file], text.hasPrefix(foreign.start) { expected = foreign.language }
+        if let foreign = Self.foreign[file], text.hasPrefix(foreign.start) {
+          expected = foreign.language
+        }
         let found = detector.detectLanguage(of: text)?.language
-        if found == LanguageTag(expected) { right += 1 } else { wrong.append("\(file): \(found?.rawValue ?? "none") for \(expected): \(text.prefix(60))") }
+        if found == LanguageTag(expected) {
+          right += 1
+        } else {
+          wrong.append("\(file): \(found?.rawValue ?? "none") for \(expected): \(text.prefix(60))")
+        }
       }
     }
     let percent = Double(right) * 100 / Double(max(total, 1))
-    print("detect (each paragraph alone): \(right) of \(total) corpora paragraphs ≥ 40 letters right (\(String(format: "%.1f", percent)) %)")
+    print(
+      "detect (each paragraph alone): \(right) of \(total) corpora paragraphs ≥ 40 letters right (\(String(format: "%.1f", percent)) %)"
+    )
     for line in wrong { print("  \(line)") }
     #expect(percent >= 99, "\(wrong)")
   }
@@ -100,8 +117,10 @@ import Testing
   @Test(arguments: CorporaLanguageTests.foreign.keys.sorted())
   func theForeignParagraphIsFound(file: String) throws {
     let foreign = try #require(Self.foreign[file])
-    let document = try Pipeline(stages: [TextNormalizer(options: .init()), LanguageDetector(options: .init())])
-      .apply(to: TextDecoder().decode(TestPaths.corporaBytes(file), source: file))
+    let document = try Pipeline(stages: [
+      TextNormalizer(options: .init()), LanguageDetector(options: .init()),
+    ])
+    .apply(to: TextDecoder().decode(TestPaths.corporaBytes(file), source: file))
     #expect(document.language == LanguageTag(Self.expectedLanguage(of: file)))
     let marked = document.paragraphs.filter { $0.language != nil }
     #expect(marked.count == 1)
@@ -110,9 +129,12 @@ import Testing
   }
 
   @Test func everyCorporaFileGetsItsLanguage() throws {
-    let pipeline = try Pipeline(stages: [TextNormalizer(options: .init()), LanguageDetector(options: .init())])
+    let pipeline = try Pipeline(stages: [
+      TextNormalizer(options: .init()), LanguageDetector(options: .init()),
+    ])
     for file in TestPaths.corporaFiles() {
-      let document = try pipeline.apply(to: TextDecoder().decode(TestPaths.corporaBytes(file), source: file))
+      let document = try pipeline.apply(
+        to: TextDecoder().decode(TestPaths.corporaBytes(file), source: file))
       #expect(document.language == LanguageTag(Self.expectedLanguage(of: file)), "\(file)")
       #expect((document.languageConfidence ?? 0) >= 0.8, "\(file)")
     }

@@ -1,8 +1,9 @@
 import Foundation
-@testable import PrecisCore
 import PrecisTestSupport
 import PropertyBased
 import Testing
+
+@testable import PrecisCore
 
 @Suite struct LanguageDetectorTests {
   func detect(
@@ -10,28 +11,72 @@ import Testing
   ) throws -> Document {
     var document = Document(source: "t", text: text)
     document.language = given.flatMap { LanguageTag($0) }
-    return try Pipeline(stages: [TextNormalizer(options: .init()), LanguageDetector(options: options)])
-      .apply(to: document)
+    return try Pipeline(stages: [
+      TextNormalizer(options: .init()), LanguageDetector(options: options),
+    ])
+    .apply(to: document)
   }
 
   @Test(arguments: [
-    ("en", "The city council voted on Tuesday to extend the opening hours of the public library during the winter months."),
-    ("de", "Der Stadtrat hat am Dienstag beschlossen, die Öffnungszeiten der Bibliothek im Winter zu verlängern."),
-    ("fr", "Le conseil municipal a décidé mardi de prolonger les horaires d'ouverture de la bibliothèque pendant l'hiver."),
-    ("es", "El ayuntamiento decidió el martes ampliar el horario de apertura de la biblioteca durante los meses de invierno."),
-    ("it", "Il consiglio comunale ha deciso martedì di prolungare l'orario di apertura della biblioteca durante l'inverno."),
-    ("pt", "A câmara municipal decidiu na terça-feira alargar o horário de funcionamento da biblioteca durante o inverno."),
-    ("nl", "De gemeenteraad heeft dinsdag besloten de openingstijden van de bibliotheek in de wintermaanden te verlengen."),
-    ("pl", "Rada miasta zdecydowała we wtorek o wydłużeniu godzin otwarcia biblioteki w miesiącach zimowych."),
-    ("sv", "Kommunfullmäktige beslutade i tisdags att förlänga bibliotekets öppettider under vintermånaderna."),
-    ("cs", "Městská rada v úterý rozhodla o prodloužení otevírací doby knihovny během zimních měsíců."),
+    (
+      "en",
+      "The city council voted on Tuesday to extend the opening hours of the public library during the winter months."
+    ),
+    (
+      "de",
+      "Der Stadtrat hat am Dienstag beschlossen, die Öffnungszeiten der Bibliothek im Winter zu verlängern."
+    ),
+    (
+      "fr",
+      "Le conseil municipal a décidé mardi de prolonger les horaires d'ouverture de la bibliothèque pendant l'hiver."
+    ),
+    (
+      "es",
+      "El ayuntamiento decidió el martes ampliar el horario de apertura de la biblioteca durante los meses de invierno."
+    ),
+    (
+      "it",
+      "Il consiglio comunale ha deciso martedì di prolungare l'orario di apertura della biblioteca durante l'inverno."
+    ),
+    (
+      "pt",
+      "A câmara municipal decidiu na terça-feira alargar o horário de funcionamento da biblioteca durante o inverno."
+    ),
+    (
+      "nl",
+      "De gemeenteraad heeft dinsdag besloten de openingstijden van de bibliotheek in de wintermaanden te verlengen."
+    ),
+    (
+      "pl",
+      "Rada miasta zdecydowała we wtorek o wydłużeniu godzin otwarcia biblioteki w miesiącach zimowych."
+    ),
+    (
+      "sv",
+      "Kommunfullmäktige beslutade i tisdags att förlänga bibliotekets öppettider under vintermånaderna."
+    ),
+    (
+      "cs",
+      "Městská rada v úterý rozhodla o prodloužení otevírací doby knihovny během zimních měsíců."
+    ),
     ("fi", "Kaupunginvaltuusto päätti tiistaina pidentää kirjaston aukioloaikoja talvikuukausina."),
-    ("hu", "A városi tanács kedden úgy döntött, hogy a téli hónapokban meghosszabbítja a könyvtár nyitvatartását."),
-    ("tr", "Belediye meclisi salı günü kütüphanenin kış aylarındaki çalışma saatlerini uzatmaya karar verdi."),
-    ("vi", "Hội đồng thành phố hôm thứ Ba đã quyết định kéo dài giờ mở cửa của thư viện trong những tháng mùa đông."),
+    (
+      "hu",
+      "A városi tanács kedden úgy döntött, hogy a téli hónapokban meghosszabbítja a könyvtár nyitvatartását."
+    ),
+    (
+      "tr",
+      "Belediye meclisi salı günü kütüphanenin kış aylarındaki çalışma saatlerini uzatmaya karar verdi."
+    ),
+    (
+      "vi",
+      "Hội đồng thành phố hôm thứ Ba đã quyết định kéo dài giờ mở cửa của thư viện trong những tháng mùa đông."
+    ),
     ("ru", "Городской совет во вторник решил продлить часы работы библиотеки в зимние месяцы."),
     ("uk", "Міська рада у вівторок вирішила подовжити години роботи бібліотеки в зимові місяці."),
-    ("el", "Το δημοτικό συμβούλιο αποφάσισε την Τρίτη να επεκτείνει το ωράριο λειτουργίας της βιβλιοθήκης τον χειμώνα."),
+    (
+      "el",
+      "Το δημοτικό συμβούλιο αποφάσισε την Τρίτη να επεκτείνει το ωράριο λειτουργίας της βιβλιοθήκης τον χειμώνα."
+    ),
     ("he", "מועצת העיר החליטה ביום שלישי להאריך את שעות הפתיחה של הספרייה בחודשי החורף."),
     ("ar", "قرر مجلس المدينة يوم الثلاثاء تمديد ساعات عمل المكتبة العامة خلال أشهر الشتاء."),
     ("hi", "नगर परिषद ने मंगलवार को सर्दियों के महीनों में पुस्तकालय के खुलने का समय बढ़ाने का फैसला किया।"),
@@ -93,7 +138,29 @@ import Testing
   @Test func theOptionIsUsedWhenNoLanguageIsGiven() throws {
     let options = LanguageDetector.Options(language: LanguageTag("pt"))
     #expect(try detect(Self.englishWithFrench, options: options).language == LanguageTag("pt"))
-    #expect(try detect(Self.englishWithFrench, given: "it", options: options).language == LanguageTag("it"))
+    #expect(
+      try detect(Self.englishWithFrench, given: "it", options: options).language
+        == LanguageTag("it"))
+  }
+
+  @Test func closeLanguagesNeedAClearParagraph() throws {
+    // Spanish and Portuguese are in one of CLD2's sets of easily confused languages; reading
+    // the whole text, CLD2 folds the Spanish into the Portuguese, so only `all` finds it.
+    let text = """
+      A câmara municipal aprovou ontem o novo plano para o porto de pesca, que prevê a construção \
+      de uma lota moderna e de um cais mais comprido para os barcos maiores.
+
+      El alcalde de la ciudad hermana, que visitó el puerto la semana pasada, dijo que sus \
+      pescadores siguen con mucho interés el proyecto y que esperan poder colaborar con la nueva lonja.
+
+      As obras devem começar no outono e terminar antes do verão do próximo ano, segundo o \
+      vereador responsável pelas pescas, que falou aos jornalistas no final da reunião.
+
+      Porto de pesca ganha nova lota.
+      """
+    let document = try detect(text, options: .init(paragraphs: .all))
+    #expect(document.language == LanguageTag("pt"))
+    #expect(document.paragraphs.map(\.language) == [nil, LanguageTag("es"), nil, nil])
   }
 
   @Test func paragraphsOffKeepsTheDocumentLanguageOnly() throws {
@@ -140,7 +207,8 @@ import Testing
     bytes.withUnsafeMutableBufferPointer { DetectionText.maskNoise($0) }
     var expected = input
     for piece in noise {
-      expected = expected.replacingOccurrences(of: piece, with: String(repeating: " ", count: piece.utf8.count))
+      expected = expected.replacingOccurrences(
+        of: piece, with: String(repeating: " ", count: piece.utf8.count))
     }
     #expect(String(decoding: bytes, as: UTF8.self) == expected)
   }
@@ -156,7 +224,8 @@ import Testing
   @Test func splitGivesParagraphLanguagesToSegmentsAndUsesTheirRules() throws {
     var document = Document(source: "t", text: Self.englishWithFrench)
     document = try Pipeline(stages: [
-      TextNormalizer(options: .init()), LanguageDetector(options: .init()), SentenceSplitter(options: .init()),
+      TextNormalizer(options: .init()), LanguageDetector(options: .init()),
+      SentenceSplitter(options: .init()),
     ]).apply(to: document)
     #expect(document.features.isSuperset(of: [.language, .paragraphs, .sentences]))
     #expect(document.paragraphs[1].language == LanguageTag("fr"))
@@ -169,16 +238,20 @@ import Testing
   @Test func detectAfterSplitMarksSegmentsToo() throws {
     var document = Document(source: "t", text: Self.englishWithFrench)
     document = try Pipeline(stages: [
-      TextNormalizer(options: .init()), SentenceSplitter(options: .init()), LanguageDetector(options: .init()),
+      TextNormalizer(options: .init()), SentenceSplitter(options: .init()),
+      LanguageDetector(options: .init()),
     ]).apply(to: document)
     #expect(document.paragraphs.count == 3)
-    #expect(Set(document.segments.filter { $0.language == LanguageTag("fr") }.map(\.paragraph)) == [1])
+    #expect(
+      Set(document.segments.filter { $0.language == LanguageTag("fr") }.map(\.paragraph)) == [1])
   }
 
   @Test func longTextsAreSampledAndStillCheckedWhenMixed() throws {
     // 40 English paragraphs with a French one after every fourth: far over the sample.
-    let english = "The council agreed to repair the old stone bridge before the spring floods arrive this year."
-    let french = "Le conseil a promis de réparer le vieux pont de pierre avant les crues du printemps prochain."
+    let english =
+      "The council agreed to repair the old stone bridge before the spring floods arrive this year."
+    let french =
+      "Le conseil a promis de réparer le vieux pont de pierre avant les crues du printemps prochain."
     var paragraphs: [String] = []
     for i in 0..<40 {
       paragraphs.append(english)
@@ -192,17 +265,22 @@ import Testing
     let foreign = document.paragraphs.indices.filter { document.paragraphs[$0].language != nil }
     let expected = paragraphs.indices.filter { paragraphs[$0] == french }
     #expect(foreign == expected)
-    #expect(document.paragraphs.allSatisfy { $0.language == nil || $0.language == LanguageTag("fr") })
+    #expect(
+      document.paragraphs.allSatisfy { $0.language == nil || $0.language == LanguageTag("fr") })
   }
 
   @Test func optionsDecodeWithDefaultsAndRejectBadValues() throws {
-    #expect(LanguageDetector.Options() == .init(language: nil, paragraphs: .auto, minLetters: 40, sampleBytes: 8192))
+    #expect(
+      LanguageDetector.Options()
+        == .init(language: nil, paragraphs: .auto, minLetters: 40, sampleBytes: 8192))
     #expect(throws: StageError.self) { try LanguageDetector(options: .init(minLetters: 0)) }
     #expect(throws: StageError.self) { try LanguageDetector(options: .init(sampleBytes: 10)) }
     #expect(StageCatalog.kinds.contains("detect"))
   }
 
-  @Test(arguments: [("iw", "he"), ("jw", "jv"), ("zh-Hant", "zh-Hant"), ("en", "en"), ("sr-ME", "sr-ME")])
+  @Test(arguments: [
+    ("iw", "he"), ("jw", "jv"), ("zh-Hant", "zh-Hant"), ("en", "en"), ("sr-ME", "sr-ME"),
+  ])
   func mapsCLD2CodesToBCP47(code: String, tag: String) {
     #expect(CLD2.bcp47Tag(cld2Code: code) == LanguageTag(tag))
   }
