@@ -21,9 +21,11 @@ let package = Package(
       providers: [.apt(["libicu-dev"])]
     ),
     .target(name: "PrecisICU", dependencies: ["CICU"]),
+    // CLD2, the language identifier (Debian: libcld2-dev), behind plain C functions.
+    .target(name: "CCLD2", linkerSettings: [.linkedLibrary("cld2")]),
     .target(
       name: "PrecisCore",
-      dependencies: ["PrecisICU"],
+      dependencies: ["PrecisICU", "CCLD2"],
       exclude: ["PrecisCore.docc"]
     ),
     .target(
