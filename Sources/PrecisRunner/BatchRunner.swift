@@ -323,7 +323,7 @@ public struct BatchRunner: Sendable {
       entry.language = document.language?.rawValue
       entry.paragraphs = document.paragraphs.count
       entry.segments = document.segments.count
-      entry.words = WordCounter.count(document.text)
+      entry.words = WordCounter().counts(of: document).total.words
       entry.summary = Self.summary(of: document)
       for rendered in processor.outputs(of: document, baseName: Self.baseName(of: path)) {
         do { try output.write(rendered.contents, to: rendered.relativePath) } catch {

@@ -46,7 +46,7 @@ public struct ManifestEntry: Sendable, Codable, Equatable {
   public var paragraphs: Int?
   /// How many segments.
   public var segments: Int?
-  /// How many words (see `WordCounter`).
+  /// How many words, as translation tools count them (`WordCounter`).
   public var words: Int?
   /// The summary, when the pipeline scores sentences.
   public var summary: String?

@@ -80,7 +80,7 @@ public struct StreamProcessor: Sendable {
     if let path = input.path { out += "\"path\":\(JSONText.quoted(path))," }
     out += "\"lang\":" + (document.language.map { JSONText.quoted($0.rawValue) } ?? "null")
     out +=
-      ",\"paragraphs\":\(document.paragraphs.count),\"words\":\(WordCounter.count(document.text))"
+      ",\"paragraphs\":\(document.paragraphs.count),\"words\":\(WordCounter().counts(of: document).total.words)"
     out += ",\"segments\":["
     for (i, segment) in document.segments.enumerated() {
       if i > 0 { out += "," }

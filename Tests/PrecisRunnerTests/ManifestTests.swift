@@ -46,14 +46,3 @@ import Testing
     #expect(Manifest.reportName(shard: Shard("2/3")) == "report.2-of-3.json")
   }
 }
-
-@Suite struct WordCounterTests {
-  @Test(arguments: [
-    ("", 0), ("one", 1), ("Hello, world!", 2), ("  spaced\tout\nwords  ", 3), ("— - ...", 0),
-    ("l'été 2024 à Paris", 4), ("东京是日本的首都", 8), ("漢字abc", 3), ("Привет, мир", 2),
-    ("a\u{00A0}b\u{3000}c", 3), ("emoji 🎉 here", 2),
-  ])
-  func counts(_ text: String, _ expected: Int) {
-    #expect(WordCounter.count(text) == expected)
-  }
-}

@@ -74,4 +74,11 @@ import Testing
     #expect(all.removeTemporaryFiles() == 2)
     #expect(allFiles(root) == ["a.txt", "sub", "sub/.keep"])
   }
+
+  @Test func failsCleanlyInAMissingFolder() throws {
+    let bytes = Array("x".utf8)
+    #expect(throws: OutputError.self) {
+      try bytes.withUnsafeBufferPointer { try OutputDirectory.writeAtomically($0, to: "/nonexistent-folder/x.txt") }
+    }
+  }
 }

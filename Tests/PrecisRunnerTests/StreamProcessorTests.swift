@@ -21,17 +21,19 @@ import Testing
     #expect(segments.map { $0["start"] as? Int } == [0, 13])
     #expect(segments.map { $0["end"] as? Int } == [12, 25])
     let outputs = try #require(result["outputs"] as? [[String: Any]])
-    #expect(outputs.map { $0["name"] as? String } == ["n1.segments.tsv", "n1.segments.jsonl"])
+    let names = outputs.compactMap { $0["name"] as? String }
+    #expect(names.starts(with: ["n1.segments.tsv", "n1.segments.jsonl"]))
     #expect(outputs.allSatisfy { $0["text"] is String })
   }
 
   @Test func namesOutputsAfterThePath() throws {
-    let names = StreamProcessor(processor: stream.processor, outputMode: .names)
+    let namesOnly = StreamProcessor(processor: stream.processor, outputMode: .names)
     let result = try object(
-      names.result(for: Array(#"{"path":"de/a.txt","text":"Gut."}"#.utf8), number: 1))
+      namesOnly.result(for: Array(#"{"path":"de/a.txt","text":"Gut."}"#.utf8), number: 1))
     #expect(result["path"] as? String == "de/a.txt")
     let outputs = try #require(result["outputs"] as? [[String: Any]])
-    #expect(outputs.map { $0["name"] as? String } == ["de/a.segments.tsv", "de/a.segments.jsonl"])
+    let names = outputs.compactMap { $0["name"] as? String }
+    #expect(names.starts(with: ["de/a.segments.tsv", "de/a.segments.jsonl"]))
     #expect(outputs.allSatisfy { $0["text"] == nil })
   }
 
