@@ -156,7 +156,7 @@ python3 - "$rate1" "$rate2" "$cpu1" "$cpu2" "$rss1" "$rss2" "$icu_all" "$icu_all
 import sys
 r1, r2, c1, c2, m1, m2, all_, allnw, count, size = sys.argv[1:]
 r1, r2, c1, c2 = float(r1), float(r2), float(c1), float(c2)
-print(f"folder: {count} files, {int(size) / 1e6:.1f} MB; default pipeline (decode, NFC, sentences; TSV + JSONL out)")
+print(f"folder: {count} files, {int(size) / 1e6:.1f} MB; the built-in default pipeline and its outputs")
 print("                        wall MB/s   MB/s per CPU-s   peak RSS")
 print(f"precis run --jobs 1   {r1:10.2f}   {c1:14.2f}   {m1:>5} MB")
 print(f"precis run --jobs 2   {r2:10.2f}   {c2:14.2f}   {m2:>5} MB   (jobs 2 / jobs 1, wall: {r2 / r1:.2f}x)")
