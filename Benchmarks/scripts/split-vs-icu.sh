@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Precis's split throughput beside ICU's single-core ceiling (icu-limit), on one folder, in one run.
+#
+#   Benchmarks/scripts/split-vs-icu.sh [SIZE_MB]      (default 50)
+#
+# Builds a multi-script folder of about SIZE_MB MB in /tmp from corpora/<lang>/ (many copies of
+# every article, named `<lang>_NNNNNN.txt` so that icu-limit uses the language's locale), builds
+# icu_limit with gcc into /tmp, builds precis-throughput (PrecisCore in release), then measures:
+#   icu-limit: read, decode, nfc, sent (UTF-16), sentu8 (UText over UTF-8), allnw, all
+#   Precis:    decode, +normalize, +split, and read+decode+normalize+split (like allnw)
+# Rates are MB (10^6 bytes of UTF-8 input) per CPU-second of one thread; medians of REPEATS (5).
+# Environment: ICU_LIMIT_SRC (path to icu_limit.c), WORK (default /tmp/precis-split-vs-icu),
+# REPEATS, PRECIS_CHAINS (precis-throughput's -o list).
+set -euo pipefail
+
+size_mb=${1:-50}
+repeats=${REPEATS:-5}
+bench=$(cd "$(dirname "$0")/.." && pwd)
+root=$(cd "$bench/.." && pwd)
+work=${WORK:-/tmp/precis-split-vs-icu}
+
+src=${ICU_LIMIT_SRC:-}
+if [ -z "$src" ]; then
+  for candidate in "$root/../shared" "$root/../../shared"; do
+    if [ -f "$candidate/tools/icu-limit/icu_limit.c" ]; then src="$candidate/tools/icu-limit/icu_limit.c"; break; fi
+  done
+fi
+[ -n "$src" ] && [ -f "$src" ] || { echo "split-vs-icu: icu_limit.c not found; set ICU_LIMIT_SRC" >&2; exit 1; }
+
+# 1. The folder: every UTF-8 article of corpora/<lang>/ (not mixed/), copied in turn until
+#    the folder holds SIZE_MB MB. Kept between runs when its size and sources are unchanged.
+folder="$work/corpus-${size_mb}mb"
+stamp=$(cd "$root/corpora" && find . -path ./mixed -prune -o -name '*.txt' -type f -print0 | sort -z | xargs -0 cat | cksum | cut -d' ' -f1)
+if [ ! -f "$folder/.stamp" ] || [ "$(cat "$folder/.stamp")" != "$stamp" ]; then
+  echo "split-vs-icu: building $folder"
+  rm -rf "$folder"
+  mkdir -p "$folder"
+  python3 - "$root/corpora" "$folder" "$size_mb" <<'PY'
+import os, sys
+corpora, folder, size_mb = sys.argv[1], sys.argv[2], int(sys.argv[3])
+articles = []
+for lang in sorted(os.listdir(corpora)):
+    d = os.path.join(corpora, lang)
+    if lang == "mixed" or not os.path.isdir(d):
+        continue
+    for name in sorted(os.listdir(d)):
+        if name.endswith(".txt"):
+            data = open(os.path.join(d, name), "rb").read()
+            data.decode("utf-8")  # only UTF-8 articles
+            articles.append((lang, data))
+target, total, n = size_mb * 10**6, 0, 0
+while total < target:
+    for lang, data in articles:
+        with open(os.path.join(folder, "%s_%06d.txt" % (lang, n)), "wb") as f:
+            f.write(data)
+        n += 1
+        total += len(data)
+langs = len({l for l, _ in articles})
+print("split-vs-icu: %d files, %.1f MB, %d languages, %d articles" % (n, total / 1e6, langs, len(articles)))
+PY
+  echo "$stamp" > "$folder/.stamp"
+fi
+
+# 2. icu_limit, built as its README says, into /tmp (never committed).
+mkdir -p "$work"
+gcc -O2 -o "$work/icu_limit" "$src" $(pkg-config --cflags --libs icu-uc icu-i18n)
+
+# 3. precis-throughput, with PrecisCore in release.
+(cd "$bench" && swift build -c release --product precis-throughput 2>&1 | tail -n 1)
+tool="$bench/.build/release/precis-throughput"
+
+# 4. Both, one after the other (not at once: they would share the cores).
+echo
+echo "== icu-limit ($src)"
+"$work/icu_limit" -r "$repeats" -o read,decode,nfc,sent,sentu8,allnw,all "$folder" | tee "$work/icu.txt"
+echo
+echo "== precis-throughput"
+"$tool" -r "$repeats" ${PRECIS_CHAINS:+-o "$PRECIS_CHAINS"} "$folder" | tee "$work/precis.txt"
+
+# 5. The figures to quote.
+median() { awk -v op="$2" '$1 == op { print $2 }' "$1"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+allnw=$(median "$work/icu.txt" allnw)
+all=$(median "$work/icu.txt" all)
+sent=$(median "$work/icu.txt" sent)
+sentu8=$(median "$work/icu.txt" sentu8)
+split=$(median "$work/precis.txt" decode+normalize+split)
+readsplit=$(median "$work/precis.txt" read+decode+normalize+split)
+echo
+echo "== summary (MB/s, medians, one core, $folder)"
+printf '%-52s %8s\n' "icu-limit allnw (read+decode+NFC+sentences)" "$allnw"
+printf '%-52s %8s\n' "icu-limit all (allnw + word breaks)" "$all"
+printf '%-52s %8s\n' "icu-limit sent (sentence breaks over UTF-16)" "$sent"
+printf '%-52s %8s\n' "icu-limit sentu8 (sentence breaks, UText over UTF-8)" "$sentu8"
+printf '%-52s %8s\n' "Precis decode+normalize+split (in memory)" "$split"
+printf '%-52s %8s\n' "Precis read+decode+normalize+split" "$readsplit"
+echo "ratio Precis read+decode+normalize+split / icu-limit allnw: $(ratio "$readsplit" "$allnw")"
+echo "ratio Precis decode+normalize+split (in memory) / icu-limit allnw: $(ratio "$split" "$allnw")"
+echo "ratio sentu8 / sent (UText over UTF-8 vs UTF-16): $(ratio "$sentu8" "$sent")"
