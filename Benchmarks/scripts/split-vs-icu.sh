@@ -7,7 +7,8 @@
 # every article, named `<lang>_NNNNNN.txt` so that icu-limit uses the language's locale), builds
 # icu_limit with gcc into /tmp, builds precis-throughput (PrecisCore in release), then measures:
 #   icu-limit: read, decode, nfc, sent (UTF-16), sentu8 (UText over UTF-8), allnw, all
-#   Precis:    decode, +normalize, +split, and read+decode+normalize+split (like allnw)
+#   Precis:    decode, decode+normalize, decode+split, decode+normalize+split, and
+#              read+decode+normalize+split (reads inside the timed loop, like allnw)
 # Rates are MB (10^6 bytes of UTF-8 input) per CPU-second of one thread; medians of REPEATS (5).
 # Environment: ICU_LIMIT_SRC (path to icu_limit.c), WORK (default /tmp/precis-split-vs-icu),
 # REPEATS, PRECIS_CHAINS (precis-throughput's -o list).

@@ -160,7 +160,9 @@ while let argument = arguments.popFirst() {
 if paths.isEmpty { fail("no input; usage: precis-throughput [-r REPEATS] [-o chain,...] [-L] FOLDER...") }
 if repeats < 1 { fail("-r must be at least 1") }
 
-var defaultChains = ["decode", "decode+normalize", "decode+normalize+split", "read+decode+normalize+split"]
+var defaultChains = [
+  "decode", "decode+normalize", "decode+split", "decode+normalize+split", "read+decode+normalize+split",
+]
 if StageCatalog.stageType(kind: "detect") != nil {
   defaultChains += ["decode+normalize+detect+split", "read+decode+normalize+detect+split"]
 }
