@@ -10,8 +10,10 @@
 #   Precis:    decode, decode+normalize, decode+split, decode+normalize+split, and
 #              read+decode+normalize+split (reads inside the timed loop, like allnw)
 # Rates are MB (10^6 bytes of UTF-8 input) per CPU-second of one thread; medians of REPEATS (5).
+# Then `precis split` itself (release build of the main package): the folder as one document,
+# and one process per file for 200 files.
 # Environment: ICU_LIMIT_SRC (path to icu_limit.c), WORK (default /tmp/precis-split-vs-icu),
-# REPEATS, PRECIS_CHAINS (precis-throughput's -o list).
+# REPEATS, PRECIS_CHAINS (precis-throughput's -o list), SKIP_CLI=1 (no command-line runs).
 set -euo pipefail
 
 size_mb=${1:-50}
@@ -78,7 +80,30 @@ echo
 echo "== precis-throughput"
 "$tool" -r "$repeats" ${PRECIS_CHAINS:+-o "$PRECIS_CHAINS"} "$folder" | tee "$work/precis.txt"
 
-# 5. The figures to quote.
+# 5. The command line, built in release in the main package (SKIP_CLI=1 skips this): the whole
+#    folder as one 50 MB document, and `precis split` once per file for the first 200 files,
+#    which process start dominates. CPU seconds (user + system) from /usr/bin/time.
+cli_stream=""
+cli_per_file=""
+if [ -z "${SKIP_CLI:-}" ]; then
+  echo
+  echo "== precis split (command line)"
+  (cd "$root" && swift build -c release --product precis 2>&1 | tail -n 1)
+  cli="$root/.build/release/precis"
+  cat "$folder"/*.txt > "$work/all.txt"
+  /usr/bin/time -f '%U %S' -o "$work/cli-time.txt" "$cli" split "$work/all.txt" > /dev/null
+  bytes=$(stat -c %s "$work/all.txt")
+  cli_stream=$(awk -v b="$bytes" '{ printf "%.1f", b / 1e6 / ($1 + $2) }' "$work/cli-time.txt")
+  echo "one document of $((bytes / 1000000)) MB: $cli_stream MB/s"
+  ls "$folder" | awk '/\.txt$/ && ++n <= 200' > "$work/first200.txt"
+  first_bytes=$(cd "$folder" && xargs cat < "$work/first200.txt" | wc -c)
+  /usr/bin/time -f '%U %S' -o "$work/cli-files-time.txt" bash -c \
+    'cd "$1" && while read -r f; do "$2" split "$f" > /dev/null; done < "$3"' _ "$folder" "$cli" "$work/first200.txt"
+  cli_per_file=$(awk -v b="$first_bytes" '{ printf "%.1f MB/s, %.1f ms of CPU per file", b / 1e6 / ($1 + $2), ($1 + $2) * 1000 / 200 }' "$work/cli-files-time.txt")
+  echo "200 files, one process each: $cli_per_file"
+fi
+
+# 6. The figures to quote.
 median() { awk -v op="$2" '$1 == op { print $2 }' "$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 allnw=$(median "$work/icu.txt" allnw)
@@ -95,6 +120,8 @@ printf '%-52s %8s\n' "icu-limit sent (sentence breaks over UTF-16)" "$sent"
 printf '%-52s %8s\n' "icu-limit sentu8 (sentence breaks, UText over UTF-8)" "$sentu8"
 printf '%-52s %8s\n' "Precis decode+normalize+split (in memory)" "$split"
 printf '%-52s %8s\n' "Precis read+decode+normalize+split" "$readsplit"
+[ -n "$cli_stream" ] && printf '%-52s %8s\n' "precis split, the folder as one document (CLI)" "$cli_stream"
+[ -n "$cli_per_file" ] && echo "precis split, one process per file (CLI): $cli_per_file"
 echo "ratio Precis read+decode+normalize+split / icu-limit allnw: $(ratio "$readsplit" "$allnw")"
 echo "ratio Precis decode+normalize+split (in memory) / icu-limit allnw: $(ratio "$split" "$allnw")"
 echo "ratio sentu8 / sent (UText over UTF-8 vs UTF-16): $(ratio "$sentu8" "$sent")"
