@@ -15,10 +15,14 @@ public struct SegmentID: Sendable, Hashable, Comparable, Codable, CustomStringCo
   /// Makes the id of the segment at `index` (0-based) of a paragraph.
   ///
   /// The id is written byte by byte: one is made per segment, and building it by string
-  /// interpolation was a tenth of the splitter's time.
+  /// interpolation was a tenth of the splitter's time. The exact length is asked for, so
+  /// that an id of up to 15 bytes stays a small string, without an allocation.
   public init(paragraphHash: UInt64, occurrence: Int, index: Int) {
     let hash = paragraphHash >> 16
-    rawValue = String(unsafeUninitializedCapacity: 64) { out in
+    let length =
+      13 + (occurrence > 0 ? 1 + Self.decimalLength(occurrence) : 0) + 1
+      + Self.decimalLength(index + 1)
+    rawValue = String(unsafeUninitializedCapacity: length) { out in
       out[0] = UInt8(ascii: "p")
       for digit in 0..<12 {
         let nibble = Int((hash >> UInt64(44 - 4 * digit)) & 0xF)
@@ -32,6 +36,17 @@ public struct SegmentID: Sendable, Hashable, Comparable, Codable, CustomStringCo
       out[count] = UInt8(ascii: "-")
       return Self.writeDecimal(index + 1, into: out, at: count + 1)
     }
+  }
+
+  /// The number of bytes of `value` in decimal, with its sign.
+  private static func decimalLength(_ value: Int) -> Int {
+    var count = value < 0 ? 2 : 1
+    var magnitude = value.magnitude
+    while magnitude >= 10 {
+      magnitude /= 10
+      count += 1
+    }
+    return count
   }
 
   /// Writes `value` in decimal at `start`; returns the offset after it.
