@@ -69,7 +69,15 @@ mkdir -p "$work"
 gcc -O2 -o "$work/icu_limit" "$src" $(pkg-config --cflags --libs icu-uc icu-i18n)
 
 # 3. precis-throughput, with PrecisCore in release.
-(cd "$bench" && swift build -c release --product precis-throughput 2>&1 | tail -n 1)
+build() {  # build DIR PRODUCT: one line when it works, the end of the log when it does not
+  if ! (cd "$1" && swift build -c release --product "$2" > "$work/build-$2.log" 2>&1); then
+    tail -n 30 "$work/build-$2.log" >&2
+    echo "split-vs-icu: building $2 failed (log: $work/build-$2.log)" >&2
+    exit 1
+  fi
+  tail -n 1 "$work/build-$2.log"
+}
+build "$bench" precis-throughput
 tool="$bench/.build/release/precis-throughput"
 
 # 4. Both, one after the other (not at once: they would share the cores).
@@ -88,7 +96,7 @@ cli_per_file=""
 if [ -z "${SKIP_CLI:-}" ]; then
   echo
   echo "== precis split (command line)"
-  (cd "$root" && swift build -c release --product precis 2>&1 | tail -n 1)
+  build "$root" precis
   cli="$root/.build/release/precis"
   cat "$folder"/*.txt > "$work/all.txt"
   /usr/bin/time -f '%U %S' -o "$work/cli-time.txt" "$cli" split "$work/all.txt" > /dev/null
@@ -120,8 +128,13 @@ printf '%-52s %8s\n' "icu-limit sent (sentence breaks over UTF-16)" "$sent"
 printf '%-52s %8s\n' "icu-limit sentu8 (sentence breaks, UText over UTF-8)" "$sentu8"
 printf '%-52s %8s\n' "Precis decode+normalize+split (in memory)" "$split"
 printf '%-52s %8s\n' "Precis read+decode+normalize+split" "$readsplit"
+detect=$(median "$work/precis.txt" decode+normalize+detect+split)
+readdetect=$(median "$work/precis.txt" read+decode+normalize+detect+split)
+[ -n "$detect" ] && printf '%-52s %8s\n' "Precis decode+normalize+detect+split (in memory)" "$detect"
+[ -n "$readdetect" ] && printf '%-52s %8s\n' "Precis read+decode+normalize+detect+split" "$readdetect"
 [ -n "$cli_stream" ] && printf '%-52s %8s\n' "precis split, the folder as one document (CLI)" "$cli_stream"
 [ -n "$cli_per_file" ] && echo "precis split, one process per file (CLI): $cli_per_file"
 echo "ratio Precis read+decode+normalize+split / icu-limit allnw: $(ratio "$readsplit" "$allnw")"
 echo "ratio Precis decode+normalize+split (in memory) / icu-limit allnw: $(ratio "$split" "$allnw")"
+[ -n "$readdetect" ] && echo "ratio Precis read+decode+normalize+detect+split / icu-limit allnw: $(ratio "$readdetect" "$allnw")"
 echo "ratio sentu8 / sent (UText over UTF-8 vs UTF-16): $(ratio "$sentu8" "$sent")"
