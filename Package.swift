@@ -21,9 +21,12 @@ let package = Package(
       providers: [.apt(["libicu-dev"])]
     ),
     .target(name: "PrecisICU", dependencies: ["CICU"]),
+    // Snowball stemmers (Debian's libstemmer-dev; it has no pkg-config file).
+    .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+    .target(name: "PrecisStemmer", dependencies: ["CStemmer"]),
     .target(
       name: "PrecisCore",
-      dependencies: ["PrecisICU"],
+      dependencies: ["PrecisICU", "PrecisStemmer"],
       exclude: ["PrecisCore.docc"]
     ),
     .target(

@@ -6,12 +6,15 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable, Codable {
   case tsv
   /// `NAME.segments.jsonl`: one JSON object per segment.
   case jsonl
+  /// `NAME.summary.txt`: the best three sentences in document order (needs `score`).
+  case summary
 
   /// The writer for this format.
   public var writer: any SegmentWriter {
     switch self {
     case .tsv: TSVWriter()
     case .jsonl: SegmentJSONLWriter()
+    case .summary: SummaryWriter()
     }
   }
 }

@@ -4,6 +4,8 @@ public enum StageCatalog {
   public static let standard: [any Stage.Type] = [
     TextNormalizer.self,
     SentenceSplitter.self,
+    SegmentClassifier.self,
+    SentenceScorer.self,
   ]
 
   /// The stage type of a kind, such as `split`.

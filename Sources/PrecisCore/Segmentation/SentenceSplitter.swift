@@ -66,10 +66,11 @@ public struct SentenceSplitter: Stage {
     let language = document.language ?? options.language ?? .english
     let locale = icuLocale(for: language)
     var text = document.text
+    let spacedScript = UnspacedScriptBreaks.scalarRange(for: language.language)
     let result: Result<([Paragraph], [Segment]), ICUError> = text.withUTF8 { bytes in
       do {
         return .success(try withBreakIterator(.sentence, locale: locale) { iterator in
-          try split(bytes, iterator: iterator)
+          try split(bytes, iterator: iterator, spacedScript: spacedScript)
         })
       } catch let error as ICUError {
         return .failure(error)
@@ -88,7 +89,7 @@ public struct SentenceSplitter: Stage {
   }
 
   private func split(
-    _ bytes: UnsafeBufferPointer<UInt8>, iterator: BreakIterator
+    _ bytes: UnsafeBufferPointer<UInt8>, iterator: BreakIterator, spacedScript: ClosedRange<UInt32>? = nil
   ) throws(ICUError) -> ([Paragraph], [Segment]) {
     var paragraphs: [Paragraph] = []
     var segments: [Segment] = []
@@ -101,7 +102,12 @@ public struct SentenceSplitter: Stage {
       var paragraph = Paragraph(range: range)
       let first = segments.count
       var start = 0
-      for boundary in try iterator.boundaries(utf8: slice) {
+      var boundaries = try iterator.boundaries(utf8: slice)
+      if let spacedScript {
+        // Thai and its neighbours end sentences with a space, which ICU does not see.
+        boundaries = Array(Set(boundaries + UnspacedScriptBreaks.boundaries(in: slice, script: spacedScript))).sorted()
+      }
+      for boundary in boundaries {
         let piece = Whitespace.trim(start..<boundary, in: slice)
         start = boundary
         if piece.isEmpty { continue }
