@@ -119,10 +119,13 @@ public struct SegmentClassifier: Stage {
     if shape.words <= 30 && shape.startsWithAny(lists.more) { return .boilerplate }
     if short && !closed && shape.startsWithAny(lists.credit) { return .boilerplate }
     if short && shape.isParenthesized { return .boilerplate }
-    if !closed && shape.separators >= 2 && shape.words <= 40 { return .boilerplate }
-    if !closed && shape.separators >= 1 && shape.hasDateOrTime && shape.words <= 30 { return .boilerplate }
-    if !closed && shape.symbolTokens >= 2 && shape.symbolTokens > shape.letterTokens { return .boilerplate }
-    if short && !closed && shape.chromeCount(lists.chrome) >= 2 { return .boilerplate }
+    if !closed && shape.words <= 40 {
+      let stats = shape.tokenStats
+      if stats.separators >= 2 { return .boilerplate }
+      if stats.separators >= 1 && stats.hasDateOrTime && shape.words <= 30 { return .boilerplate }
+      if stats.symbolTokens >= 2 && stats.symbolTokens > stats.letterTokens { return .boilerplate }
+      if short && shape.chromeCount(lists.chrome) >= 2 { return .boilerplate }
+    }
     if isLast && isWholeParagraph && !closed && shape.words <= 6 { return .boilerplate }
     if shape.isListItem { return .listItem }
     if isWholeParagraph && !closed && !shape.endsWithColon && shape.words <= options.headingMaxWords

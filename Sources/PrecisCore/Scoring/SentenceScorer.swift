@@ -40,28 +40,31 @@ public struct SentenceScorer: Stage {
   public struct Options: StageOptions {
     /// The language when the document has none (tokens and stems); English when neither.
     public var language: LanguageTag? = nil
-    /// Sentences from the start at which the position prior has halved (for weight 1).
-    public var positionDecay: Double = 1
-    /// The exponent of the position prior; 0 ignores position.
-    public var positionWeight: Double = 2
-    /// The exponent of the position prior after a standfirst.
-    public var standfirstPositionWeight: Double = 0
-    /// The exponent of centrality; 0 ignores it.
-    public var centralityWeight: Double = 1
-    /// Added to centrality (0...1) so that a sentence sharing no word is not zeroed.
-    public var centralityFloor: Double = 0.05
-    /// How strongly centrality is divided by the sentence's length (0: not at all).
-    public var lengthDamping: Double = 0.5
-    /// The exponent of length relative to the median sentence: above 0 favours long ones.
-    public var lengthWeight: Double = 0
-    /// The exponent of length after a standfirst.
-    public var standfirstLengthWeight: Double = 0.2
+    /// The weight of the position prior.
+    public var positionWeight: Double = 1
+    /// How far into the text, in sentences of median length, the position prior halves
+    /// (for exponent 1). Position counts words, so short fragments barely push text down.
+    public var positionDecay: Double = 2
+    /// How steeply the position prior falls: `(1 + words before / (decay × median))^-exponent`.
+    public var positionExponent: Double = 0.75
+    /// The weight of centrality (0...1, the best sentence has 1).
+    public var centralityWeight: Double = 0.3
+    /// Centrality is divided by `(1 + content words)^damping`: 0 favours long sentences,
+    /// 1 averages over the words.
+    public var lengthDamping: Double = 0.75
+    /// The weight of the log of the length relative to the median sentence (above 0 favours
+    /// long sentences, below 0 short ones).
+    public var lengthWeight: Double = -0.1
     /// How much a candidate loses per unit of overlap with sentences already taken.
-    public var redundancy: Double = 0
-    /// Sentences with fewer words are weighted by `short-weight`.
-    public var minWords: Int = 4
-    /// The weight of a sentence shorter than `min-words`.
-    public var shortWeight: Double = 0.3
+    public var redundancy: Double = 0.4
+    /// The weight of the position prior after a standfirst.
+    public var standfirstPositionWeight: Double = 0
+    /// The length weight after a standfirst.
+    public var standfirstLengthWeight: Double = 0.4
+    /// The length damping after a standfirst.
+    public var standfirstLengthDamping: Double = 0.4
+    /// The redundancy after a standfirst.
+    public var standfirstRedundancy: Double = 0
     /// The weight of a list item relative to running text.
     public var listItemWeight: Double = 0.5
     /// Whether to stem words (Snowball) when the language has a stemmer.
@@ -69,28 +72,23 @@ public struct SentenceScorer: Stage {
     /// Whether to set the language's stop words apart.
     public var stopWords: Bool = true
 
-    public static let knownKeys = [
-      "language", "position-decay", "position-weight", "standfirst-position-weight",
-      "centrality-weight", "centrality-floor", "length-damping", "length-weight",
-      "standfirst-length-weight", "redundancy", "min-words", "short-weight", "list-item-weight",
-      "stemming", "stop-words",
-    ]
+    public static let knownKeys = CodingKeys.allCases.map(\.rawValue)
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
       case language
-      case positionDecay = "position-decay"
       case positionWeight = "position-weight"
-      case standfirstPositionWeight = "standfirst-position-weight"
+      case positionDecay = "position-decay"
+      case positionExponent = "position-exponent"
       case centralityWeight = "centrality-weight"
-      case centralityFloor = "centrality-floor"
       case lengthDamping = "length-damping"
       case lengthWeight = "length-weight"
-      case standfirstLengthWeight = "standfirst-length-weight"
       case redundancy
-      case minWords = "min-words"
-      case shortWeight = "short-weight"
+      case standfirstPositionWeight = "standfirst-position-weight"
+      case standfirstLengthWeight = "standfirst-length-weight"
+      case standfirstLengthDamping = "standfirst-length-damping"
+      case standfirstRedundancy = "standfirst-redundancy"
       case listItemWeight = "list-item-weight"
       case stemming
       case stopWords = "stop-words"
@@ -99,21 +97,22 @@ public struct SentenceScorer: Stage {
     public init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: CodingKeys.self)
       let d = Options()
+      func number(_ key: CodingKeys, _ fallback: Double) throws -> Double {
+        try c.decodeIfPresent(Double.self, forKey: key) ?? fallback
+      }
       language = try c.decodeIfPresent(LanguageTag.self, forKey: .language)
-      positionDecay = try c.decodeIfPresent(Double.self, forKey: .positionDecay) ?? d.positionDecay
-      positionWeight = try c.decodeIfPresent(Double.self, forKey: .positionWeight) ?? d.positionWeight
-      standfirstPositionWeight =
-        try c.decodeIfPresent(Double.self, forKey: .standfirstPositionWeight) ?? d.standfirstPositionWeight
-      centralityWeight = try c.decodeIfPresent(Double.self, forKey: .centralityWeight) ?? d.centralityWeight
-      centralityFloor = try c.decodeIfPresent(Double.self, forKey: .centralityFloor) ?? d.centralityFloor
-      lengthDamping = try c.decodeIfPresent(Double.self, forKey: .lengthDamping) ?? d.lengthDamping
-      lengthWeight = try c.decodeIfPresent(Double.self, forKey: .lengthWeight) ?? d.lengthWeight
-      standfirstLengthWeight =
-        try c.decodeIfPresent(Double.self, forKey: .standfirstLengthWeight) ?? d.standfirstLengthWeight
-      redundancy = try c.decodeIfPresent(Double.self, forKey: .redundancy) ?? d.redundancy
-      minWords = try c.decodeIfPresent(Int.self, forKey: .minWords) ?? d.minWords
-      shortWeight = try c.decodeIfPresent(Double.self, forKey: .shortWeight) ?? d.shortWeight
-      listItemWeight = try c.decodeIfPresent(Double.self, forKey: .listItemWeight) ?? d.listItemWeight
+      positionWeight = try number(.positionWeight, d.positionWeight)
+      positionDecay = try number(.positionDecay, d.positionDecay)
+      positionExponent = try number(.positionExponent, d.positionExponent)
+      centralityWeight = try number(.centralityWeight, d.centralityWeight)
+      lengthDamping = try number(.lengthDamping, d.lengthDamping)
+      lengthWeight = try number(.lengthWeight, d.lengthWeight)
+      redundancy = try number(.redundancy, d.redundancy)
+      standfirstPositionWeight = try number(.standfirstPositionWeight, d.standfirstPositionWeight)
+      standfirstLengthWeight = try number(.standfirstLengthWeight, d.standfirstLengthWeight)
+      standfirstLengthDamping = try number(.standfirstLengthDamping, d.standfirstLengthDamping)
+      standfirstRedundancy = try number(.standfirstRedundancy, d.standfirstRedundancy)
+      listItemWeight = try number(.listItemWeight, d.listItemWeight)
       stemming = try c.decodeIfPresent(Bool.self, forKey: .stemming) ?? d.stemming
       stopWords = try c.decodeIfPresent(Bool.self, forKey: .stopWords) ?? d.stopWords
     }
@@ -127,19 +126,19 @@ public struct SentenceScorer: Stage {
 
   public init(options: Options) throws(StageError) {
     func fail(_ reason: String) -> StageError { StageError(stage: Self.kind, source: "-", reason: reason) }
-    guard options.positionDecay > 0 else { throw fail("position-decay must be above 0, e.g. 1") }
+    guard options.positionDecay > 0 else { throw fail("position-decay must be above 0, e.g. 0.5") }
     for (name, value) in [
-      ("position-weight", options.positionWeight), ("standfirst-position-weight", options.standfirstPositionWeight),
-      ("centrality-weight", options.centralityWeight), ("centrality-floor", options.centralityFloor),
-      ("length-damping", options.lengthDamping), ("redundancy", options.redundancy),
-      ("short-weight", options.shortWeight), ("list-item-weight", options.listItemWeight),
+      ("position-weight", options.positionWeight), ("position-exponent", options.positionExponent),
+      ("centrality-weight", options.centralityWeight), ("length-damping", options.lengthDamping),
+      ("redundancy", options.redundancy), ("standfirst-position-weight", options.standfirstPositionWeight),
+      ("standfirst-length-damping", options.standfirstLengthDamping),
+      ("standfirst-redundancy", options.standfirstRedundancy), ("list-item-weight", options.listItemWeight),
     ] where !(value >= 0) || !value.isFinite {
       throw fail("\(name) must be a number of at least 0, not \(value)")
     }
     guard options.lengthWeight.isFinite, options.standfirstLengthWeight.isFinite else {
-      throw fail("length-weight must be a number, e.g. 0.2 or -0.3")
+      throw fail("length-weight must be a number, e.g. 0.2 or -0.03")
     }
-    guard options.minWords >= 0 else { throw fail("min-words must be at least 0") }
     self.options = options
   }
 
@@ -206,12 +205,11 @@ public struct SentenceScorer: Stage {
   public func rank(_ document: Document, using analysis: SentenceAnalysis) -> Document {
     var document = document
     let eligible = analysis.segments
-    let m = eligible.count
-    let scores = score(document, analysis)
-    var order = Array(0..<m)
+    let (scores, redundancy) = score(document, analysis)
+    var order = Array(0..<eligible.count)
     order.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-    let ranking = options.redundancy > 0 ? diversify(order, scores: scores, analysis: analysis) : order
-    let best = scores.max() ?? 0
+    let ranking = redundancy > 0 ? diversify(order, scores: scores, redundancy: redundancy, analysis: analysis) : order
+    let best = order.first.map { scores[$0] } ?? 0
     for i in document.segments.indices {
       document.segments[i].score = 0
     }
@@ -231,51 +229,69 @@ public struct SentenceScorer: Stage {
     return document
   }
 
-  /// The score of each summarisable sentence, in the order of `analysis.segments`.
-  func score(_ document: Document, _ analysis: SentenceAnalysis) -> [Double] {
+  /// The score of each summarisable sentence, in the order of `analysis.segments`, and the
+  /// redundancy penalty to rank them with.
+  func score(_ document: Document, _ analysis: SentenceAnalysis) -> ([Double], Double) {
     let m = analysis.sentences.count
-    guard m > 0 else { return [] }
-    // Sentence frequency of each term.
-    var frequency = [Int32](repeating: 0, count: analysis.termCount)
-    var distinct = [[Int32]](repeating: [], count: m)
-    for k in 0..<m {
-      var terms = analysis.sentences[k].terms
-      terms.sort()
-      var unique: [Int32] = []
-      unique.reserveCapacity(terms.count)
-      for t in terms where unique.last != t { unique.append(t) }
-      for t in unique { frequency[Int(t)] += 1 }
-      distinct[k] = unique
-    }
-    var centrality = [Double](repeating: 0, count: m)
-    var highest = 0.0
-    for k in 0..<m {
-      var shared = 0
-      for t in distinct[k] { shared += Int(frequency[Int(t)]) - 1 }
-      let damping = pow(log(1 + Double(analysis.sentences[k].terms.count)) + 1, options.lengthDamping)
-      centrality[k] = Double(shared) / damping
-      highest = max(highest, centrality[k])
-    }
-    let words = analysis.sentences.map { max(1, $0.words) }
-    let median = Double(words.sorted()[m / 2])
-    // Structure: a one-sentence opening paragraph followed by more paragraphs is a standfirst.
+    guard m > 0 else { return ([], 0) }
+    // Structure: a one-sentence opening paragraph followed by more text is a standfirst.
     let segments = document.segments
     let firstParagraph = segments[analysis.segments[0]].paragraph
     let openingSentences = analysis.segments.prefix { segments[$0].paragraph == firstParagraph }.count
     let hasStandfirst = openingSentences == 1 && m > 1
     let positionWeight = hasStandfirst ? options.standfirstPositionWeight : options.positionWeight
     let lengthWeight = hasStandfirst ? options.standfirstLengthWeight : options.lengthWeight
-    var scores = [Double](repeating: 0, count: m)
+    let damping = hasStandfirst ? options.standfirstLengthDamping : options.lengthDamping
+    let redundancy = hasStandfirst ? options.standfirstRedundancy : options.redundancy
+
+    // Sentence frequency of each term: how many sentences hold it.
+    var frequency = [Int32](repeating: 0, count: analysis.termCount)
+    var distinct = [[Int32]](repeating: [], count: m)
     for k in 0..<m {
-      let position = pow(1 / (1 + Double(k) / options.positionDecay), positionWeight)
+      distinct[k] = Self.distinct(analysis.sentences[k].terms)
+      for t in distinct[k] { frequency[Int(t)] += 1 }
+    }
+    // Centrality: the sentence's degree in the word-overlap graph, damped by its length.
+    var centrality = [Double](repeating: 0, count: m)
+    var highest = 0.0
+    for k in 0..<m {
+      var shared = 0
+      for t in distinct[k] { shared += Int(frequency[Int(t)]) - 1 }
+      centrality[k] = Double(shared) / pow(1 + Double(analysis.sentences[k].terms.count), damping)
+      highest = max(highest, centrality[k])
+    }
+    let words = analysis.sentences.map { max(1, $0.words) }
+    let median = Double(words.sorted()[m / 2])
+    var scores = [Double](repeating: 0, count: m)
+    var before = 0
+    for k in 0..<m {
+      let position = pow(1 + Double(before) / (options.positionDecay * median), -options.positionExponent)
+      before += words[k]
       let central = highest > 0 ? centrality[k] / highest : 0
-      var value = position * pow(options.centralityFloor + central, options.centralityWeight)
-      value *= pow(Double(words[k]) / median, lengthWeight)
-      if analysis.sentences[k].words < options.minWords { value *= options.shortWeight }
+      let length = Double(words[k]) / median
+      var value: Double
+      if hasStandfirst {
+        // The body after a standfirst is ranked by centrality, scaled by length.
+        value = (positionWeight * position + Self.centralityFloor + central) * pow(length, lengthWeight)
+      } else {
+        value = positionWeight * position + options.centralityWeight * central + lengthWeight * log(length)
+      }
       if segments[analysis.segments[k]].role == .listItem { value *= options.listItemWeight }
       scores[k] = value
     }
-    return scores
+    return (scores, redundancy)
+  }
+
+  /// Keeps a sentence that shares no word from scoring 0 after a standfirst.
+  static let centralityFloor = 0.05
+
+  static func distinct(_ terms: [Int32]) -> [Int32] {
+    var terms = terms
+    terms.sort()
+    var unique: [Int32] = []
+    unique.reserveCapacity(terms.count)
+    for t in terms where unique.last != t { unique.append(t) }
+    return unique
   }
 
   /// Reorders the best candidates so that each loses `redundancy` × its overlap with those
@@ -283,16 +299,10 @@ public struct SentenceScorer: Stage {
   ///
   /// - Complexity: O(*c*² *t*) for *c* ≤ 64 candidates of *t* terms: bounded, not quadratic
   ///   in the number of sentences.
-  func diversify(_ order: [Int], scores: [Double], analysis: SentenceAnalysis) -> [Int] {
+  func diversify(_ order: [Int], scores: [Double], redundancy: Double, analysis: SentenceAnalysis) -> [Int] {
     let candidates = Array(order.prefix(64))
     guard let top = candidates.first, scores[top] > 0 else { return order }
-    let sets = candidates.map { k -> [Int32] in
-      var terms = analysis.sentences[k].terms
-      terms.sort()
-      var unique: [Int32] = []
-      for t in terms where unique.last != t { unique.append(t) }
-      return unique
-    }
+    let sets = candidates.map { Self.distinct(analysis.sentences[$0].terms) }
     var overlap = [Double](repeating: 0, count: candidates.count)
     var taken = [Bool](repeating: false, count: candidates.count)
     var result: [Int] = []
@@ -301,7 +311,7 @@ public struct SentenceScorer: Stage {
       var pick = -1
       var value = -Double.infinity
       for c in candidates.indices where !taken[c] {
-        let v = scores[candidates[c]] / scores[top] - options.redundancy * overlap[c]
+        let v = scores[candidates[c]] / scores[top] - redundancy * overlap[c]
         if v > value {
           value = v
           pick = c

@@ -14,14 +14,12 @@ public enum StopWords {
 
   static let lists: [String: String] = [
     "en": """
-      a an the and or but nor if then else of to in on at by for with from as into onto upon about over under \
-      after before between through during without within against among up down out off than so such too very \
-      is are was were be been being am do does did done has have had having will would shall should can could \
-      may might must it its itself this that these those there here he him his she her hers they them their \
-      theirs we us our ours you your yours i me my mine who whom whose which what when where why how all any \
-      both each either neither few more most other some no not only own same also just even still yet again \
-      once while because although though since until unless whether said says say told according mr mrs ms \
-      one new would also
+      a an the and or but if of to in on at by for with from as is are was were be been being it its \
+      this that these those he she they we you i his her their our your my him them us not no so than then \
+      there here who whom which what when where why how all any both each few more most other some such only \
+      own same too very can will just do does did has have had having would should could may might must shall \
+      also into about over after before under again further once up down out off said says say mr mrs ms one \
+      two new
       """,
     "de": """
       der die das den dem des ein eine einen einem einer eines und oder aber doch wenn dann als wie so zu zum \
