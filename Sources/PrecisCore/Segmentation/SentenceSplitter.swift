@@ -72,10 +72,11 @@ public struct SentenceSplitter: Stage {
     for paragraph in document.paragraphs where paragraph.language != nil {
       detected[paragraph.range.lowerBound] = paragraph
     }
+    let spacedScript = UnspacedScriptBreaks.scalarRange(for: language.language)
     let result: Result<([Paragraph], [Segment]), ICUError> = text.withUTF8 { bytes in
       do {
         return .success(try withBreakIterator(.sentence, locale: locale) { iterator in
-          try split(bytes, iterator: iterator, detected: detected)
+          try split(bytes, iterator: iterator, detected: detected, spacedScript: spacedScript)
         })
       } catch let error as ICUError {
         return .failure(error)
@@ -94,7 +95,8 @@ public struct SentenceSplitter: Stage {
   }
 
   private func split(
-    _ bytes: UnsafeBufferPointer<UInt8>, iterator: BreakIterator, detected: [Int: Paragraph]
+    _ bytes: UnsafeBufferPointer<UInt8>, iterator: BreakIterator, detected: [Int: Paragraph],
+    spacedScript: ClosedRange<UInt32>? = nil
   ) throws(ICUError) -> ([Paragraph], [Segment]) {
     var paragraphs: [Paragraph] = []
     var segments: [Segment] = []
@@ -111,7 +113,13 @@ public struct SentenceSplitter: Stage {
       }
       let first = segments.count
       var start = 0
-      for boundary in try boundaries(of: slice, language: paragraph.language, iterator: iterator) {
+      var boundaries = try boundaries(of: slice, language: paragraph.language, iterator: iterator)
+      let paragraphScript = paragraph.language.map { UnspacedScriptBreaks.scalarRange(for: $0.language) } ?? spacedScript
+      if let paragraphScript {
+        // Thai and its neighbours end sentences with a space, which ICU does not see.
+        boundaries = Array(Set(boundaries + UnspacedScriptBreaks.boundaries(in: slice, script: paragraphScript))).sorted()
+      }
+      for boundary in boundaries {
         let piece = Whitespace.trim(start..<boundary, in: slice)
         start = boundary
         if piece.isEmpty { continue }
