@@ -8,6 +8,7 @@ import PrecisICU
 ///     - kind: split
 ///       language: de           # used when the document has none
 ///       suppressions: true     # ICU's abbreviation list (“Mr.”) where it helps (English)
+///       srx: rules/my.srx      # SRX 2.0 rules (see SRX.md); srx-mode: replace or refine
 ///
 /// Paragraphs are blocks of lines between blank lines. Each line break ends a segment, so a
 /// heading, a list item and a dateline are each a segment of their own. Segments never start
@@ -22,8 +23,10 @@ public struct SentenceSplitter: Stage {
     public var language: LanguageTag? = nil
     /// Whether to use ICU's abbreviation suppressions (`@ss=standard`).
     public var suppressions: Bool = true
+    /// SRX 2.0 rules to use instead of, or on top of, ICU's breaks.
+    public var srx: SRXSplitOptions? = nil
 
-    public static let knownKeys = ["language", "suppressions"]
+    public static let knownKeys = ["language", "suppressions"] + SRXSplitOptions.knownKeys
 
     public init() {}
     public init(language: LanguageTag?, suppressions: Bool = true) {
@@ -37,6 +40,7 @@ public struct SentenceSplitter: Stage {
       let c = try decoder.container(keyedBy: CodingKeys.self)
       language = try c.decodeIfPresent(LanguageTag.self, forKey: .language)
       suppressions = try c.decodeIfPresent(Bool.self, forKey: .suppressions) ?? true
+      srx = try SRXSplitOptions.decode(from: decoder)
     }
   }
 
@@ -47,6 +51,7 @@ public struct SentenceSplitter: Stage {
   public let options: Options
 
   public init(options: Options) throws(StageError) {
+    try Self.checkSRX(options)
     self.options = options
   }
 
@@ -66,10 +71,11 @@ public struct SentenceSplitter: Stage {
     let language = document.language ?? options.language ?? .english
     let locale = icuLocale(for: language)
     var text = document.text
+    var srxRun = SRXRun()
     let result: Result<([Paragraph], [Segment]), ICUError> = text.withUTF8 { bytes in
       do {
         return .success(try withBreakIterator(.sentence, locale: locale) { iterator in
-          try split(bytes, iterator: iterator)
+          try split(bytes, iterator: iterator, language: language, srxRun: &srxRun)
         })
       } catch let error as ICUError {
         return .failure(error)
@@ -81,6 +87,7 @@ public struct SentenceSplitter: Stage {
     case let .success((paragraphs, segments)):
       document.paragraphs = paragraphs
       document.segments = segments
+      document.warnings += srxRun.warnings.map(\.description)
       return document
     case let .failure(error):
       throw StageError(stage: Self.kind, source: document.source, reason: error.description)
@@ -88,7 +95,8 @@ public struct SentenceSplitter: Stage {
   }
 
   private func split(
-    _ bytes: UnsafeBufferPointer<UInt8>, iterator: BreakIterator
+    _ bytes: UnsafeBufferPointer<UInt8>, iterator: BreakIterator, language: LanguageTag,
+    srxRun: inout SRXRun
   ) throws(ICUError) -> ([Paragraph], [Segment]) {
     var paragraphs: [Paragraph] = []
     var segments: [Segment] = []
@@ -101,7 +109,9 @@ public struct SentenceSplitter: Stage {
       var paragraph = Paragraph(range: range)
       let first = segments.count
       var start = 0
-      for boundary in try iterator.boundaries(utf8: slice) {
+      let icu = try iterator.boundaries(utf8: slice)
+      let language = paragraph.language ?? language
+      for boundary in try applyingSRX(to: icu, in: slice, language: language, run: &srxRun) {
         let piece = Whitespace.trim(start..<boundary, in: slice)
         start = boundary
         if piece.isEmpty { continue }
