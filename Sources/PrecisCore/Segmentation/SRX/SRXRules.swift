@@ -25,7 +25,7 @@ public struct SRXRules: Sendable, Equatable {
   /// Compiles the rules of `document`.
   public init(_ document: SRXDocument, timeLimit: Int = SRXRules.defaultTimeLimit) {
     var warnings: [SRXWarning] = []
-    var languageRules: [String: [SRXCompiledRule]] = [:]
+    var languageRules: [String: SRXCompiledLanguageRule] = [:]
     for languageRule in document.languageRules {
       if languageRules[languageRule.name] != nil {
         warnings.append(
@@ -46,7 +46,7 @@ public struct SRXRules: Sendable, Equatable {
               message: "ICU cannot compile it (\(problem.error)); rule skipped"))
         }
       }
-      languageRules[languageRule.name] = compiled
+      languageRules[languageRule.name] = SRXCompiledLanguageRule(rules: compiled)
     }
     var maps: [Storage.Map] = []
     for map in document.languageMaps {
@@ -101,11 +101,11 @@ public struct SRXRules: Sendable, Equatable {
       let languageRuleName: String
     }
 
-    let languageRules: [String: [SRXCompiledRule]]
+    let languageRules: [String: SRXCompiledLanguageRule]
     let maps: [Map]
     let cascade: Bool
 
-    init(languageRules: [String: [SRXCompiledRule]], maps: [Map], cascade: Bool) {
+    init(languageRules: [String: SRXCompiledLanguageRule], maps: [Map], cascade: Bool) {
       self.languageRules = languageRules
       self.maps = maps
       self.cascade = cascade
@@ -122,18 +122,39 @@ public struct SRXRules: Sendable, Equatable {
       return names
     }
 
-    /// The rules for `code`, in the order they are consulted.
-    func rules(for code: String) -> [SRXCompiledRule] {
-      languageRuleNames(for: code).flatMap { languageRules[$0] ?? [] }
+    /// The rules for `code`, in the order they are consulted, and their probe blocks.
+    func rules(for code: String) -> (rules: [SRXCompiledRule], blocks: [SRXProbeBlock]) {
+      var rules: [SRXCompiledRule] = []
+      var blocks: [SRXProbeBlock] = []
+      for name in languageRuleNames(for: code) {
+        guard let languageRule = languageRules[name] else { continue }
+        let offset = rules.count
+        rules += languageRule.rules
+        blocks += languageRule.blocks.map { $0.shifted(by: offset) }
+      }
+      return (rules, blocks)
     }
   }
 }
 
-/// One rule, compiled: `(?:before)(?=after)`, whose matches end at the rule's positions.
-struct SRXCompiledRule: Sendable {
+/// One rule, compiled for the way it is matched.
+final class SRXCompiledRule: Sendable {
+  /// How a rule is matched.
+  enum Check: Sendable {
+    /// Searched for along the text as `(?:before)(?=after)`: each match ends at a position
+    /// where the rule applies. Break rules, and no-break rules whose `beforebreak` can be
+    /// any length.
+    case scan(CompiledRegex)
+    /// Tried at one position as `(?<=(?:before))(?=(?:after))`: no-break rules whose
+    /// `beforebreak` has a bounded length, which ICU's look-behind needs. `pattern` is the
+    /// ICU pattern, kept to merge a run of such rules into one.
+    case probe(CompiledRegex, pattern: String)
+    /// Both patterns empty: the rule applies at every position.
+    case everywhere
+  }
+
   let isBreak: Bool
-  /// `nil` when both patterns are empty: the rule matches at every position.
-  let regex: CompiledRegex?
+  let check: Check
   let languageRule: String
   /// 1-based position in its language rule.
   let index: Int
@@ -141,6 +162,22 @@ struct SRXCompiledRule: Sendable {
   /// The patterns as written, for messages.
   let beforeBreak: String
   let afterBreak: String
+
+  init(
+    isBreak: Bool, check: Check, languageRule: String, index: Int, line: Int, beforeBreak: String,
+    afterBreak: String
+  ) {
+    self.isBreak = isBreak
+    self.check = check
+    self.languageRule = languageRule
+    self.index = index
+    self.line = line
+    self.beforeBreak = beforeBreak
+    self.afterBreak = afterBreak
+  }
+
+  /// The pattern to name in a warning about this rule.
+  var patternForMessages: String { beforeBreak.isEmpty ? afterBreak : beforeBreak }
 
   struct Problem: Error {
     var pattern: String
@@ -150,31 +187,129 @@ struct SRXCompiledRule: Sendable {
   static func compile(
     _ rule: SRXDocument.Rule, in languageRule: String, index: Int
   ) -> Result<SRXCompiledRule, Problem> {
-    let before = SRXPattern.icuPattern(fromJava: rule.beforeBreak)
-    let after = SRXPattern.icuPattern(fromJava: rule.afterBreak)
-    let combined: String? =
+    let before = SRXPattern.trimmingLeadingRepeats(SRXPattern.icuPattern(fromJava: rule.beforeBreak))
+    let after = SRXPattern.trimmingTrailingRepeats(SRXPattern.icuPattern(fromJava: rule.afterBreak))
+    func make(_ check: Check) -> SRXCompiledRule {
+      SRXCompiledRule(
+        isBreak: rule.isBreak, check: check, languageRule: languageRule, index: index, line: rule.line,
+        beforeBreak: rule.beforeBreak, afterBreak: rule.afterBreak)
+    }
+    if before.isEmpty && after.isEmpty { return .success(make(.everywhere)) }
+    if !rule.isBreak {
+      var probe = before.isEmpty ? "" : "(?<=(?:\(before)))"
+      if !after.isEmpty { probe += "(?=(?:\(after)))" }
+      if let regex = try? CompiledRegex(probe) { return .success(make(.probe(regex, pattern: probe))) }
+    }
+    let scan: String =
       switch (before.isEmpty, after.isEmpty) {
-      case (true, true): nil
       case (false, true): before
-      case (true, false): "(?=\(after))"
+      case (true, _): "(?=\(after))"
       case (false, false): "(?:\(before))(?=\(after))"
       }
-    var regex: CompiledRegex? = nil
-    if let combined {
-      do {
-        regex = try CompiledRegex(combined)
-      } catch {
-        // Name the half that fails, as the file's author wrote it.
-        for (written, translated) in [(rule.beforeBreak, before), (rule.afterBreak, after)]
-        where !translated.isEmpty {
-          do { _ = try CompiledRegex(translated) } catch { return .failure(Problem(pattern: written, error: error)) }
+    do {
+      return .success(make(.scan(try CompiledRegex(scan))))
+    } catch {
+      // Name the half that fails, as the file's author wrote it.
+      for (written, translated) in [(rule.beforeBreak, before), (rule.afterBreak, after)]
+      where !translated.isEmpty {
+        do { _ = try CompiledRegex(translated) } catch { return .failure(Problem(pattern: written, error: error)) }
+      }
+      return .failure(Problem(pattern: "\(rule.beforeBreak) ¦ \(rule.afterBreak)", error: error))
+    }
+  }
+}
+
+/// A run of consecutive probe rules tried together at a position: they are all no-break
+/// rules, so which of them matches does not matter, only whether one does.
+struct SRXProbeBlock: Sendable {
+  enum Kind: Sendable {
+    /// One pattern: the rules' probes as alternatives (or a single rule's probe).
+    case pattern(CompiledRegex)
+    /// A rule with both patterns empty: matches everywhere.
+    case always
+  }
+
+  /// Positions of the rules in the rule list.
+  let rules: Range<Int>
+  let kind: Kind
+
+  func shifted(by offset: Int) -> SRXProbeBlock {
+    SRXProbeBlock(rules: (rules.lowerBound + offset)..<(rules.upperBound + offset), kind: kind)
+  }
+}
+
+/// A language rule's compiled rules and its probe blocks.
+struct SRXCompiledLanguageRule: Sendable {
+  let rules: [SRXCompiledRule]
+  let blocks: [SRXProbeBlock]
+
+  /// The most rules merged into one pattern, which bounds the work of one probe.
+  static let maximumBlock = 256
+
+  init(rules: [SRXCompiledRule]) {
+    self.rules = rules
+    var blocks: [SRXProbeBlock] = []
+    var run: [Int] = []
+    func flush() {
+      guard !run.isEmpty else { return }
+      defer { run.removeAll() }
+      if run.count > 1 {
+        let patterns = run.compactMap { i -> String? in
+          if case let .probe(_, pattern) = rules[i].check { return "(?:\(pattern))" }
+          return nil
         }
-        return .failure(Problem(pattern: "\(rule.beforeBreak) ¦ \(rule.afterBreak)", error: error))
+        if let merged = try? CompiledRegex(patterns.joined(separator: "|")) {
+          blocks.append(SRXProbeBlock(rules: run[0]..<(run[run.count - 1] + 1), kind: .pattern(merged)))
+          return
+        }
+      }
+      // Alone, or the merged pattern did not compile (a group name used twice, say).
+      for i in run {
+        if case let .probe(regex, _) = rules[i].check {
+          blocks.append(SRXProbeBlock(rules: i..<(i + 1), kind: .pattern(regex)))
+        }
       }
     }
-    return .success(
-      SRXCompiledRule(
-        isBreak: rule.isBreak, regex: regex, languageRule: languageRule, index: index, line: rule.line,
-        beforeBreak: rule.beforeBreak, afterBreak: rule.afterBreak))
+    for (i, rule) in rules.enumerated() {
+      switch rule.check {
+      case let .probe(_, pattern):
+        // Numbered back-references would point at another rule's groups once merged.
+        if Self.hasBackReference(pattern) {
+          flush()
+          run.append(i)
+          flush()
+        } else {
+          if run.count == Self.maximumBlock { flush() }
+          run.append(i)
+        }
+      case .everywhere where !rule.isBreak:
+        flush()
+        blocks.append(SRXProbeBlock(rules: i..<(i + 1), kind: .always))
+      default:
+        flush()
+      }
+    }
+    flush()
+    self.blocks = blocks
+  }
+
+  /// Whether `pattern` has `\1`…`\9` or `\k<name>` outside a character class.
+  static func hasBackReference(_ pattern: String) -> Bool {
+    var escaped = false
+    var depth = 0
+    for c in pattern.unicodeScalars {
+      if escaped {
+        escaped = false
+        if depth == 0 && (("1"..."9").contains(c) || c == "k") { return true }
+        continue
+      }
+      switch c {
+      case "\\": escaped = true
+      case "[": depth += 1
+      case "]": depth = max(0, depth - 1)
+      default: break
+      }
+    }
+    return false
   }
 }

@@ -12,8 +12,11 @@ public enum SRXMode: String, Sendable, Hashable, CaseIterable, Codable {
 /// What one document's segmentation with SRX rules gave up on, carried from paragraph to
 /// paragraph: a rule that ran out of time is not tried again in the same document.
 public struct SRXRun: Sendable {
-  /// Positions in the ordered rule list that are no longer tried.
-  var disabled: Set<Int> = []
+  /// Per language tag: positions in the language's rule list no longer tried.
+  var disabled: [String: Set<Int>] = [:]
+  /// Per language tag: probe blocks whose merged pattern ran out of time; their rules are
+  /// tried one by one, so that the one at fault can be named and skipped.
+  var unmerged: [String: Set<Int>] = [:]
   /// What happened, in order.
   public var warnings: [SRXWarning] = []
 
@@ -44,6 +47,7 @@ extension SRXRules {
     let segmenter = threadLocalObject(forKey: key) {
       SRXSegmenter(storage: storage, language: language.rawValue, timeLimit: timeLimit, source: document.source)
     }
+    defer { segmenter.dropTexts() }
     return try segmenter.boundaries(in: paragraph, icuBoundaries: icuBoundaries, run: &run)
   }
 
@@ -67,18 +71,46 @@ extension SRXRules {
 }
 
 /// A thread's matchers for the rules one language uses, made on first use and kept.
+///
+/// How a paragraph is decided:
+/// 1. Break rules (and no-break rules whose `beforebreak` has no length bound) are searched
+///    for along the text; the positions where break rules match are the candidates. In
+///    `refine` mode ICU's boundaries are candidates too, decided after every rule.
+/// 2. A candidate is decided by the first rule that matches there. No-break rules with a
+///    bounded `beforebreak` are tried only at candidates, as look-behinds, a run of them at
+///    once; that keeps files with thousands of abbreviation rules fast.
 final class SRXSegmenter {
   /// Keeps the compiled rules alive, so the key made from their identity stays theirs.
   private let storage: SRXRules.Storage
+  private let language: String
   private let rules: [SRXCompiledRule]
-  private var matchers: [RegexMatcher?]
+  private let blocks: [SRXProbeBlock]
+  /// Positions of the rules that are searched for, in order.
+  private let scanned: [Int]
+  private var ruleMatchers: [RegexMatcher?]
+  private var blockMatchers: [RegexMatcher?]
   private let timeLimit: Int
   private let source: String
 
+  /// Paragraphs longer than this many UTF-8 bytes are matched in pieces (cut at a line break
+  /// or a space), which bounds the memory that matching takes.
+  static let pieceLength = 1 << 18
+
   init(storage: SRXRules.Storage, language: String, timeLimit: Int, source: String) {
     self.storage = storage
-    self.rules = storage.rules(for: language)
-    self.matchers = Array(repeating: nil, count: rules.count)
+    self.language = language
+    let (rules, blocks) = storage.rules(for: language)
+    self.rules = rules
+    self.blocks = blocks
+    scanned = rules.indices.filter { i in
+      switch rules[i].check {
+      case .scan: true
+      case .everywhere: rules[i].isBreak
+      case .probe: false
+      }
+    }
+    ruleMatchers = Array(repeating: nil, count: rules.count)
+    blockMatchers = Array(repeating: nil, count: blocks.count)
     self.timeLimit = timeLimit
     self.source = source
   }
@@ -90,41 +122,17 @@ final class SRXSegmenter {
     if n == 0 { return [] }
     let end = canonical(n, in: b)
     if end == 0 { return [n] }
-    // Canonical position → the index of the rule that decides it so far; `icuRule` for a
-    // break that only ICU proposes (ICU comes after every SRX rule).
-    let icuRule = rules.count
-    var decided: [Int: Int] = [:]
-    func consider(_ offset: Int, rule: Int, onlyCandidates: Bool) {
-      let c = canonical(offset, in: b)
-      guard c > 0 && c < end else { return }
-      if let current = decided[c] {
-        if rule < current { decided[c] = rule }
-      } else if !onlyCandidates {
-        decided[c] = rule
-      }
-    }
-
-    let text = rules.contains { $0.regex != nil } ? try RegexText(utf8: b) : nil
-    // Break rules make the candidates.
-    for (i, rule) in rules.enumerated() where rule.isBreak && !run.disabled.contains(i) {
-      try scan(rule: i, text: text, paragraph: b, run: &run) { consider($0, rule: i, onlyCandidates: false) }
-    }
-    if let icuBoundaries {
-      for offset in icuBoundaries where offset < n { consider(offset, rule: icuRule, onlyCandidates: false) }
-    }
-    // No-break rules matter only where something proposes a break that a later rule decided.
-    for (i, rule) in rules.enumerated() where !rule.isBreak && !run.disabled.contains(i) {
-      guard decided.values.contains(where: { $0 > i }) else { break }
-      if rule.regex == nil {
-        for (c, r) in decided where r > i { decided[c] = i }
-        continue
-      }
-      try scan(rule: i, text: text, paragraph: b, run: &run) { consider($0, rule: i, onlyCandidates: true) }
-    }
-
     var result: [Int] = []
-    result.reserveCapacity(decided.count + 1)
-    for (c, r) in decided where r == icuRule || rules[r].isBreak { result.append(c) }
+    var icu = icuBoundaries?.makeIterator()
+    var pendingICU = icu?.next()
+    for piece in pieces(of: b) {
+      var icuHere: [Int] = []
+      while let offset = pendingICU, offset <= piece.upperBound {
+        if offset > piece.lowerBound { icuHere.append(offset) }
+        pendingICU = icu?.next()
+      }
+      try decide(piece: piece, of: b, end: end, icu: icuHere, run: &run, into: &result)
+    }
     // A line break always ends a segment, as without SRX.
     for k in 0..<n where b[k] == 0x0A {
       let c = canonical(k + 1, in: b)
@@ -138,30 +146,126 @@ final class SRXSegmenter {
     return unique
   }
 
-  /// Calls `found` with the UTF-8 offset where each match of rule `i` ends.
+  /// Appends the breaks of one piece of the paragraph `b` (offsets into `b`) to `result`.
+  private func decide(
+    piece: Range<Int>, of b: UnsafeBufferPointer<UInt8>, end: Int, icu: [Int], run: inout SRXRun,
+    into result: inout [Int]
+  ) throws(ICUError) {
+    let text = try RegexText(utf8: UnsafeBufferPointer(rebasing: b[piece]))
+    let icuRule = rules.count
+    var disabled = run.disabled[language] ?? []
+    defer { run.disabled[language] = disabled }
+    // Canonical position → the rule that decides it so far (`icuRule` for ICU).
+    var best: [Int: Int] = [:]
+    func place(_ offset: Int) -> Int? {
+      let c = canonical(offset, in: b)
+      return c > piece.lowerBound && c <= piece.upperBound && c < end ? c : nil
+    }
+
+    // Candidates: where break rules match, then ICU's boundaries.
+    for i in scanned where rules[i].isBreak && !disabled.contains(i) {
+      try scan(rule: i, text: text, piece: piece, of: b, disabled: &disabled, run: &run) { offset in
+        if let c = place(offset), best[c].map({ i < $0 }) ?? true { best[c] = i }
+      }
+    }
+    for offset in icu {
+      if let c = place(offset), best[c] == nil { best[c] = icuRule }
+    }
+    if best.isEmpty { return }
+
+    // No-break rules that must be searched for: only where they can still change a decision.
+    for i in scanned where !rules[i].isBreak && !disabled.contains(i) {
+      guard best.values.contains(where: { $0 > i }) else { break }
+      try scan(rule: i, text: text, piece: piece, of: b, disabled: &disabled, run: &run) { offset in
+        if let c = place(offset), let current = best[c], i < current { best[c] = i }
+      }
+    }
+
+    // The other no-break rules, tried at each candidate still set to break.
+    var unmerged = run.unmerged[language] ?? []
+    defer { run.unmerged[language] = unmerged }
+    for (c, decider) in best where decider == icuRule || rules[decider].isBreak {
+      // Every position in the white space after `c` is the same break.
+      var last = c
+      while last < piece.upperBound {
+        let w = Whitespace.width(at: last, in: b)
+        if w == 0 { break }
+        last += w
+      }
+      let positions = (c...last).map { text.utf16Offset(ofUTF8: $0 - piece.lowerBound) }
+      var kept = true
+      for (k, block) in blocks.enumerated() {
+        if block.rules.lowerBound >= decider { break }
+        if try probe(
+          block: k, at: positions, text: text, unmerged: &unmerged, disabled: &disabled, run: &run)
+        {
+          kept = false
+          break
+        }
+      }
+      if kept { result.append(c) }
+    }
+  }
+
+  /// Whether a rule of block `k` matches at one of `positions` (UTF-16 offsets into `text`).
+  private func probe(
+    block k: Int, at positions: [Int], text: RegexText, unmerged: inout Set<Int>,
+    disabled: inout Set<Int>, run: inout SRXRun
+  ) throws(ICUError) -> Bool {
+    let block = blocks[k]
+    if case .always = block.kind { return !disabled.contains(block.rules.lowerBound) }
+    if block.rules.count > 1 && !unmerged.contains(k) {
+      let matcher = try blockMatcher(k)
+      do {
+        if matcher.text !== text { try matcher.reset(text) }
+        for q in positions where try matcher.lookingAt(q) { return true }
+        return false
+      } catch {
+        guard case .icu(let icuError) = error else {
+          // Find the rule at fault: try the block's rules one by one from now on.
+          unmerged.insert(k)
+          return try probe(block: k, at: positions, text: text, unmerged: &unmerged, disabled: &disabled, run: &run)
+        }
+        throw icuError
+      }
+    }
+    for i in block.rules where !disabled.contains(i) {
+      let matcher = try ruleMatcher(i)
+      do {
+        if matcher.text !== text { try matcher.reset(text) }
+        for q in positions where try matcher.lookingAt(q) { return true }
+      } catch {
+        guard case .icu(let icuError) = error else {
+          giveUp(rule: i, error, disabled: &disabled, run: &run)
+          continue
+        }
+        throw icuError
+      }
+    }
+    return false
+  }
+
+  /// Calls `found` with the offset into `b` where each match of rule `i` ends.
   ///
   /// Matches are searched from every start (after a match at *s*, again from *s* + 1), so a
   /// match that overlaps an earlier one of the same rule is still found; each search looks
   /// at one window of text (see ``SRXRules/matchWindow``).
   private func scan(
-    rule i: Int, text: RegexText?, paragraph b: UnsafeBufferPointer<UInt8>, run: inout SRXRun,
-    _ found: (Int) -> Void
+    rule i: Int, text: RegexText, piece: Range<Int>, of b: UnsafeBufferPointer<UInt8>,
+    disabled: inout Set<Int>, run: inout SRXRun, _ found: (Int) -> Void
   ) throws(ICUError) {
-    guard let text, rules[i].regex != nil else {
+    if case .everywhere = rules[i].check {
       // Both patterns empty: the rule matches between every two characters.
-      var k = 1
-      while k < b.count {
-        if b[k] & 0xC0 != 0x80 { found(k) }
-        k += 1
-      }
+      for k in piece.dropFirst() where b[k] & 0xC0 != 0x80 { found(k) }
+      found(piece.upperBound)
       return
     }
-    let matcher = try matcher(i)
+    let matcher = try ruleMatcher(i)
     let window = SRXRules.matchWindow
     let half = window / 2
     let count = text.utf16Count
     do {
-      try matcher.reset(text)
+      if matcher.text !== text { try matcher.reset(text) }
       var start = 0
       while start <= count {
         let limit = min(start + window, count)
@@ -175,35 +279,78 @@ final class SRXSegmenter {
           start = match.lowerBound  // search again with a whole window ahead of it
           continue
         }
-        found(text.utf8Offset(ofUTF16: match.upperBound))
+        found(piece.lowerBound + text.utf8Offset(ofUTF16: match.upperBound))
         if match.lowerBound >= count { break }
         let unit = text.unit(at: match.lowerBound)
         start = match.lowerBound + (unit & 0xFC00 == 0xD800 ? 2 : 1)
       }
-      matcher.dropText()
     } catch {
-      matcher.dropText()
-      switch error {
-      case .timeLimitExceeded, .stackLimitExceeded:
-        let rule = rules[i]
-        run.disabled.insert(i)
-        run.warnings.append(
-          SRXWarning(
-            source: source, line: rule.line, languageRule: rule.languageRule, ruleIndex: rule.index,
-            pattern: rule.beforeBreak.isEmpty ? rule.afterBreak : rule.beforeBreak,
-            message: "\(error); rule skipped for the rest of this document"))
-      case let .icu(icuError):
-        throw icuError
+      guard case .icu(let icuError) = error else {
+        giveUp(rule: i, error, disabled: &disabled, run: &run)
+        return
       }
+      throw icuError
     }
   }
 
-  private func matcher(_ i: Int) throws(ICUError) -> RegexMatcher {
-    if let matcher = matchers[i] { return matcher }
-    guard let regex = rules[i].regex else { throw ICUError.unexpected }
+  private func giveUp(rule i: Int, _ error: RegexMatchError, disabled: inout Set<Int>, run: inout SRXRun) {
+    let rule = rules[i]
+    disabled.insert(i)
+    run.warnings.append(
+      SRXWarning(
+        source: source, line: rule.line, languageRule: rule.languageRule, ruleIndex: rule.index,
+        pattern: rule.patternForMessages,
+        message: "\(error); rule skipped for the rest of this document"))
+  }
+
+  private func ruleMatcher(_ i: Int) throws(ICUError) -> RegexMatcher {
+    if let matcher = ruleMatchers[i] { return matcher }
+    let regex: CompiledRegex
+    switch rules[i].check {
+    case let .scan(r): regex = r
+    case let .probe(r, _): regex = r
+    case .everywhere: throw ICUError.unexpected
+    }
     let matcher = try regex.makeMatcher(timeLimit: timeLimit)
-    matchers[i] = matcher
+    ruleMatchers[i] = matcher
     return matcher
+  }
+
+  private func blockMatcher(_ k: Int) throws(ICUError) -> RegexMatcher {
+    if let matcher = blockMatchers[k] { return matcher }
+    guard case let .pattern(regex) = blocks[k].kind else { throw ICUError.unexpected }
+    let matcher = try regex.makeMatcher(timeLimit: timeLimit)
+    blockMatchers[k] = matcher
+    return matcher
+  }
+
+  /// Lets go of the last paragraph's text, which the matchers still point at.
+  func dropTexts() {
+    for matcher in ruleMatchers { matcher?.dropText() }
+    for matcher in blockMatchers { matcher?.dropText() }
+  }
+
+  /// The pieces a paragraph is matched in: the whole paragraph unless it is very long.
+  private func pieces(of b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    let n = b.count
+    let length = Self.pieceLength
+    if n <= length { return [0..<n] }
+    var pieces: [Range<Int>] = []
+    var start = 0
+    while start < n {
+      var end = min(n, start + length)
+      if end < n {
+        let floor = start + length / 2
+        if let k = (floor..<end).last(where: { b[$0] == 0x0A }) ?? (floor..<end).last(where: { b[$0] == 0x20 }) {
+          end = k + 1
+        } else {
+          while end > start + 1 && b[end] & 0xC0 == 0x80 { end -= 1 }
+        }
+      }
+      pieces.append(start..<end)
+      start = end
+    }
+    return pieces
   }
 
   /// `offset` moved back over the white space before it: where a segment ending there ends.
