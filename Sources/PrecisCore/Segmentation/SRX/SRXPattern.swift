@@ -330,9 +330,32 @@ struct PatternToken {
         } else {
           kind = .escape
           i += 2
-          if i <= n, "pPxN".unicodeScalars.contains(s[i - 1]), i < n, s[i] == "{" {
-            while i < n && s[i] != "}" { i += 1 }
+          let letter = i - 1 < n ? s[i - 1] : " "
+          func hex(_ count: Int) {
+            var k = 0
+            while k < count && i < n && s[i].properties.isASCIIHexDigit {
+              i += 1
+              k += 1
+            }
+          }
+          if "pPxNk".unicodeScalars.contains(letter), i < n, s[i] == "{" || (letter == "k" && s[i] == "<") {
+            let close: Unicode.Scalar = s[i] == "<" ? ">" : "}"
+            while i < n && s[i] != close { i += 1 }
             i = min(n, i + 1)
+          } else if letter == "u" {
+            hex(4)
+          } else if letter == "U" {
+            hex(8)
+          } else if letter == "x" {
+            hex(2)
+          } else if letter == "c" {
+            i = min(n, i + 1)
+          } else if letter == "0" {
+            var k = 0
+            while k < 3 && i < n && ("0"..."7").contains(s[i]) {
+              i += 1
+              k += 1
+            }
           }
         }
       case "[":

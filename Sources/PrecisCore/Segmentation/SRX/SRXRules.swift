@@ -122,17 +122,17 @@ public struct SRXRules: Sendable, Equatable {
       return names
     }
 
-    /// The rules for `code`, in the order they are consulted, and their probe blocks.
-    func rules(for code: String) -> (rules: [SRXCompiledRule], blocks: [SRXProbeBlock]) {
+    /// The rules for `code`, in the order they are consulted, and their runs of probe rules.
+    func rules(for code: String) -> (rules: [SRXCompiledRule], runs: [SRXProbeRun]) {
       var rules: [SRXCompiledRule] = []
-      var blocks: [SRXProbeBlock] = []
+      var runs: [SRXProbeRun] = []
       for name in languageRuleNames(for: code) {
         guard let languageRule = languageRules[name] else { continue }
         let offset = rules.count
         rules += languageRule.rules
-        blocks += languageRule.blocks.map { $0.shifted(by: offset) }
+        runs += languageRule.runs.map { $0.shifted(by: offset) }
       }
-      return (rules, blocks)
+      return (rules, runs)
     }
   }
 }
@@ -155,6 +155,8 @@ final class SRXCompiledRule: Sendable {
 
   let isBreak: Bool
   let check: Check
+  /// `beforebreak` in ICU syntax, trimmed (see ``SRXPattern/trimmingLeadingRepeats(_:)``).
+  let trimmedBefore: String?
   let languageRule: String
   /// 1-based position in its language rule.
   let index: Int
@@ -164,11 +166,12 @@ final class SRXCompiledRule: Sendable {
   let afterBreak: String
 
   init(
-    isBreak: Bool, check: Check, languageRule: String, index: Int, line: Int, beforeBreak: String,
-    afterBreak: String
+    isBreak: Bool, check: Check, trimmedBefore: String?, languageRule: String, index: Int, line: Int,
+    beforeBreak: String, afterBreak: String
   ) {
     self.isBreak = isBreak
     self.check = check
+    self.trimmedBefore = trimmedBefore
     self.languageRule = languageRule
     self.index = index
     self.line = line
@@ -191,8 +194,8 @@ final class SRXCompiledRule: Sendable {
     let after = SRXPattern.trimmingTrailingRepeats(SRXPattern.icuPattern(fromJava: rule.afterBreak))
     func make(_ check: Check) -> SRXCompiledRule {
       SRXCompiledRule(
-        isBreak: rule.isBreak, check: check, languageRule: languageRule, index: index, line: rule.line,
-        beforeBreak: rule.beforeBreak, afterBreak: rule.afterBreak)
+        isBreak: rule.isBreak, check: check, trimmedBefore: before, languageRule: languageRule,
+        index: index, line: rule.line, beforeBreak: rule.beforeBreak, afterBreak: rule.afterBreak)
     }
     if before.isEmpty && after.isEmpty { return .success(make(.everywhere)) }
     if !rule.isBreak {
@@ -219,56 +222,131 @@ final class SRXCompiledRule: Sendable {
   }
 }
 
-/// A run of consecutive probe rules tried together at a position: they are all no-break
-/// rules, so which of them matches does not matter, only whether one does.
-struct SRXProbeBlock: Sendable {
-  enum Kind: Sendable {
-    /// One pattern: the rules' probes as alternatives (or a single rule's probe).
-    case pattern(CompiledRegex)
-    /// A rule with both patterns empty: matches everywhere.
-    case always
+/// A run of consecutive probe rules. They are all no-break rules, so which of them matches
+/// at a break does not matter, only whether one does; so they are regrouped freely into
+/// buckets by the characters their `beforebreak` must end with, and each bucket is tried as
+/// one merged pattern. At a break after "Haus." only the rules that can end in "s." are tried.
+struct SRXProbeRun: Sendable {
+  /// A group of rules tried together.
+  struct Bucket: Sendable {
+    /// Positions of the rules in the rule list.
+    let rules: [Int]
+    /// The rules' probes as alternatives of one pattern; `nil` when they did not compile
+    /// together (a group name used twice, say), and for a single rule (its own probe is used).
+    let merged: CompiledRegex?
   }
 
   /// Positions of the rules in the rule list.
   let rules: Range<Int>
-  let kind: Kind
+  /// A rule with both patterns empty: the run matches everywhere.
+  let always: Bool
+  let buckets: [Bucket]
+  /// Buckets to try whatever the text is.
+  let anywhere: [Int]
+  /// Buckets to try when the break follows this character.
+  let byLast: [UInt32: [Int]]
+  /// Buckets to try when the break follows these two characters (`first << 32 | last`).
+  let byLastTwo: [UInt64: [Int]]
 
-  func shifted(by offset: Int) -> SRXProbeBlock {
-    SRXProbeBlock(rules: (rules.lowerBound + offset)..<(rules.upperBound + offset), kind: kind)
+  /// The most rules merged into one pattern, which bounds the work of one probe.
+  static let maximumBucket = 256
+  /// The most keys one rule is filed under; a rule that could end in more is tried anywhere.
+  static let maximumKeys = 16
+
+  func shifted(by offset: Int) -> SRXProbeRun {
+    SRXProbeRun(
+      rules: (rules.lowerBound + offset)..<(rules.upperBound + offset), always: always,
+      buckets: buckets.map { Bucket(rules: $0.rules.map { $0 + offset }, merged: $0.merged) },
+      anywhere: anywhere, byLast: byLast, byLastTwo: byLastTwo)
+  }
+
+  /// Buckets for `members` (positions in `rules`), which must all be probe rules.
+  init(members: [Int], of rules: [SRXCompiledRule]) {
+    var anywhere: [Int] = []
+    var byLast: [UInt32: [Int]] = [:]
+    var byLastTwo: [UInt64: [Int]] = [:]
+    for i in members {
+      guard case .probe = rules[i].check,
+        let before = rules[i].trimmedBefore, !before.isEmpty,
+        let tail = SRXTail.lastCharacters(of: before, count: 2), let last = tail[0]
+      else {
+        anywhere.append(i)
+        continue
+      }
+      if let first = tail[1], first.count * last.count <= Self.maximumKeys {
+        for a in first {
+          for b in last { byLastTwo[UInt64(a) << 32 | UInt64(b), default: []].append(i) }
+        }
+      } else if last.count <= Self.maximumKeys {
+        for b in last { byLast[b, default: []].append(i) }
+      } else {
+        anywhere.append(i)
+      }
+    }
+    var buckets: [Bucket] = []
+    func file(_ group: [Int]) -> [Int] {
+      var indexes: [Int] = []
+      var start = 0
+      while start < group.count {
+        let chunk = Array(group[start..<min(group.count, start + Self.maximumBucket)])
+        indexes.append(buckets.count)
+        buckets.append(Bucket(rules: chunk, merged: Self.merge(chunk, of: rules)))
+        start += Self.maximumBucket
+      }
+      return indexes
+    }
+    self.rules = (members.first ?? 0)..<((members.last ?? -1) + 1)
+    self.always = false
+    self.anywhere = file(anywhere)
+    self.byLast = byLast.mapValues(file)
+    self.byLastTwo = byLastTwo.mapValues(file)
+    self.buckets = buckets
+  }
+
+  /// A run holding one rule that matches everywhere.
+  init(everywhere i: Int) {
+    rules = i..<(i + 1)
+    always = true
+    buckets = []
+    anywhere = []
+    byLast = [:]
+    byLastTwo = [:]
+  }
+
+  private init(
+    rules: Range<Int>, always: Bool, buckets: [Bucket], anywhere: [Int], byLast: [UInt32: [Int]],
+    byLastTwo: [UInt64: [Int]]
+  ) {
+    self.rules = rules
+    self.always = always
+    self.buckets = buckets
+    self.anywhere = anywhere
+    self.byLast = byLast
+    self.byLastTwo = byLastTwo
+  }
+
+  private static func merge(_ members: [Int], of rules: [SRXCompiledRule]) -> CompiledRegex? {
+    guard members.count > 1 else { return nil }
+    let patterns = members.compactMap { i -> String? in
+      if case let .probe(_, pattern) = rules[i].check { return "(?:\(pattern))" }
+      return nil
+    }
+    return try? CompiledRegex(patterns.joined(separator: "|"))
   }
 }
 
-/// A language rule's compiled rules and its probe blocks.
+/// A language rule's compiled rules and its runs of probe rules.
 struct SRXCompiledLanguageRule: Sendable {
   let rules: [SRXCompiledRule]
-  let blocks: [SRXProbeBlock]
-
-  /// The most rules merged into one pattern, which bounds the work of one probe.
-  static let maximumBlock = 256
+  let runs: [SRXProbeRun]
 
   init(rules: [SRXCompiledRule]) {
     self.rules = rules
-    var blocks: [SRXProbeBlock] = []
-    var run: [Int] = []
+    var runs: [SRXProbeRun] = []
+    var members: [Int] = []
     func flush() {
-      guard !run.isEmpty else { return }
-      defer { run.removeAll() }
-      if run.count > 1 {
-        let patterns = run.compactMap { i -> String? in
-          if case let .probe(_, pattern) = rules[i].check { return "(?:\(pattern))" }
-          return nil
-        }
-        if let merged = try? CompiledRegex(patterns.joined(separator: "|")) {
-          blocks.append(SRXProbeBlock(rules: run[0]..<(run[run.count - 1] + 1), kind: .pattern(merged)))
-          return
-        }
-      }
-      // Alone, or the merged pattern did not compile (a group name used twice, say).
-      for i in run {
-        if case let .probe(regex, _) = rules[i].check {
-          blocks.append(SRXProbeBlock(rules: i..<(i + 1), kind: .pattern(regex)))
-        }
-      }
+      if !members.isEmpty { runs.append(SRXProbeRun(members: members, of: rules)) }
+      members.removeAll()
     }
     for (i, rule) in rules.enumerated() {
       switch rule.check {
@@ -276,21 +354,20 @@ struct SRXCompiledLanguageRule: Sendable {
         // Numbered back-references would point at another rule's groups once merged.
         if Self.hasBackReference(pattern) {
           flush()
-          run.append(i)
+          members.append(i)
           flush()
         } else {
-          if run.count == Self.maximumBlock { flush() }
-          run.append(i)
+          members.append(i)
         }
       case .everywhere where !rule.isBreak:
         flush()
-        blocks.append(SRXProbeBlock(rules: i..<(i + 1), kind: .always))
+        runs.append(SRXProbeRun(everywhere: i))
       default:
         flush()
       }
     }
     flush()
-    self.blocks = blocks
+    self.runs = runs
   }
 
   /// Whether `pattern` has `\1`…`\9` or `\k<name>` outside a character class.

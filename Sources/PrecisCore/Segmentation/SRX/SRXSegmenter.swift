@@ -14,9 +14,9 @@ public enum SRXMode: String, Sendable, Hashable, CaseIterable, Codable {
 public struct SRXRun: Sendable {
   /// Per language tag: positions in the language's rule list no longer tried.
   var disabled: [String: Set<Int>] = [:]
-  /// Per language tag: probe blocks whose merged pattern ran out of time; their rules are
-  /// tried one by one, so that the one at fault can be named and skipped.
-  var unmerged: [String: Set<Int>] = [:]
+  /// Per language tag: buckets of probe rules, as (run, bucket), whose merged pattern ran out
+  /// of time; their rules are tried one by one, so that the one at fault can be named.
+  var unmerged: [String: Set<[Int]>] = [:]
   /// What happened, in order.
   public var warnings: [SRXWarning] = []
 
@@ -84,11 +84,12 @@ final class SRXSegmenter {
   private let storage: SRXRules.Storage
   private let language: String
   private let rules: [SRXCompiledRule]
-  private let blocks: [SRXProbeBlock]
+  private let runs: [SRXProbeRun]
   /// Positions of the rules that are searched for, in order.
   private let scanned: [Int]
   private var ruleMatchers: [RegexMatcher?]
-  private var blockMatchers: [RegexMatcher?]
+  /// Per run, per bucket: the merged pattern's matcher.
+  private var bucketMatchers: [[RegexMatcher?]]
   private let timeLimit: Int
   private let source: String
 
@@ -99,9 +100,9 @@ final class SRXSegmenter {
   init(storage: SRXRules.Storage, language: String, timeLimit: Int, source: String) {
     self.storage = storage
     self.language = language
-    let (rules, blocks) = storage.rules(for: language)
+    let (rules, runs) = storage.rules(for: language)
     self.rules = rules
-    self.blocks = blocks
+    self.runs = runs
     scanned = rules.indices.filter { i in
       switch rules[i].check {
       case .scan: true
@@ -110,7 +111,7 @@ final class SRXSegmenter {
       }
     }
     ruleMatchers = Array(repeating: nil, count: rules.count)
-    blockMatchers = Array(repeating: nil, count: blocks.count)
+    bucketMatchers = runs.map { Array(repeating: nil, count: $0.buckets.count) }
     self.timeLimit = timeLimit
     self.source = source
   }
@@ -193,50 +194,86 @@ final class SRXSegmenter {
         last += w
       }
       let positions = (c...last).map { text.utf16Offset(ofUTF8: $0 - piece.lowerBound) }
+      // The two characters before the break choose which rules can match there.
+      let (lastCharacter, lastStart) = scalar(endingAt: c, in: b, after: piece.lowerBound)
+      let (firstCharacter, _) = scalar(endingAt: lastStart, in: b, after: piece.lowerBound)
       var kept = true
-      for (k, block) in blocks.enumerated() {
-        if block.rules.lowerBound >= decider { break }
-        if try probe(
-          block: k, at: positions, text: text, unmerged: &unmerged, disabled: &disabled, run: &run)
-        {
+      runs: for (r, probeRun) in runs.enumerated() {
+        if probeRun.rules.lowerBound >= decider { break }
+        if probeRun.always {
+          if disabled.contains(probeRun.rules.lowerBound) { continue }
           kept = false
           break
+        }
+        var buckets = probeRun.anywhere
+        if let lastCharacter {
+          buckets += probeRun.byLast[lastCharacter] ?? []
+          if let firstCharacter {
+            buckets += probeRun.byLastTwo[UInt64(firstCharacter) << 32 | UInt64(lastCharacter)] ?? []
+          }
+        }
+        for k in buckets {
+          if try probe(
+            run: r, bucket: k, at: positions, text: text, unmerged: &unmerged, disabled: &disabled,
+            state: &run)
+          {
+            kept = false
+            break runs
+          }
         }
       }
       if kept { result.append(c) }
     }
   }
 
-  /// Whether a rule of block `k` matches at one of `positions` (UTF-16 offsets into `text`).
+  /// The scalar value ending at `offset` in `b` and where it starts; `nil` at `floor`.
+  private func scalar(
+    endingAt offset: Int, in b: UnsafeBufferPointer<UInt8>, after floor: Int
+  ) -> (UInt32?, Int) {
+    guard offset > floor else { return (nil, offset) }
+    var start = offset - 1
+    while start > floor && b[start] & 0xC0 == 0x80 { start -= 1 }
+    var value = UInt32(b[start])
+    let width = offset - start
+    if width > 1 {
+      value &= UInt32(0xFF >> (width + 1))
+      for k in (start + 1)..<offset { value = value << 6 | UInt32(b[k] & 0x3F) }
+    }
+    return (value, start)
+  }
+
+  /// Whether a rule of bucket `k` of run `r` matches at one of `positions` (UTF-16 offsets
+  /// into `text`).
   private func probe(
-    block k: Int, at positions: [Int], text: RegexText, unmerged: inout Set<Int>,
-    disabled: inout Set<Int>, run: inout SRXRun
+    run r: Int, bucket k: Int, at positions: [Int], text: RegexText, unmerged: inout Set<[Int]>,
+    disabled: inout Set<Int>, state: inout SRXRun
   ) throws(ICUError) -> Bool {
-    let block = blocks[k]
-    if case .always = block.kind { return !disabled.contains(block.rules.lowerBound) }
-    if block.rules.count > 1 && !unmerged.contains(k) {
-      let matcher = try blockMatcher(k)
+    let bucket = runs[r].buckets[k]
+    if let merged = bucket.merged, !unmerged.contains([r, k]) {
+      let matcher = try bucketMatcher(run: r, bucket: k, merged)
       do {
         if matcher.text !== text { try matcher.reset(text) }
         for q in positions where try matcher.lookingAt(q) { return true }
         return false
       } catch {
         guard case .icu(let icuError) = error else {
-          // Find the rule at fault: try the block's rules one by one from now on.
-          unmerged.insert(k)
-          return try probe(block: k, at: positions, text: text, unmerged: &unmerged, disabled: &disabled, run: &run)
+          // Find the rule at fault: try the bucket's rules one by one from now on.
+          unmerged.insert([r, k])
+          return try probe(
+            run: r, bucket: k, at: positions, text: text, unmerged: &unmerged, disabled: &disabled,
+            state: &state)
         }
         throw icuError
       }
     }
-    for i in block.rules where !disabled.contains(i) {
+    for i in bucket.rules where !disabled.contains(i) {
       let matcher = try ruleMatcher(i)
       do {
         if matcher.text !== text { try matcher.reset(text) }
         for q in positions where try matcher.lookingAt(q) { return true }
       } catch {
         guard case .icu(let icuError) = error else {
-          giveUp(rule: i, error, disabled: &disabled, run: &run)
+          giveUp(rule: i, error, disabled: &disabled, run: &state)
           continue
         }
         throw icuError
@@ -316,18 +353,19 @@ final class SRXSegmenter {
     return matcher
   }
 
-  private func blockMatcher(_ k: Int) throws(ICUError) -> RegexMatcher {
-    if let matcher = blockMatchers[k] { return matcher }
-    guard case let .pattern(regex) = blocks[k].kind else { throw ICUError.unexpected }
+  private func bucketMatcher(run r: Int, bucket k: Int, _ regex: CompiledRegex) throws(ICUError) -> RegexMatcher {
+    if let matcher = bucketMatchers[r][k] { return matcher }
     let matcher = try regex.makeMatcher(timeLimit: timeLimit)
-    blockMatchers[k] = matcher
+    bucketMatchers[r][k] = matcher
     return matcher
   }
 
   /// Lets go of the last paragraph's text, which the matchers still point at.
   func dropTexts() {
     for matcher in ruleMatchers { matcher?.dropText() }
-    for matcher in blockMatchers { matcher?.dropText() }
+    for matchers in bucketMatchers {
+      for matcher in matchers { matcher?.dropText() }
+    }
   }
 
   /// The pieces a paragraph is matched in: the whole paragraph unless it is very long.

@@ -58,13 +58,15 @@ import Testing
     ("(a|b)+", "(a|b)+"),
     ("\\.*", ""),
     ("a\\.*", "a"),
+    ("a\\u00A0*", "a"),
+    ("\\x{2026}\\x41+", "\\x{2026}\\x41"),
   ])
   func trimsTrailingRepeatsOfAfterBreak(after: String, trimmed: String) {
     #expect(SRXPattern.trimmingTrailingRepeats(after) == trimmed)
   }
 
   @Test func tokensRebuildThePattern() {
-    for pattern in ["[]a]+(?:x|[(])\\p{L}{2,3}?\\Q.*\\E$", "(?<=(a)[)])b", "\\x{1F600}+"] {
+    for pattern in ["[]a]+(?:x|[(])\\p{L}{2,3}?\\Q.*\\E$", "(?<=(a)[)])b", "\\x{1F600}+", "\\u00A0+\\cA\\0101\\k<n>"] {
       #expect(PatternToken.split(pattern).map(\.text).joined() == pattern)
     }
   }
