@@ -438,3 +438,56 @@ struct PatternToken {
     return tokens
   }
 }
+
+extension SRXPattern {
+  /// Whether every match of `pattern` (ICU syntax) has a length below some bound, as an ICU
+  /// look-behind needs: no `*`, `+` or `{n,}`, no back-reference, no `\X`. Look-arounds
+  /// inside add no length and are not looked into; ICU has the last word when compiling.
+  static func hasBoundedLength(_ pattern: String) -> Bool {
+    for token in PatternToken.split(pattern) {
+      if token.quantifier.hasPrefix("*") || token.quantifier.hasPrefix("+") || token.quantifier.contains(",}") {
+        return false
+      }
+      switch token.kind {
+      case .escape:
+        guard let letter = token.atom.unicodeScalars.dropFirst().first else { return false }
+        if "X123456789k".unicodeScalars.contains(letter) { return false }
+      case .group:
+        if ["(?=", "(?!", "(?<=", "(?<!"].contains(where: { token.atom.hasPrefix($0) }) { continue }
+        if token.isFlagGroup { continue }
+        var inner = Substring(token.atom.dropFirst().dropLast())
+        if inner.hasPrefix("?:") || inner.hasPrefix("?>") {
+          inner = inner.dropFirst(2)
+        } else if inner.hasPrefix("?<"), let close = inner.firstIndex(of: ">") {
+          inner = inner[inner.index(after: close)...]
+        } else if inner.hasPrefix("?"), let colon = inner.firstIndex(of: ":") {
+          inner = inner[inner.index(after: colon)...]  // (?i:…)
+        }
+        if !hasBoundedLength(String(inner)) { return false }
+      default:
+        continue
+      }
+    }
+    return true
+  }
+
+  /// Whether `pattern` has `\1`…`\9` or `\k<name>` outside a character class.
+  static func hasBackReference(_ pattern: String) -> Bool {
+    var escaped = false
+    var depth = 0
+    for c in pattern.unicodeScalars {
+      if escaped {
+        escaped = false
+        if depth == 0 && (("1"..."9").contains(c) || c == "k") { return true }
+        continue
+      }
+      switch c {
+      case "\\": escaped = true
+      case "[": depth += 1
+      case "]": depth = max(0, depth - 1)
+      default: break
+      }
+    }
+    return false
+  }
+}

@@ -107,7 +107,7 @@ final class SRXSegmenter {
       switch rules[i].check {
       case .scan: true
       case .everywhere: rules[i].isBreak
-      case .probe: false
+      case .probe, .skipped: false
       }
     }
     ruleMatchers = Array(repeating: nil, count: rules.count)
@@ -249,8 +249,8 @@ final class SRXSegmenter {
     disabled: inout Set<Int>, state: inout SRXRun
   ) throws(ICUError) -> Bool {
     let bucket = runs[r].buckets[k]
-    if let merged = bucket.merged, !unmerged.contains([r, k]) {
-      let matcher = try bucketMatcher(run: r, bucket: k, merged)
+    if !unmerged.contains([r, k]) {
+      let matcher = try bucketMatcher(run: r, bucket: k, bucket.merged)
       do {
         if matcher.text !== text { try matcher.reset(text) }
         for q in positions where try matcher.lookingAt(q) { return true }
@@ -345,8 +345,10 @@ final class SRXSegmenter {
     let regex: CompiledRegex
     switch rules[i].check {
     case let .scan(r): regex = r
-    case let .probe(r, _): regex = r
-    case .everywhere: throw ICUError.unexpected
+    case let .probe(pattern):
+      // Compiled alone only when its bucket's merged pattern gave up.
+      do { regex = try CompiledRegex(pattern) } catch { throw ICUError.unexpected }
+    case .everywhere, .skipped: throw ICUError.unexpected
     }
     let matcher = try regex.makeMatcher(timeLimit: timeLimit)
     ruleMatchers[i] = matcher

@@ -13,9 +13,21 @@ enum SRXFiles {
   ]
 
   static func rules(_ name: String) throws -> SRXRules {
+    if let rules = compiled[name] { return rules }
+    return try load(name)
+  }
+
+  private static func load(_ name: String) throws -> SRXRules {
     let path = TestPaths.shared + "/data/srx/" + name
     return try SRXRules(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), source: name)
   }
+
+  /// Each file compiled once for all the tests (compiling thousands of rules takes a while).
+  private static let compiled: [String: SRXRules] = {
+    var result: [String: SRXRules] = [:]
+    for name in names { result[name] = try? load(name) }
+    return result
+  }()
 
   /// Normalises and splits `text` with `rules`.
   static func split(
