@@ -46,8 +46,17 @@ public final class RegexMatcher {
   public func setRegion(
     _ range: Range<Int>, transparentBounds: Bool = true, anchoringBounds: Bool = false
   ) throws(RegexMatchError) {
+    // A bound between the two halves of a surrogate pair makes ICU read outside the text;
+    // keep whole characters.
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    if let text {
+      if splitsPair(lower, text) { lower += 1 }
+      if splitsPair(upper, text) { upper -= 1 }
+      upper = max(lower, upper)
+    }
     var status = U_ZERO_ERROR
-    cicu_uregex_setRegion(handle, Int32(range.lowerBound), Int32(range.upperBound), &status)
+    cicu_uregex_setRegion(handle, Int32(lower), Int32(upper), &status)
     cicu_uregex_useTransparentBounds(handle, transparentBounds ? 1 : 0, &status)
     cicu_uregex_useAnchoringBounds(handle, anchoringBounds ? 1 : 0, &status)
     try check(status, "set the region of a regular expression")
@@ -63,8 +72,10 @@ public final class RegexMatcher {
   /// Finds the first match that starts at or after `utf16Offset`, searching the whole text
   /// (any region is dropped). Later calls to ``findNext()`` continue after it.
   public func find(from utf16Offset: Int) throws(RegexMatchError) -> Range<Int>? {
+    var start = utf16Offset
+    if let text, splitsPair(start, text) { start += 1 }
     var status = U_ZERO_ERROR
-    let found = cicu_uregex_find(handle, Int32(utf16Offset), &status)
+    let found = cicu_uregex_find(handle, Int32(start), &status)
     try check(status, "find a match")
     return found != 0 ? try matchRange() : nil
   }
@@ -80,9 +91,21 @@ public final class RegexMatcher {
   /// Whether a match starts exactly at `utf16Offset` (it need not reach the end). The whole
   /// text is visible; any region is dropped.
   public func lookingAt(_ utf16Offset: Int) throws(RegexMatchError) -> Bool {
+    // No character starts inside a surrogate pair (and ICU would read outside the text).
+    if let text, splitsPair(utf16Offset, text) { return false }
     var status = U_ZERO_ERROR
     let found = cicu_uregex_lookingAt(handle, Int32(utf16Offset), &status)
     try check(status, "match at an offset")
+    return found != 0
+  }
+
+  /// Whether the pattern matches all of `range`, seeing the text around it (look-around and
+  /// `\b`; `^` and `$` match only at the text's own ends).
+  public func matches(exactly range: Range<Int>) throws(RegexMatchError) -> Bool {
+    try setRegion(range, transparentBounds: true, anchoringBounds: false)
+    var status = U_ZERO_ERROR
+    let found = cicu_uregex_matches(handle, -1, &status)
+    try check(status, "match a region")
     return found != 0
   }
 
@@ -92,6 +115,11 @@ public final class RegexMatcher {
     let found = cicu_uregex_matches(handle, 0, &status)
     try check(status, "match a whole text")
     return found != 0
+  }
+
+  private func splitsPair(_ offset: Int, _ text: RegexText) -> Bool {
+    offset > 0 && offset < text.utf16Count && text.unit(at: offset) & 0xFC00 == 0xDC00
+      && text.unit(at: offset - 1) & 0xFC00 == 0xD800
   }
 
   private func matchRange() throws(RegexMatchError) -> Range<Int> {

@@ -66,4 +66,14 @@ import Testing
     #expect(try a.findNext() == 0..<2)
     #expect(try b.findNext() == 2..<5)
   }
+
+  @Test func boundsInsideASurrogatePairKeepWholeCharacters() throws {
+    // "😀" is units 1 and 2; a region or start at 2 would split it.
+    let matcher = try CompiledRegex("(?<=\\p{So})x|\\p{So}").makeMatcher()
+    try matcher.reset(RegexText("a😀x😀"))
+    #expect(try matcher.firstMatch(in: 2..<5) == 3..<4)
+    #expect(try matcher.firstMatch(in: 0..<5) == 1..<3)
+    #expect(try !matcher.lookingAt(2))
+    #expect(try matcher.find(from: 2) == 3..<4)
+  }
 }
