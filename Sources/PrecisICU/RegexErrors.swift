@@ -32,7 +32,7 @@ public enum RegexMatchError: Error, Sendable, Equatable, CustomStringConvertible
     switch self {
     case .timeLimitExceeded: "ICU's time limit for one match ran out"
     case .stackLimitExceeded: "ICU's backtracking stack limit ran out"
-    case let .icu(error): error.description
+    case .icu(let error): error.description
     }
   }
 }

@@ -20,10 +20,13 @@ import Testing
     defer { TestPaths.removeTemporaryFolder(folder) }
     let path = folder + "/r.srx"
     try Data(srx.utf8).write(to: URL(fileURLWithPath: path))
-    let outcome = try PrecisBinary.run(["split", "--srx", path], input: Array("Is Dr. Who here? Yes.".utf8))
+    let outcome = try PrecisBinary.run(
+      ["split", "--srx", path], input: Array("Is Dr. Who here? Yes.".utf8))
     #expect(outcome.status == 0)
     #expect(outcome.stdout == "Is Dr. Who here?\nYes.\n")
-    #expect(outcome.stderr.hasPrefix("precis: warning: \(path):6: languagerule 'Default' rule 3: pattern '(unclosed': "))
+    #expect(
+      outcome.stderr.hasPrefix(
+        "precis: warning: \(path):6: languagerule 'Default' rule 3: pattern '(unclosed': "))
   }
 
   @Test func badSRXFileFailsWithOneLine() throws {
@@ -37,7 +40,8 @@ import Testing
   }
 
   @Test func srxModeNeedsSRX() throws {
-    let outcome = try PrecisBinary.run(["split", "--srx-mode", "refine"], input: Array("One.".utf8))
+    let outcome = try PrecisBinary.run(
+      ["split", "--srx-mode", "refine"], input: Array("One.".utf8))
     #expect(outcome.status == 64)
   }
 }

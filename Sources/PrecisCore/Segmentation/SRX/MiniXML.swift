@@ -24,12 +24,12 @@ enum MiniXML {
 
     /// The child elements, in order.
     var elements: [Element] {
-      children.compactMap { if case let .element(e) = $0 { e } else { nil } }
+      children.compactMap { if case .element(let e) = $0 { e } else { nil } }
     }
 
     /// The element's text: its text children joined (child elements' text is not included).
     var text: String {
-      children.reduce(into: "") { if case let .text(t) = $1 { $0 += t } }
+      children.reduce(into: "") { if case .text(let t) = $1 { $0 += t } }
     }
   }
 
@@ -118,9 +118,13 @@ enum MiniXML {
       var scope: [String: String] = [:]
       while true {
         let hadSpace = skipSpaces()
-        guard i < bytes.count else { throw Failure(offset: start, message: "unclosed tag <\(name)") }
+        guard i < bytes.count else {
+          throw Failure(offset: start, message: "unclosed tag <\(name)")
+        }
         if bytes[i] == 0x3E || starts(with: "/>") { break }
-        if !hadSpace { throw Failure(offset: i, message: "expected white space before an attribute in <\(name)>") }
+        if !hadSpace {
+          throw Failure(offset: i, message: "expected white space before an attribute in <\(name)>")
+        }
         let attributeOffset = i
         let attributeName = try self.name()
         skipSpaces()
@@ -131,7 +135,8 @@ enum MiniXML {
         skipSpaces()
         let value = try attributeValue()
         if attributes.contains(where: { $0.name == attributeName }) {
-          throw Failure(offset: attributeOffset, message: "attribute '\(attributeName)' is given twice")
+          throw Failure(
+            offset: attributeOffset, message: "attribute '\(attributeName)' is given twice")
         }
         attributes.append((attributeName, value))
         if attributeName == "xmlns" {
@@ -144,7 +149,8 @@ enum MiniXML {
       defer { scopes.removeLast() }
       let (prefix, local) = split(name)
       guard let namespace = resolve(prefix) else {
-        throw Failure(offset: start, message: "namespace prefix '\(prefix)' of <\(name)> is not declared")
+        throw Failure(
+          offset: start, message: "namespace prefix '\(prefix)' of <\(name)> is not declared")
       }
       var element = Element(
         name: name, localName: local, namespace: namespace, attributes: attributes, children: [],
@@ -187,13 +193,16 @@ enum MiniXML {
           i += 1
           if name != element.name {
             throw Failure(
-              offset: closeOffset, message: "</\(name)> closes <\(element.name)>; the tags do not match")
+              offset: closeOffset,
+              message: "</\(name)> closes <\(element.name)>; the tags do not match")
           }
           flush(&text, into: &element)
           return
         } else if starts(with: "<![CDATA[") {
           i += 9
-          guard let end = find("]]>") else { throw Failure(offset: i, message: "unclosed CDATA section") }
+          guard let end = find("]]>") else {
+            throw Failure(offset: i, message: "unclosed CDATA section")
+          }
           text.append(contentsOf: bytes[i..<end])
           i = end + 3
         } else if starts(with: "<!--") {
@@ -216,7 +225,9 @@ enum MiniXML {
       i += 1
       var value: [UInt8] = []
       while true {
-        guard i < bytes.count else { throw Failure(offset: start, message: "unclosed attribute value") }
+        guard i < bytes.count else {
+          throw Failure(offset: start, message: "unclosed attribute value")
+        }
         let b = bytes[i]
         if b == quote {
           i += 1
@@ -256,7 +267,9 @@ enum MiniXML {
         }
         out.append(contentsOf: Array(String(Character(scalar)).utf8))
       case let name:
-        throw Failure(offset: start, message: "unknown entity '&\(name);'; only the five XML entities are known")
+        throw Failure(
+          offset: start, message: "unknown entity '&\(name);'; only the five XML entities are known"
+        )
       }
     }
 
@@ -264,7 +277,8 @@ enum MiniXML {
       let start = i
       while i < bytes.count {
         let b = bytes[i]
-        if isSpace(b) || b == 0x2F || b == 0x3E || b == 0x3D || b == 0x3C || b == 0x22 || b == 0x27 {
+        if isSpace(b) || b == 0x2F || b == 0x3E || b == 0x3D || b == 0x3C || b == 0x22 || b == 0x27
+        {
           break
         }
         i += 1
@@ -323,7 +337,9 @@ enum MiniXML {
     mutating func skip(past literal: StaticString, what: String) throws(Failure) {
       let start = i
       i += 2
-      guard let end = find(literal) else { throw Failure(offset: start, message: "unclosed \(what)") }
+      guard let end = find(literal) else {
+        throw Failure(offset: start, message: "unclosed \(what)")
+      }
       i = end + literal.utf8CodeUnitCount
     }
 

@@ -84,7 +84,8 @@ struct SRXCompiledRule: Sendable {
       return nil
     } catch {
       check = .skipped
-      for (written, translated) in [(beforeBreak, before), (afterBreak, after)] where !translated.isEmpty {
+      for (written, translated) in [(beforeBreak, before), (afterBreak, after)]
+      where !translated.isEmpty {
         do { _ = try CompiledRegex(translated) } catch {
           return Problem(rule: self, pattern: written, error: error)
         }
@@ -125,7 +126,7 @@ struct SRXCompiledLanguageRule: Sendable {
     }
     for (i, rule) in rules.enumerated() {
       switch rule.check {
-      case let .probe(pattern):
+      case .probe(let pattern):
         // Numbered back-references would point at another rule's groups once merged.
         if SRXPattern.hasBackReference(pattern) {
           flush()

@@ -104,7 +104,9 @@ public struct SRXDocument: Sendable, Hashable {
       root = try MiniXML.parse(utf8)
     } catch {
       let (line, column) = MiniXML.lineAndColumn(of: error.offset, in: utf8)
-      throw SRXFileError(source: source, line: line, column: column, message: "not well-formed XML: \(error.message)")
+      throw SRXFileError(
+        source: source, line: line, column: column, message: "not well-formed XML: \(error.message)"
+      )
     }
     try self.init(root: root, bytes: utf8, source: source)
   }
@@ -120,11 +122,15 @@ public struct SRXDocument: Sendable, Hashable {
       return SRXFileError(source: source, line: line, column: column, message: message)
     }
     var lines = LineTable(bytes)
-    func isSRX(_ e: MiniXML.Element) -> Bool { e.namespace == Self.namespace || e.namespace.isEmpty }
+    func isSRX(_ e: MiniXML.Element) -> Bool {
+      e.namespace == Self.namespace || e.namespace.isEmpty
+    }
     func children(_ e: MiniXML.Element, named name: String) -> [MiniXML.Element] {
       e.elements.filter { isSRX($0) && $0.localName == name }
     }
-    func yesNo(_ e: MiniXML.Element, _ attribute: String, default value: Bool) throws(SRXFileError) -> Bool {
+    func yesNo(_ e: MiniXML.Element, _ attribute: String, default value: Bool) throws(SRXFileError)
+      -> Bool
+    {
       guard let raw = e.attribute(attribute) else { return value }
       switch raw.trimmingSpaces.lowercased() {
       case "yes", "true", "1": return true
@@ -135,7 +141,10 @@ public struct SRXDocument: Sendable, Hashable {
     }
 
     guard isSRX(root), root.localName == "srx" else {
-      throw fail(root, "not an SRX file: the root element is <\(root.name)>; expected <srx xmlns=\"\(Self.namespace)\">")
+      throw fail(
+        root,
+        "not an SRX file: the root element is <\(root.name)>; expected <srx xmlns=\"\(Self.namespace)\">"
+      )
     }
     if let version = root.attribute("version"), !version.hasPrefix("2") {
       throw fail(root, "SRX version \(version) is not supported; precis reads SRX 2.0 files")
@@ -144,18 +153,24 @@ public struct SRXDocument: Sendable, Hashable {
 
     // Header. The XSD requires both attributes; Okapi defaults a missing cascade to "no".
     let header = children(root, named: "header").first
-    segmentsSubflows = try header.map { h throws(SRXFileError) in try yesNo(h, "segmentsubflows", default: true) } ?? true
-    cascade = try header.map { h throws(SRXFileError) in try yesNo(h, "cascade", default: false) } ?? false
+    segmentsSubflows =
+      try header.map { h throws(SRXFileError) in try yesNo(h, "segmentsubflows", default: true) }
+      ?? true
+    cascade =
+      try header.map { h throws(SRXFileError) in try yesNo(h, "cascade", default: false) } ?? false
     formatHandles = []
     usesICUBreakRules = false
     if let header {
       for handle in children(header, named: "formathandle") {
         formatHandles.append(
-          FormatHandle(type: handle.attribute("type") ?? "", include: try yesNo(handle, "include", default: false)))
+          FormatHandle(
+            type: handle.attribute("type") ?? "",
+            include: try yesNo(handle, "include", default: false)))
       }
       // Okapi's extension element; its files spell the attribute two ways.
       for options in header.elements where options.localName == "options" && !isSRX(options) {
-        for name in ["useIcu4jBreakRules", "useIcu4JBreakRules"] where options.attribute(name) != nil {
+        for name in ["useIcu4jBreakRules", "useIcu4JBreakRules"]
+        where options.attribute(name) != nil {
           usesICUBreakRules = try yesNo(options, name, default: false)
         }
       }
@@ -179,7 +194,8 @@ public struct SRXDocument: Sendable, Hashable {
               isBreak: try yesNo(ruleElement, "break", default: true), beforeBreak: before,
               afterBreak: after, line: lines.line(of: ruleElement.offset)))
         }
-        languageRules.append(LanguageRule(name: name, rules: rules, line: lines.line(of: element.offset)))
+        languageRules.append(
+          LanguageRule(name: name, rules: rules, line: lines.line(of: element.offset)))
       }
     }
     languageMaps = []
@@ -194,7 +210,8 @@ public struct SRXDocument: Sendable, Hashable {
           throw fail(element, "<languagemap> needs languagepattern and languagerulename")
         }
         languageMaps.append(
-          LanguageMap(languagePattern: pattern, languageRuleName: name, line: lines.line(of: element.offset)))
+          LanguageMap(
+            languagePattern: pattern, languageRuleName: name, line: lines.line(of: element.offset)))
       }
     }
   }
@@ -220,10 +237,11 @@ public struct SRXDocument: Sendable, Hashable {
       var iterator = units.makeIterator()
       loop: while true {
         switch decoder.decode(&iterator) {
-        case let .scalarValue(s): scalars.append(s)
+        case .scalarValue(let s): scalars.append(s)
         case .emptyInput: break loop
         case .error:
-          throw SRXFileError(source: source, message: "not valid UTF-16; save the SRX file as UTF-8")
+          throw SRXFileError(
+            source: source, message: "not valid UTF-16; save the SRX file as UTF-8")
         }
       }
       text = Array(String(scalars).utf8)
@@ -233,7 +251,9 @@ public struct SRXDocument: Sendable, Hashable {
     guard String(validating: text, as: UTF8.self) != nil else {
       let bad = text.withUnsafeBufferPointer { UTF8Validator.scan($0).firstInvalid } ?? 0
       let (line, column) = MiniXML.lineAndColumn(of: bad, in: text)
-      throw SRXFileError(source: source, line: line, column: column, message: "not valid UTF-8; save the SRX file as UTF-8")
+      throw SRXFileError(
+        source: source, line: line, column: column,
+        message: "not valid UTF-8; save the SRX file as UTF-8")
     }
     if text.contains(0x0D) {
       var out: [UInt8] = []

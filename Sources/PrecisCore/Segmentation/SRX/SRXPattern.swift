@@ -227,7 +227,9 @@ extension SRXPattern {
     while k < tokens.count, tokens[k].isFlagGroup { k += 1 }
     while k < tokens.count {
       let token = tokens[k]
-      guard token.isSingleCharacter, let (lower, isReducible) = token.repetition, isReducible else { break }
+      guard token.isSingleCharacter, let (lower, isReducible) = token.repetition, isReducible else {
+        break
+      }
       if lower == 0 {
         tokens.remove(at: k)
         continue
@@ -242,7 +244,8 @@ extension SRXPattern {
   /// ``trimmingLeadingRepeats(_:)`` at the end (`\s+` becomes `\s`, a final `.*` goes).
   static func trimmingTrailingRepeats(_ pattern: String) -> String {
     var tokens = PatternToken.split(pattern)
-    while let last = tokens.last, last.isSingleCharacter, let (lower, isReducible) = last.repetition,
+    while let last = tokens.last, last.isSingleCharacter,
+      let (lower, isReducible) = last.repetition,
       isReducible
     {
       if lower == 0 {
@@ -267,9 +270,12 @@ struct PatternToken {
 
   /// A group that only sets flags, such as `(?i)`.
   var isFlagGroup: Bool {
-    guard kind == .group, atom.hasPrefix("(?"), atom.hasSuffix(")"), quantifier.isEmpty else { return false }
+    guard kind == .group, atom.hasPrefix("(?"), atom.hasSuffix(")"), quantifier.isEmpty else {
+      return false
+    }
     let inner = atom.dropFirst(2).dropLast()
-    return !inner.isEmpty && inner.unicodeScalars.allSatisfy { "imsxw-".unicodeScalars.contains($0) }
+    return !inner.isEmpty
+      && inner.unicodeScalars.allSatisfy { "imsxw-".unicodeScalars.contains($0) }
   }
 
   /// Whether the atom always matches exactly one character.
@@ -303,7 +309,9 @@ struct PatternToken {
     default:
       guard q.first == "{", q.last == "}" else { return nil }
       let inside = q.dropFirst().dropLast()
-      guard let lower = Int(inside.split(separator: ",", omittingEmptySubsequences: false).first ?? "") else {
+      guard
+        let lower = Int(inside.split(separator: ",", omittingEmptySubsequences: false).first ?? "")
+      else {
         return nil
       }
       return (lower, reducible)
@@ -338,7 +346,9 @@ struct PatternToken {
               k += 1
             }
           }
-          if "pPxNk".unicodeScalars.contains(letter), i < n, s[i] == "{" || (letter == "k" && s[i] == "<") {
+          if "pPxNk".unicodeScalars.contains(letter), i < n,
+            s[i] == "{" || (letter == "k" && s[i] == "<")
+          {
             let close: Unicode.Scalar = s[i] == "<" ? ">" : "}"
             while i < n && s[i] != close { i += 1 }
             i = min(n, i + 1)
@@ -428,7 +438,9 @@ struct PatternToken {
           i += 1
         } else if s[i] == "{" {
           var j = i + 1
-          while j < n && (s[j].properties.numericType != nil && s[j].isASCII || s[j] == ",") { j += 1 }
+          while j < n && (s[j].properties.numericType != nil && s[j].isASCII || s[j] == ",") {
+            j += 1
+          }
           if j < n && s[j] == "}" && j > i + 1 { i = j + 1 }
         }
         if i > qStart && i < n && (s[i] == "?" || s[i] == "+") { i += 1 }
@@ -445,7 +457,9 @@ extension SRXPattern {
   /// inside add no length and are not looked into; ICU has the last word when compiling.
   static func hasBoundedLength(_ pattern: String) -> Bool {
     for token in PatternToken.split(pattern) {
-      if token.quantifier.hasPrefix("*") || token.quantifier.hasPrefix("+") || token.quantifier.contains(",}") {
+      if token.quantifier.hasPrefix("*") || token.quantifier.hasPrefix("+")
+        || token.quantifier.contains(",}")
+      {
         return false
       }
       switch token.kind {
@@ -453,7 +467,9 @@ extension SRXPattern {
         guard let letter = token.atom.unicodeScalars.dropFirst().first else { return false }
         if "X123456789k".unicodeScalars.contains(letter) { return false }
       case .group:
-        if ["(?=", "(?!", "(?<=", "(?<!"].contains(where: { token.atom.hasPrefix($0) }) { continue }
+        if ["(?=", "(?!", "(?<=", "(?<!"].contains(where: { token.atom.hasPrefix($0) }) {
+          continue
+        }
         if token.isFlagGroup { continue }
         var inner = Substring(token.atom.dropFirst().dropLast())
         if inner.hasPrefix("?:") || inner.hasPrefix("?>") {

@@ -45,7 +45,8 @@ struct SRXProbeRun: Sendable {
     var byLast: [UInt32: [Int]] = [:]
     var byLastTwo: [UInt64: [Int]] = [:]
     for i in members {
-      guard !rules[i].before.isEmpty, let tail = SRXTail.lastCharacters(of: rules[i].before, count: 2),
+      guard !rules[i].before.isEmpty,
+        let tail = SRXTail.lastCharacters(of: rules[i].before, count: 2),
         let last = tail[0]
       else {
         anywhere.append(i)
@@ -78,10 +79,12 @@ struct SRXProbeRun: Sendable {
     }
     let run = SRXProbeRun(
       rules: (members.first ?? 0)..<((members.last ?? -1) + 1), always: false, buckets: [],
-      anywhere: file(anywhere), byLast: byLast.mapValues(file), byLastTwo: byLastTwo.mapValues(file))
+      anywhere: file(anywhere), byLast: byLast.mapValues(file), byLastTwo: byLastTwo.mapValues(file)
+    )
     return (
       SRXProbeRun(
-        rules: run.rules, always: false, buckets: buckets, anywhere: run.anywhere, byLast: run.byLast,
+        rules: run.rules, always: false, buckets: buckets, anywhere: run.anywhere,
+        byLast: run.byLast,
         byLastTwo: run.byLastTwo),
       rejected.sorted()
     )
@@ -96,7 +99,8 @@ struct SRXProbeRun: Sendable {
     if kept.isEmpty { return [] }
     let pattern =
       kept.count == 1
-      ? rules[kept[0]].probePattern : kept.map { "(?:\(rules[$0].probePattern))" }.joined(separator: "|")
+      ? rules[kept[0]].probePattern
+      : kept.map { "(?:\(rules[$0].probePattern))" }.joined(separator: "|")
     if let regex = try? CompiledRegex(pattern) { return [(kept, regex)] }
     if kept.count == 1 {
       rejected.insert(kept[0])
@@ -109,7 +113,8 @@ struct SRXProbeRun: Sendable {
 
   /// A run holding one rule that matches everywhere.
   init(everywhere i: Int) {
-    self.init(rules: i..<(i + 1), always: true, buckets: [], anywhere: [], byLast: [:], byLastTwo: [:])
+    self.init(
+      rules: i..<(i + 1), always: true, buckets: [], anywhere: [], byLast: [:], byLastTwo: [:])
   }
 
   private init(

@@ -50,7 +50,9 @@ public struct SRXRules: Sendable, Equatable {
         warnings.append(
           SRXWarning(
             source: document.source, line: map.line,
-            message: "languagemap names languagerule '\(map.languageRuleName)', which the file does not have; map skipped"))
+            message:
+              "languagemap names languagerule '\(map.languageRuleName)', which the file does not have; map skipped"
+          ))
         continue
       }
       do {
@@ -73,7 +75,9 @@ public struct SRXRules: Sendable, Equatable {
   /// Reads and compiles an SRX file's bytes.
   ///
   /// - Throws: `SRXFileError` when the file is not well-formed XML or not SRX 2.0.
-  public init(bytes: [UInt8], source: String, timeLimit: Int = SRXRules.defaultTimeLimit) throws(SRXFileError) {
+  public init(bytes: [UInt8], source: String, timeLimit: Int = SRXRules.defaultTimeLimit)
+    throws(SRXFileError)
+  {
     self.init(try SRXDocument(bytes: bytes, source: source), timeLimit: timeLimit)
   }
 
@@ -132,4 +136,3 @@ public struct SRXRules: Sendable, Equatable {
     }
   }
 }
-

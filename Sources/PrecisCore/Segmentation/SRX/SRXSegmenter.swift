@@ -43,9 +43,12 @@ extension SRXRules {
     in paragraph: UnsafeBufferPointer<UInt8>, language: LanguageTag, icuBoundaries: [Int]?,
     run: inout SRXRun
   ) throws(ICUError) -> [Int] {
-    let key = "srx|\(UInt(bitPattern: ObjectIdentifier(storage).hashValue))|\(timeLimit)|\(language.rawValue)"
+    let key =
+      "srx|\(UInt(bitPattern: ObjectIdentifier(storage)))|\(timeLimit)|\(language.rawValue)"
     let segmenter = threadLocalObject(forKey: key) {
-      SRXSegmenter(storage: storage, language: language.rawValue, timeLimit: timeLimit, source: document.source)
+      SRXSegmenter(
+        storage: storage, language: language.rawValue, timeLimit: timeLimit, source: document.source
+      )
     }
     defer { segmenter.dropTexts() }
     return try segmenter.boundaries(in: paragraph, icuBoundaries: icuBoundaries, run: &run)
@@ -209,7 +212,8 @@ final class SRXSegmenter {
         if let lastCharacter {
           buckets += probeRun.byLast[lastCharacter] ?? []
           if let firstCharacter {
-            buckets += probeRun.byLastTwo[UInt64(firstCharacter) << 32 | UInt64(lastCharacter)] ?? []
+            buckets +=
+              probeRun.byLastTwo[UInt64(firstCharacter) << 32 | UInt64(lastCharacter)] ?? []
           }
         }
         for k in buckets {
@@ -330,7 +334,9 @@ final class SRXSegmenter {
     }
   }
 
-  private func giveUp(rule i: Int, _ error: RegexMatchError, disabled: inout Set<Int>, run: inout SRXRun) {
+  private func giveUp(
+    rule i: Int, _ error: RegexMatchError, disabled: inout Set<Int>, run: inout SRXRun
+  ) {
     let rule = rules[i]
     disabled.insert(i)
     run.warnings.append(
@@ -344,8 +350,8 @@ final class SRXSegmenter {
     if let matcher = ruleMatchers[i] { return matcher }
     let regex: CompiledRegex
     switch rules[i].check {
-    case let .scan(r): regex = r
-    case let .probe(pattern):
+    case .scan(let r): regex = r
+    case .probe(let pattern):
       // Compiled alone only when its bucket's merged pattern gave up.
       do { regex = try CompiledRegex(pattern) } catch { throw ICUError.unexpected }
     case .everywhere, .skipped: throw ICUError.unexpected
@@ -355,7 +361,9 @@ final class SRXSegmenter {
     return matcher
   }
 
-  private func bucketMatcher(run r: Int, bucket k: Int, _ regex: CompiledRegex) throws(ICUError) -> RegexMatcher {
+  private func bucketMatcher(run r: Int, bucket k: Int, _ regex: CompiledRegex) throws(ICUError)
+    -> RegexMatcher
+  {
     if let matcher = bucketMatchers[r][k] { return matcher }
     let matcher = try regex.makeMatcher(timeLimit: timeLimit)
     bucketMatchers[r][k] = matcher
@@ -381,7 +389,9 @@ final class SRXSegmenter {
       var end = min(n, start + length)
       if end < n {
         let floor = start + length / 2
-        if let k = (floor..<end).last(where: { b[$0] == 0x0A }) ?? (floor..<end).last(where: { b[$0] == 0x20 }) {
+        if let k = (floor..<end).last(where: { b[$0] == 0x0A })
+          ?? (floor..<end).last(where: { b[$0] == 0x20 })
+        {
           end = k + 1
         } else {
           while end > start + 1 && b[end] & 0xC0 == 0x80 { end -= 1 }

@@ -13,7 +13,10 @@ enum SRXTail {
 
   /// White space as ICU's `\s` means it (the White_Space property).
   static let whiteSpace: Set<UInt32> = Set(
-    [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000]
+    [
+      0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F,
+      0x3000,
+    ]
       + Array(0x2000...0x200A))
 
   /// ICU's `\h`: horizontal white space.
@@ -59,7 +62,8 @@ enum SRXTail {
 
   /// The ways a match of `tokens` can end: each state lists the character sets at the last
   /// positions, last first, at most `need` of them (fewer when the match can be shorter).
-  private static func tail(of tokens: [PatternToken], need: Int, caseless: Bool) -> [[Set<UInt32>?]] {
+  private static func tail(of tokens: [PatternToken], need: Int, caseless: Bool) -> [[Set<UInt32>?]]
+  {
     // Top-level alternatives end in any of their own ways.
     if tokens.contains(where: { $0.kind == .alternation }) {
       var states: [[Set<UInt32>?]] = []
@@ -80,7 +84,11 @@ enum SRXTail {
       if open.isEmpty { break }
       var next: [[Set<UInt32>?]] = []
       func add(_ state: [Set<UInt32>?]) {
-        if state.count >= need { done.append(Array(state.prefix(need))) } else { next.append(state) }
+        if state.count >= need {
+          done.append(Array(state.prefix(need)))
+        } else {
+          next.append(state)
+        }
       }
       let (lower, upper) = bounds(of: token)
       if isZeroWidth(token) {
@@ -103,7 +111,8 @@ enum SRXTail {
           for piece in inner {
             var grown = state + piece
             // A further repetition, or a required one, would need the group again: unknown.
-            if grown.count < need && (lower > 1 || (upper > 1 && piece.count < need - state.count)) {
+            if grown.count < need && (lower > 1 || (upper > 1 && piece.count < need - state.count))
+            {
               grown += Array(repeating: nil, count: need - grown.count)
             }
             add(grown)
@@ -191,10 +200,15 @@ enum SRXTail {
       case "r": set = [0x0D]
       case "f": set = [0x0C]
       case "u" where scalars.count == 6:
-        guard let v = UInt32(String(String.UnicodeScalarView(scalars[2...])), radix: 16) else { return nil }
+        guard let v = UInt32(String(String.UnicodeScalarView(scalars[2...])), radix: 16) else {
+          return nil
+        }
         set = [v]
       case "x" where scalars.count > 3 && scalars[2] == "{":
-        guard let v = UInt32(String(String.UnicodeScalarView(scalars[3..<(scalars.count - 1)])), radix: 16) else {
+        guard
+          let v = UInt32(
+            String(String.UnicodeScalarView(scalars[3..<(scalars.count - 1)])), radix: 16)
+        else {
           return nil
         }
         set = [v]
@@ -215,7 +229,9 @@ enum SRXTail {
       for v in set {
         guard let s = Unicode.Scalar(v) else { continue }
         for variant in [s.properties.lowercaseMapping, s.properties.uppercaseMapping] {
-          if variant.unicodeScalars.count == 1, let u = variant.unicodeScalars.first { set.insert(u.value) }
+          if variant.unicodeScalars.count == 1, let u = variant.unicodeScalars.first {
+            set.insert(u.value)
+          }
         }
       }
     }
@@ -247,7 +263,9 @@ enum SRXTail {
         case "n": value = 0x0A
         case "r": value = 0x0D
         case "u":
-          guard i + 4 <= s.count, let v = UInt32(String(String.UnicodeScalarView(s[i..<(i + 4)])), radix: 16) else {
+          guard i + 4 <= s.count,
+            let v = UInt32(String(String.UnicodeScalarView(s[i..<(i + 4)])), radix: 16)
+          else {
             return nil
           }
           value = v
@@ -261,7 +279,9 @@ enum SRXTail {
         var high = s[i + 1].value
         var step = 2
         if s[i + 1] == "\\" {
-          guard i + 2 < s.count, s[i + 2] != "u", !s[i + 2].properties.isAlphabetic else { return nil }
+          guard i + 2 < s.count, s[i + 2] != "u", !s[i + 2].properties.isAlphabetic else {
+            return nil
+          }
           high = s[i + 2].value
           step = 3
         }

@@ -43,18 +43,28 @@ import Testing
   }
 
   @Test func readsUTF16WithByteOrderMark() throws {
-    let text = #"<srx xmlns="http://www.lisa.org/srx20" version="2.0"><header cascade="no"/><body/></srx>"#
+    let text =
+      #"<srx xmlns="http://www.lisa.org/srx20" version="2.0"><header cascade="no"/><body/></srx>"#
     var bytes: [UInt8] = [0xFF, 0xFE]
     for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
     #expect(try SRXDocument(bytes: bytes, source: "u.srx").cascade == false)
   }
 
   @Test(arguments: [
-    ("<srx version=\"2.0\"><body>\n<languagerules></srx>", "b.srx:2:16: not well-formed XML: </srx> closes <languagerules>; the tags do not match"),
+    (
+      "<srx version=\"2.0\"><body>\n<languagerules></srx>",
+      "b.srx:2:16: not well-formed XML: </srx> closes <languagerules>; the tags do not match"
+    ),
     ("<rules/>", "b.srx:1:1: not an SRX file: the root element is <rules>; expected <srx"),
     ("<srx version=\"1.0\"><body/></srx>", "b.srx:1:1: SRX version 1.0 is not supported"),
-    ("<srx><header cascade=\"maybe\"/><body/></srx>", "b.srx:1:6: cascade=\"maybe\" on <header>; allowed values: yes, no"),
-    ("<srx><body><languagerules><languagerule/></languagerules></body></srx>", "b.srx:1:27: <languagerule> without languagerulename"),
+    (
+      "<srx><header cascade=\"maybe\"/><body/></srx>",
+      "b.srx:1:6: cascade=\"maybe\" on <header>; allowed values: yes, no"
+    ),
+    (
+      "<srx><body><languagerules><languagerule/></languagerules></body></srx>",
+      "b.srx:1:27: <languagerule> without languagerulename"
+    ),
     ("<srx><body>&nbsp;</body></srx>", "b.srx:1:12: not well-formed XML: unknown entity '&nbsp;'"),
     ("<srx>", "b.srx:1:1: not well-formed XML: <srx> is never closed"),
   ])
@@ -70,7 +80,10 @@ import Testing
 
   @Test func invalidUTF8IsReportedWithItsPlace() {
     let bytes = Array("<srx>\n  ".utf8) + [0xC3, 0x28] + Array("</srx>".utf8)
-    #expect(throws: SRXFileError(source: "c.srx", line: 2, column: 3, message: "not valid UTF-8; save the SRX file as UTF-8")) {
+    #expect(
+      throws: SRXFileError(
+        source: "c.srx", line: 2, column: 3, message: "not valid UTF-8; save the SRX file as UTF-8")
+    ) {
       try SRXDocument(bytes: bytes, source: "c.srx")
     }
   }

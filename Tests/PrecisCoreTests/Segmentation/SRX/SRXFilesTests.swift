@@ -25,11 +25,16 @@ struct SRXFilesTests {
         document.language = LanguageTag(folder) ?? .english
         var options = SentenceSplitter.Options()
         options.srx = SRXSplitOptions(rules: rules, mode: mode)
-        document = try Pipeline(stages: [TextNormalizer(options: .init()), SentenceSplitter(options: options)])
-          .apply(to: document)
+        document = try Pipeline(stages: [
+          TextNormalizer(options: .init()), SentenceSplitter(options: options),
+        ])
+        .apply(to: document)
         #expect(!document.segments.isEmpty, "\(name) \(mode) \(file)")
-        #expect(document.warnings.isEmpty, "\(name) \(mode) \(file): \(document.warnings.prefix(2))")
-        #expect(Array(document.rebuiltText().utf8) == Array(document.text.utf8), "\(name) \(mode) \(file)")
+        #expect(
+          document.warnings.isEmpty, "\(name) \(mode) \(file): \(document.warnings.prefix(2))")
+        #expect(
+          Array(document.rebuiltText().utf8) == Array(document.text.utf8), "\(name) \(mode) \(file)"
+        )
       }
     }
   }
@@ -37,7 +42,10 @@ struct SRXFilesTests {
   @Test func cascadeJoinsEveryMatchingLanguageRule() throws {
     // LanguageTool: ".*" → GeneralImportant first, then the language, then ".*" → Default.
     let languageTool = try SRXFiles.rules("languagetool/segment.srx")
-    #expect(languageTool.languageRuleNames(for: LanguageTag("de-AT")!) == ["GeneralImportant", "German", "Default"])
+    #expect(
+      languageTool.languageRuleNames(for: LanguageTag("de-AT")!) == [
+        "GeneralImportant", "German", "Default",
+      ])
     // OmegaT spells its patterns in upper case ("EN.*"); tags match ignoring case.
     let omegaT = try SRXFiles.rules("omegat/defaultRules.srx")
     #expect(omegaT.languageRuleNames(for: LanguageTag("en")!).first == "English")

@@ -76,7 +76,9 @@ struct SRXOkapiDefaultTests {
     #expect(try SRXFiles.segments(text, rules: nil) == ["Really?", "yes it is."])
     #expect(try SRXFiles.segments(text, rules: SRXFiles.rules(Self.file), mode: .replace) == [text])
     #expect(
-      try SRXFiles.segments(text, rules: SRXFiles.rules(Self.file), mode: .refine) == ["Really?", "yes it is."])
+      try SRXFiles.segments(text, rules: SRXFiles.rules(Self.file), mode: .refine) == [
+        "Really?", "yes it is.",
+      ])
   }
 
   @Test func refineLetsNoBreakRulesOverruleICU() throws {

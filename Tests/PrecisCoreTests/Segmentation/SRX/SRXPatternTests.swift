@@ -1,5 +1,6 @@
-@testable import PrecisCore
 import Testing
+
+@testable import PrecisCore
 
 @Suite struct SRXPatternTests {
   @Test(arguments: [
@@ -66,7 +67,10 @@ import Testing
   }
 
   @Test func tokensRebuildThePattern() {
-    for pattern in ["[]a]+(?:x|[(])\\p{L}{2,3}?\\Q.*\\E$", "(?<=(a)[)])b", "\\x{1F600}+", "\\u00A0+\\cA\\0101\\k<n>"] {
+    for pattern in [
+      "[]a]+(?:x|[(])\\p{L}{2,3}?\\Q.*\\E$", "(?<=(a)[)])b", "\\x{1F600}+",
+      "\\u00A0+\\cA\\0101\\k<n>",
+    ] {
       #expect(PatternToken.split(pattern).map(\.text).joined() == pattern)
     }
   }

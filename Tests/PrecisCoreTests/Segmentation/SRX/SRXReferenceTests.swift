@@ -17,14 +17,17 @@ import Testing
   /// sentence end before a capital) and a few that exercise overlapping matches, searched
   /// no-break rules, look-behinds and empty patterns.
   static let rules: [Rule] = [
-    Rule(isBreak: false, before: #"\b(pp|e\.?\s*g|i\.?\s*e|no|[Vv]ol|fig|vs)\."#, after: #"\s+[^\p{Lu}]"#),
+    Rule(
+      isBreak: false, before: #"\b(pp|e\.?\s*g|i\.?\s*e|no|[Vv]ol|fig|vs)\."#,
+      after: #"\s+[^\p{Lu}]"#),
     Rule(isBreak: false, before: #"\b(St|Dr|Mr|Ms|Mrs|Rev)\."#, after: #"\s+\p{Lu}"#),
     Rule(isBreak: false, before: #"((?i)jan|nov|dec)\."#, after: #"\s+\d"#),
     Rule(isBreak: false, before: #"([A-Z]\.){2,}"#, after: #"\s+[\P{Lu}]"#),
     Rule(isBreak: false, before: #"\s[a-z]\.\s"#, after: ""),
     Rule(isBreak: false, before: #"\s\p{Lu}\.\s+"#, after: #"\p{Lu}"#),
     Rule(isBreak: false, before: "", after: #"\s\d"#),
-    Rule(isBreak: true, before: #"\w+[\p{Pe}\p{Po}"]*[\.?!:]+[\p{Pe}\p{Po}"]*"#, after: #"\s+\P{Ll}"#),
+    Rule(
+      isBreak: true, before: #"\w+[\p{Pe}\p{Po}"]*[\.?!:]+[\p{Pe}\p{Po}"]*"#, after: #"\s+\P{Ll}"#),
     Rule(isBreak: true, before: #"[\n\u2029]"#, after: ""),
     Rule(isBreak: true, before: ".*", after: #"\s\s"#),
   ]
@@ -35,7 +38,9 @@ import Testing
       languageRules: [
         SRXDocument.LanguageRule(
           name: "Default",
-          rules: rules.map { SRXDocument.Rule(isBreak: $0.isBreak, beforeBreak: $0.before, afterBreak: $0.after) })
+          rules: rules.map {
+            SRXDocument.Rule(isBreak: $0.isBreak, beforeBreak: $0.before, afterBreak: $0.after)
+          })
       ],
       languageMaps: [SRXDocument.LanguageMap(languagePattern: ".*", languageRuleName: "Default")])
     return SRXRules(document)
@@ -45,8 +50,12 @@ import Testing
   /// (before the white space), with line breaks always ending a segment.
   static func referenceBreaks(_ text: String) throws -> [Int] {
     let regexText = try RegexText(text)
-    let befores = try rules.map { $0.before.isEmpty ? nil : try CompiledRegex($0.before).makeMatcher() }
-    let afters = try rules.map { $0.after.isEmpty ? nil : try CompiledRegex($0.after).makeMatcher() }
+    let befores = try rules.map {
+      $0.before.isEmpty ? nil : try CompiledRegex($0.before).makeMatcher()
+    }
+    let afters = try rules.map {
+      $0.after.isEmpty ? nil : try CompiledRegex($0.after).makeMatcher()
+    }
     for m in befores + afters { try m?.reset(regexText) }
     let bytes = Array(text.utf8)
     func isSpace(_ k: Int) -> Bool {
@@ -69,7 +78,9 @@ import Testing
     var decided: [Int: Int] = [:]
     for p16 in 0...regexText.utf16Count {
       let p = regexText.utf8Offset(ofUTF16: p16)
-      if p16 > 0 && p16 < regexText.utf16Count && regexText.utf8Offset(ofUTF16: p16 - 1) == p { continue }
+      if p16 > 0 && p16 < regexText.utf16Count && regexText.utf8Offset(ofUTF16: p16 - 1) == p {
+        continue
+      }
       let c = canonical(p)
       guard c > 0 && c < end else { continue }
       for (i, _) in rules.enumerated() {
@@ -96,7 +107,8 @@ import Testing
   }
 
   static let words = [
-    "Mr.", "Dr.", "e.g.", "U.S.", "A.", "I.", "fig.", "Nov.", "dec.", "3", "2.5", "word", "Word", "x",
+    "Mr.", "Dr.", "e.g.", "U.S.", "A.", "I.", "fig.", "Nov.", "dec.", "3", "2.5", "word", "Word",
+    "x",
     "Then", "ok?", "yes!", "\"Go.\"", "(see)", "no.", "end:", "B.", "vs.", "ü", "Über.", "😀", "日本。",
   ]
   static let spaces = [" ", " ", " ", "  ", "\n", "\u{A0}", "\u{3000}"]
@@ -125,6 +137,8 @@ import Testing
     "It was 2.5 km. Then I. Went home.",
   ])
   func engineAgreesOnKnownCases(text: String) throws {
-    #expect(try Self.srx.boundaries(in: text, language: .english).boundaries == Self.referenceBreaks(text))
+    #expect(
+      try Self.srx.boundaries(in: text, language: .english).boundaries == Self.referenceBreaks(text)
+    )
   }
 }

@@ -34,7 +34,8 @@ import Testing
   }
 
   @Test func firstMatchingRuleDecides() throws {
-    let noBreak = #"<rule break="no"><beforebreak>\bDr\.</beforebreak><afterbreak>\s</afterbreak></rule>"#
+    let noBreak =
+      #"<rule break="no"><beforebreak>\bDr\.</beforebreak><afterbreak>\s</afterbreak></rule>"#
     // The exception comes first and wins; after the break rule it would never be reached.
     let exceptionFirst = try rules(srx(noBreak + sentenceEnd))
     let exceptionLast = try rules(srx(sentenceEnd + noBreak))
@@ -47,12 +48,14 @@ import Testing
     let text = "Das ist z.B. gut. Ja."
     let cascading = try rules(srx(sentenceEnd))
     #expect(cascading.languageRuleNames(for: LanguageTag("de")!) == ["German", "Default"])
-    #expect(try SRXFiles.segments(text, rules: cascading, language: "de") == ["Das ist z.B. gut.", "Ja."])
+    #expect(
+      try SRXFiles.segments(text, rules: cascading, language: "de") == ["Das ist z.B. gut.", "Ja."])
     // Without cascade the first map wins: German alone has no break rule.
     let first = try rules(srx(sentenceEnd, cascade: "no"))
     #expect(first.languageRuleNames(for: LanguageTag("de")!) == ["German"])
     #expect(try SRXFiles.segments(text, rules: first, language: "de") == [text])
-    #expect(try SRXFiles.segments(text, rules: first, language: "en") == ["Das ist z.B.", "gut.", "Ja."])
+    #expect(
+      try SRXFiles.segments(text, rules: first, language: "en") == ["Das ist z.B.", "gut.", "Ja."])
   }
 
   @Test func patternICUCannotCompileIsAWarningNotAFailure() throws {
@@ -66,7 +69,8 @@ import Testing
     #expect(warning.pattern == "(abc")
     #expect(warning.line == 7)
     #expect(warning.description.contains("U_REGEX_"))
-    #expect(warning.description.hasPrefix("test.srx:7: languagerule 'Default' rule 1: pattern '(abc': "))
+    #expect(
+      warning.description.hasPrefix("test.srx:7: languagerule 'Default' rule 1: pattern '(abc': "))
     // The other rules still work.
     #expect(try SRXFiles.segments("One. Two.", rules: compiled) == ["One.", "Two."])
   }
@@ -75,10 +79,13 @@ import Testing
     let runaway = #"<rule><beforebreak>(a+)+b</beforebreak><afterbreak></afterbreak></rule>"#
     let compiled = try rules(srx(runaway + sentenceEnd))
     #expect(compiled.warnings.isEmpty)
-    let text = String(repeating: "a", count: 5000) + ". Next one.\n\nAnd " + String(repeating: "a", count: 300)
+    let text =
+      String(repeating: "a", count: 5000) + ". Next one.\n\nAnd "
+      + String(repeating: "a", count: 300)
     let document = try SRXFiles.split(text, rules: compiled)
     #expect(document.warnings.count == 1)  // once: the rule is not tried again in this document
-    #expect(document.warnings.first?.contains("languagerule 'Default' rule 1: pattern '(a+)+b'") == true)
+    #expect(
+      document.warnings.first?.contains("languagerule 'Default' rule 1: pattern '(a+)+b'") == true)
     #expect(document.warnings.first?.contains("time limit") == true)
     // The other rule still split the text.
     #expect(document.segments.count == 3)
@@ -86,16 +93,22 @@ import Testing
 
   @Test func longRunsWithoutSpacesStayBounded() throws {
     // Each search covers one window, so "\w+" over a long run is not quadratic.
-    let compiled = try rules(srx(#"<rule><beforebreak>\w+[.?!]</beforebreak><afterbreak>\s</afterbreak></rule>"#))
+    let compiled = try rules(
+      srx(#"<rule><beforebreak>\w+[.?!]</beforebreak><afterbreak>\s</afterbreak></rule>"#))
     let text = String(repeating: "x", count: 20_000) + ". Done."
     #expect(try SRXFiles.segments(text, rules: compiled).count == 2)
   }
 
   @Test func overlappingMatchesOfOneRuleAreFound() throws {
     // Each match ends with the space the next one starts with.
-    let initials = #"<rule break="no"><beforebreak>\s[A-Z]\.\s</beforebreak><afterbreak></afterbreak></rule>"#
-    let compiled = try rules(srx(initials + #"<rule><beforebreak>\.</beforebreak><afterbreak>\s</afterbreak></rule>"#))
-    #expect(try SRXFiles.segments("By J. R. R. Tolkien. Read it.", rules: compiled) == ["By J. R. R. Tolkien.", "Read it."])
+    let initials =
+      #"<rule break="no"><beforebreak>\s[A-Z]\.\s</beforebreak><afterbreak></afterbreak></rule>"#
+    let compiled = try rules(
+      srx(initials + #"<rule><beforebreak>\.</beforebreak><afterbreak>\s</afterbreak></rule>"#))
+    #expect(
+      try SRXFiles.segments("By J. R. R. Tolkien. Read it.", rules: compiled) == [
+        "By J. R. R. Tolkien.", "Read it.",
+      ])
   }
 
   @Test func emptyPatternsMatchAnywhere() throws {
@@ -106,17 +119,24 @@ import Testing
 
   @Test func mapNamingAMissingRuleIsAWarning() throws {
     let compiled = try rules(
-      srx(sentenceEnd, maps: #"<languagemap languagepattern="en" languagerulename="Nope"/><languagemap languagepattern=".*" languagerulename="Default"/>"#))
-    #expect(compiled.warnings.map(\.message) == [
-      "languagemap names languagerule 'Nope', which the file does not have; map skipped"
-    ])
+      srx(
+        sentenceEnd,
+        maps:
+          #"<languagemap languagepattern="en" languagerulename="Nope"/><languagemap languagepattern=".*" languagerulename="Default"/>"#
+      ))
+    #expect(
+      compiled.warnings.map(\.message) == [
+        "languagemap names languagerule 'Nope', which the file does not have; map skipped"
+      ])
     #expect(compiled.languageRuleNames(for: .english) == ["Default"])
   }
 
   @Test func segmentsAndGapsRebuildRandomText() async throws {
     let compiled = try rules(
-      srx(#"<rule break="no"><beforebreak>\b[A-Z]\.</beforebreak><afterbreak>\s</afterbreak></rule>"# + sentenceEnd
-        + #"<rule><beforebreak></beforebreak><afterbreak>\p{Lu}</afterbreak></rule>"#))
+      srx(
+        #"<rule break="no"><beforebreak>\b[A-Z]\.</beforebreak><afterbreak>\s</afterbreak></rule>"#
+          + sentenceEnd
+          + #"<rule><beforebreak></beforebreak><afterbreak>\p{Lu}</afterbreak></rule>"#))
     await propertyCheck(count: 300, input: HardText.string(upTo: 120)) { text in
       for mode in SRXMode.allCases {
         let document = try SRXFiles.split(text, rules: compiled, mode: mode)

@@ -1,5 +1,6 @@
-@testable import PrecisCore
 import Testing
+
+@testable import PrecisCore
 
 @Suite struct SRXTailTests {
   func tail(_ pattern: String) -> [String]? {

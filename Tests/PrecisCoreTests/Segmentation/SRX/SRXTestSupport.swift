@@ -19,7 +19,8 @@ enum SRXFiles {
 
   private static func load(_ name: String) throws -> SRXRules {
     let path = TestPaths.shared + "/data/srx/" + name
-    return try SRXRules(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), source: name)
+    return try SRXRules(
+      bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), source: name)
   }
 
   /// Each file compiled once for all the tests (compiling thousands of rules takes a while).
