@@ -78,6 +78,8 @@ public struct SRXDocument: Sendable, Hashable {
 
   /// The SRX 2.0 namespace.
   public static let namespace = "http://www.lisa.org/srx20"
+  /// The SRX 1.0 namespace, whose files read the same but for `<maprule>` around the maps.
+  public static let namespace1 = "http://www.lisa.org/srx10"
 
   /// Makes a document from parts, for rules built in code.
   public init(
@@ -123,7 +125,7 @@ public struct SRXDocument: Sendable, Hashable {
     }
     var lines = LineTable(bytes)
     func isSRX(_ e: MiniXML.Element) -> Bool {
-      e.namespace == Self.namespace || e.namespace.isEmpty
+      e.namespace == Self.namespace || e.namespace == Self.namespace1 || e.namespace.isEmpty
     }
     func children(_ e: MiniXML.Element, named name: String) -> [MiniXML.Element] {
       e.elements.filter { isSRX($0) && $0.localName == name }
@@ -146,8 +148,9 @@ public struct SRXDocument: Sendable, Hashable {
         "not an SRX file: the root element is <\(root.name)>; expected <srx xmlns=\"\(Self.namespace)\">"
       )
     }
-    if let version = root.attribute("version"), !version.hasPrefix("2") {
-      throw fail(root, "SRX version \(version) is not supported; precis reads SRX 2.0 files")
+    if let version = root.attribute("version"), !version.hasPrefix("2"), !version.hasPrefix("1") {
+      throw fail(
+        root, "SRX version \(version) is not supported; precis reads SRX 2.0 (and 1.0) files")
     }
     self.source = source
 

@@ -56,7 +56,7 @@ import Testing
       "b.srx:2:16: not well-formed XML: </srx> closes <languagerules>; the tags do not match"
     ),
     ("<rules/>", "b.srx:1:1: not an SRX file: the root element is <rules>; expected <srx"),
-    ("<srx version=\"1.0\"><body/></srx>", "b.srx:1:1: SRX version 1.0 is not supported"),
+    ("<srx version=\"3.0\"><body/></srx>", "b.srx:1:1: SRX version 3.0 is not supported"),
     (
       "<srx><header cascade=\"maybe\"/><body/></srx>",
       "b.srx:1:6: cascade=\"maybe\" on <header>; allowed values: yes, no"
@@ -86,5 +86,21 @@ import Testing
     ) {
       try SRXDocument(bytes: bytes, source: "c.srx")
     }
+  }
+
+  @Test func readsSRX1MapsInsideMaprule() throws {
+    let text = """
+      <srx xmlns="http://www.lisa.org/srx10" version="1.0"><header segmentsubflows="yes"/>
+      <body><languagerules><languagerule languagerulename="Default">
+      <rule break="yes"><beforebreak>[.?!]</beforebreak><afterbreak>\\s</afterbreak></rule>
+      </languagerule></languagerules>
+      <maprules><maprule maprulename="Default">
+      <languagemap languagepattern=".*" languagerulename="Default"/>
+      </maprule></maprules></body></srx>
+      """
+    let document = try SRXDocument(text: text, source: "old.srx")
+    #expect(!document.cascade)
+    #expect(document.languageMaps.map(\.languageRuleName) == ["Default"])
+    #expect(document.languageRules.first?.rules.first?.afterBreak == "\\s")
   }
 }
