@@ -46,8 +46,10 @@ struct SRXCompiledRule: Sendable {
   /// here; probe rules are compiled with their run.
   init(_ rule: SRXDocument.Rule, in languageRule: String, index: Int) {
     isBreak = rule.isBreak
-    before = SRXPattern.trimmingLeadingRepeats(SRXPattern.icuPattern(fromJava: rule.beforeBreak))
     after = SRXPattern.trimmingTrailingRepeats(SRXPattern.icuPattern(fromJava: rule.afterBreak))
+    let trimmed = SRXPattern.trimmingLeadingRepeats(
+      SRXPattern.icuPattern(fromJava: rule.beforeBreak))
+    before = after.isEmpty ? SRXPattern.trimmingTrailingSpace(trimmed) : trimmed
     self.languageRule = languageRule
     self.index = index
     line = rule.line

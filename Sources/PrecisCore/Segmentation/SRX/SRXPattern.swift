@@ -259,6 +259,31 @@ extension SRXPattern {
   }
 }
 
+extension SRXPattern {
+  /// `before` without repeated white space at its end, for a rule whose `afterbreak` is
+  /// empty: `\bz\.B\.\s*` becomes `\bz\.B\.` and `\.\s+` becomes `\.\s`.
+  ///
+  /// Positions in one run of white space are one break (segments are trimmed), so a rule
+  /// that needs nothing after the break matches at the same breaks with or without the white
+  /// space it allows. Only classes of white space are trimmed.
+  static func trimmingTrailingSpace(_ before: String) -> String {
+    var tokens = PatternToken.split(before)
+    if tokens.contains(where: { $0.kind == .alternation }) { return before }
+    while let last = tokens.last, last.isSingleCharacter,
+      let set = SRXTail.characters(of: last, caseless: false), set.isSubset(of: SRXTail.whiteSpace),
+      let (lower, isReducible) = last.repetition, isReducible
+    {
+      if lower == 0 {
+        tokens.removeLast()
+        continue
+      }
+      tokens[tokens.count - 1].quantifier = lower == 1 ? "" : "{\(lower)}"
+      break
+    }
+    return tokens.map(\.text).joined()
+  }
+}
+
 /// A top-level piece of an ICU pattern: an atom and its quantifier.
 struct PatternToken {
   enum Kind { case literal, dot, escape, characterClass, group, anchor, alternation, quoted }

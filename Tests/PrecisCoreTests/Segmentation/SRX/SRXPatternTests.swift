@@ -74,4 +74,16 @@ import Testing
       #expect(PatternToken.split(pattern).map(\.text).joined() == pattern)
     }
   }
+
+  @Test(arguments: [
+    ("\\bz\\.B\\.\\s*", "\\bz\\.B\\."),
+    ("\\.[\\s\\u00A0]+", "\\.[\\s\\u00A0]"),
+    ("x[\\h\\v]*\\s{2,}", "x[\\h\\v]*\\s{2}"),
+    // Not white space, or not only: left alone.
+    ("\\.\\w*", "\\.\\w*"),
+    ("a|b\\s*", "a|b\\s*"),
+  ])
+  func trimsTrailingSpaceOfBeforeBreakWhenNothingMustFollow(before: String, trimmed: String) {
+    #expect(SRXPattern.trimmingTrailingSpace(before) == trimmed)
+  }
 }

@@ -26,6 +26,7 @@ import Testing
     Rule(isBreak: false, before: #"\s[a-z]\.\s"#, after: ""),
     Rule(isBreak: false, before: #"\s\p{Lu}\.\s+"#, after: #"\p{Lu}"#),
     Rule(isBreak: false, before: "", after: #"\s\d"#),
+    Rule(isBreak: false, before: #"\b(ok\?|Nov\.)[\s\u00A0]+"#, after: ""),
     Rule(
       isBreak: true, before: #"\w+[\p{Pe}\p{Po}"]*[\.?!:]+[\p{Pe}\p{Po}"]*"#, after: #"\s+\P{Ll}"#),
     Rule(isBreak: true, before: #"[\n\u2029]"#, after: ""),
