@@ -14,7 +14,7 @@ struct Split: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  @Option(help: "The language (auto, or a code such as en, de, pt-BR).")
+  @Option(help: "The language (auto: detected, or a code such as en, de, pt-BR).")
   var lang: String = "auto"
 
   @Option(help: "lines or jsonl.")
@@ -50,6 +50,7 @@ struct Split: ParsableCommand {
       }
       let pipeline = try Pipeline(stages: [
         try TextNormalizer(options: .init(form: form)),
+        try LanguageDetector(options: .init()),  // keeps --lang; finds paragraphs in other languages
         try SentenceSplitter(options: splitOptions),
       ])
       document = try pipeline.apply(to: document)

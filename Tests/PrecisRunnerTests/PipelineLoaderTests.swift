@@ -62,3 +62,50 @@ import Testing
     #expect(configuration.encoding == nil)
   }
 }
+
+@Suite struct TranslationOutputTests {
+  @Test func translationFormatsNeedTargetsAndTakeAFill() throws {
+    let yaml = "version: 1\nstages:\n  - kind: split\noutputs:\n  - format: xliff2\n    to: [fr, de]\n    target: pseudo\n"
+    let configuration = try PipelineLoader.parse(yaml, file: "p.yaml")
+    #expect(configuration.outputs == [OutputSpec(format: .xliff2, targetLanguages: [LanguageTag("fr")!, LanguageTag("de")!], fill: .pseudo)])
+    #expect {
+      _ = try PipelineLoader.parse("version: 1\nstages: []\noutputs:\n  - format: po\n", file: "p.yaml")
+    } throws: { error in
+      (error as? PipelineFileError)?.description == "p.yaml:4:5: output 'po' needs target languages, e.g. 'to: [fr, de]'"
+    }
+    #expect {
+      _ = try PipelineLoader.parse("version: 1\nstages: []\noutputs:\n  - format: po\n    to: fr\n    target: machine\n", file: "p.yaml")
+    } throws: { error in
+      (error as? PipelineFileError)?.description.hasPrefix("p.yaml:6:13: unknown value 'machine' for 'target'; allowed values: empty, copy-source, pseudo") == true
+    }
+  }
+
+  @Test func outputsAreNamedAsTheDesignSays() throws {
+    let yaml = """
+      version: 1
+      stages:
+        - kind: normalize
+        - kind: split
+      outputs:
+        - format: xliff2
+          to: [fr, de]
+        - format: xliff12
+          to: [fr]
+        - format: tmx
+          to: [fr]
+        - format: po
+          to: [fr]
+        - format: aligned
+          to: [fr, de]
+        - format: tsv
+      """
+    let processor = DocumentProcessor(configuration: try PipelineLoader.parse(yaml, file: "p.yaml"), language: LanguageTag("de"))
+    let document = try processor.document(from: Array("Eins. Zwei.\n".utf8), source: "de/n.txt")
+    let names = processor.outputs(of: document, baseName: "de/n").map(\.relativePath)
+    // The German target is skipped for a German document; the skeleton comes once, last.
+    #expect(names == [
+      "de/n.fr.xlf", "de/n.fr.xliff12.xlf", "de/n.de-fr.tmx", "de/n.fr.po", "de/n.de.txt", "de/n.fr.txt",
+      "de/n.segments.tsv", "de/n.skeleton.json",
+    ])
+  }
+}

@@ -16,8 +16,8 @@ public enum TestPaths {
   /// `pipelines/`.
   public static var pipelines: String { packageRoot + "/pipelines" }
 
-  /// `../shared` beside the project, or the folder `PRECIS_SHARED` names (for checkouts
-  /// that do not sit beside it, such as a git worktree).
+  /// `../shared` beside the project, or the folder `PRECIS_SHARED` names (for worktrees
+  /// that live elsewhere).
   public static var shared: String {
     if let path = ProcessInfo.processInfo.environment["PRECIS_SHARED"], !path.isEmpty { return path }
     return URL(fileURLWithPath: packageRoot).deletingLastPathComponent().appendingPathComponent("shared").path

@@ -3,7 +3,8 @@ import PrecisICU
 /// Splits paragraphs into sentence segments with ICU's sentence break iterator.
 ///
 /// Requires: nothing (uses the document's language, else the `language` option, else
-/// English). Adds: paragraphs, sentences. In a pipeline file:
+/// English; a paragraph that `detect` gave its own language is split by that language's
+/// rules, and its segments get that language). Adds: paragraphs, sentences. In a pipeline file:
 ///
 ///     - kind: split
 ///       language: de           # used when the document has none
@@ -71,11 +72,17 @@ public struct SentenceSplitter: Stage {
     let language = document.language ?? options.language ?? .english
     let locale = icuLocale(for: language)
     var text = document.text
+    // Paragraph languages found by `detect`, by where the paragraph starts.
+    var detected: [Int: Paragraph] = [:]
+    for paragraph in document.paragraphs where paragraph.language != nil {
+      detected[paragraph.range.lowerBound] = paragraph
+    }
     var srxRun = SRXRun()
     let result: Result<([Paragraph], [Segment]), ICUError> = text.withUTF8 { bytes in
       do {
         return .success(try withBreakIterator(.sentence, locale: locale) { iterator in
-          try split(bytes, iterator: iterator, language: language, srxRun: &srxRun)
+          try split(
+            bytes, iterator: iterator, detected: detected, language: language, srxRun: &srxRun)
         })
       } catch let error as ICUError {
         return .failure(error)
@@ -95,8 +102,8 @@ public struct SentenceSplitter: Stage {
   }
 
   private func split(
-    _ bytes: UnsafeBufferPointer<UInt8>, iterator: BreakIterator, language: LanguageTag,
-    srxRun: inout SRXRun
+    _ bytes: UnsafeBufferPointer<UInt8>, iterator: BreakIterator, detected: [Int: Paragraph],
+    language: LanguageTag, srxRun: inout SRXRun
   ) throws(ICUError) -> ([Paragraph], [Segment]) {
     var paragraphs: [Paragraph] = []
     var segments: [Segment] = []
@@ -107,21 +114,45 @@ public struct SentenceSplitter: Stage {
       let occurrence = occurrences[hash, default: 0]
       occurrences[hash] = occurrence + 1
       var paragraph = Paragraph(range: range)
+      if let known = detected[range.lowerBound], known.range == range {
+        paragraph.language = known.language
+        paragraph.languageConfidence = known.languageConfidence
+      }
       let first = segments.count
       var start = 0
-      let icu = try iterator.boundaries(utf8: slice)
-      let language = paragraph.language ?? language
-      for boundary in try applyingSRX(to: icu, in: slice, language: language, run: &srxRun) {
+      let icu = try boundaries(of: slice, language: paragraph.language, iterator: iterator)
+      let srxLanguage = paragraph.language ?? language
+      for boundary in try applyingSRX(to: icu, in: slice, language: srxLanguage, run: &srxRun) {
         let piece = Whitespace.trim(start..<boundary, in: slice)
         start = boundary
         if piece.isEmpty { continue }
         let id = SegmentID(paragraphHash: hash, occurrence: occurrence, index: segments.count - first)
         let absolute = (range.lowerBound + piece.lowerBound)..<(range.lowerBound + piece.upperBound)
-        segments.append(Segment(id: id, range: absolute, paragraph: paragraphs.count))
+        var segment = Segment(id: id, range: absolute, paragraph: paragraphs.count)
+        segment.language = paragraph.language
+        segments.append(segment)
       }
       paragraph.segments = first..<segments.count
       paragraphs.append(paragraph)
     }
     return (paragraphs, segments)
+  }
+
+  /// The sentence boundaries of a paragraph, by its own language's rules when it has one.
+  private func boundaries(
+    of slice: UnsafeBufferPointer<UInt8>, language: LanguageTag?, iterator: BreakIterator
+  ) throws(ICUError) -> [Int] {
+    guard let language, icuLocale(for: language) != iterator.locale else {
+      return try iterator.boundaries(utf8: slice)
+    }
+    do {
+      return try withBreakIterator(.sentence, locale: icuLocale(for: language)) {
+        try $0.boundaries(utf8: slice)
+      }
+    } catch let error as ICUError {
+      throw error
+    } catch {
+      throw ICUError.unexpected
+    }
   }
 }
