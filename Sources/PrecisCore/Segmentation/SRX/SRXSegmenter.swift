@@ -1,28 +1,5 @@
 import PrecisICU
 
-/// How SRX rules are combined with ICU's sentence breaks.
-public enum SRXMode: String, Sendable, Hashable, CaseIterable, Codable {
-  /// SRX alone decides where sentences end (line breaks still end segments).
-  case replace
-  /// ICU's breaks stand where no SRX rule matches; SRX rules add breaks and, with
-  /// `break="no"`, remove ICU's (Okapi's `useIcu4jBreakRules`).
-  case refine
-}
-
-/// What one document's segmentation with SRX rules gave up on, carried from paragraph to
-/// paragraph: a rule that ran out of time is not tried again in the same document.
-public struct SRXRun: Sendable {
-  /// Per language tag: positions in the language's rule list no longer tried.
-  var disabled: [String: Set<Int>] = [:]
-  /// Per language tag: buckets of probe rules, as (run, bucket), whose merged pattern ran out
-  /// of time; their rules are tried one by one, so that the one at fault can be named.
-  var unmerged: [String: Set<[Int]>] = [:]
-  /// What happened, in order.
-  public var warnings: [SRXWarning] = []
-
-  public init() {}
-}
-
 extension SRXRules {
   /// The sentence boundaries SRX gives for one paragraph, as UTF-8 offsets into it: ascending,
   /// without 0, ending with the paragraph's length (the same shape as ICU's boundaries).
