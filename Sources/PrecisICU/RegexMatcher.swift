@@ -41,8 +41,10 @@ public final class RegexMatcher {
     text = nil
   }
 
-  /// Restricts matching to `range`. With transparent bounds, look-around and `\b` see the
-  /// text outside the region; with anchoring bounds, `^` and `$` match at the region's ends.
+  /// Restricts matching to `range`.
+  ///
+  /// With transparent bounds, look-around and `\b` see the text outside the region; with anchoring
+  /// bounds, `^` and `$` match at the region's ends.
   public func setRegion(
     _ range: Range<Int>, transparentBounds: Bool = true, anchoringBounds: Bool = false
   ) throws(RegexMatchError) {
@@ -62,15 +64,19 @@ public final class RegexMatcher {
     try check(status, "set the region of a regular expression")
   }
 
-  /// Finds the first match that lies inside `range`. Look-around and `\b` see the text
-  /// around the range; `^` and `$` match only at the text's own ends.
+  /// Finds the first match that lies inside `range`.
+  ///
+  /// Look-around and `\b` see the text around the range; `^` and `$` match only at the text's own
+  /// ends.
   public func firstMatch(in range: Range<Int>) throws(RegexMatchError) -> Range<Int>? {
     try setRegion(range, transparentBounds: true, anchoringBounds: false)
     return try findNext()
   }
 
   /// Finds the first match that starts at or after `utf16Offset`, searching the whole text
-  /// (any region is dropped). Later calls to ``findNext()`` continue after it.
+  /// (any region is dropped).
+  ///
+  /// Later calls to ``findNext()`` continue after it.
   public func find(from utf16Offset: Int) throws(RegexMatchError) -> Range<Int>? {
     var start = utf16Offset
     if let text, splitsPair(start, text) { start += 1 }
@@ -88,8 +94,9 @@ public final class RegexMatcher {
     return found != 0 ? try matchRange() : nil
   }
 
-  /// Whether a match starts exactly at `utf16Offset` (it need not reach the end). The whole
-  /// text is visible; any region is dropped.
+  /// Whether a match starts exactly at `utf16Offset` (it need not reach the end).
+  ///
+  /// The whole text is visible; any region is dropped.
   public func lookingAt(_ utf16Offset: Int) throws(RegexMatchError) -> Bool {
     // No character starts inside a surrogate pair (and ICU would read outside the text).
     if let text, splitsPair(utf16Offset, text) { return false }

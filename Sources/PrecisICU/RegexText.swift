@@ -9,11 +9,13 @@ public final class RegexText {
   let units: UnsafeMutableBufferPointer<UInt16>
   /// The number of UTF-16 code units.
   public let utf16Count: Int
-  /// The UTF-8 offset of each UTF-16 offset, `utf16Count + 1` entries. The second unit of a
-  /// surrogate pair maps to the offset of its scalar's first byte.
+  /// The UTF-8 offset of each UTF-16 offset, `utf16Count + 1` entries.
+  ///
+  /// The second unit of a surrogate pair maps to the offset of its scalar's first byte.
   private let utf8Offsets: [Int32]
-  /// The UTF-16 offset of each UTF-8 offset, one more entry than bytes. A byte inside a
-  /// scalar maps to the scalar's first unit.
+  /// The UTF-16 offset of each UTF-8 offset, one more entry than bytes.
+  ///
+  /// A byte inside a scalar maps to the scalar's first unit.
   private let utf16Offsets: [Int32]
 
   /// Copies `utf8` (valid UTF-8) into UTF-16.

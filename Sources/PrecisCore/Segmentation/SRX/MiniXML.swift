@@ -1,6 +1,8 @@
 /// A small XML reader for rule files (SRX): elements, attributes, text, CDATA, comments,
 /// processing instructions, a skipped DOCTYPE, the predefined entities, character
-/// references and namespace prefixes. It builds a tree; rule files are small.
+/// references and namespace prefixes.
+///
+/// It builds a tree; rule files are small.
 ///
 /// Not a validating parser: no DTD entities, no external resources (nothing is fetched).
 enum MiniXML {

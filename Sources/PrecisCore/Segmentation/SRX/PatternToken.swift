@@ -30,8 +30,9 @@ struct PatternToken {
   }
 
   /// The quantifier's lower bound, and whether it may be trimmed (greedy or lazy; a
-  /// possessive one changes what else can match, so it is left alone). `nil` when there is
-  /// no quantifier.
+  /// possessive one changes what else can match, so it is left alone).
+  ///
+  /// `nil` when there is no quantifier.
   var repetition: (lower: Int, isReducible: Bool)? {
     guard !quantifier.isEmpty else { return nil }
     var q = Substring(quantifier)

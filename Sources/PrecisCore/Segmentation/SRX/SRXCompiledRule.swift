@@ -42,8 +42,10 @@ struct SRXCompiledRule: Sendable {
     var error: RegexSyntaxError
   }
 
-  /// Translates and classifies `rule`. Break rules and unbounded no-break rules are compiled
-  /// here; probe rules are compiled with their run.
+  /// Translates and classifies `rule`.
+  ///
+  /// Break rules and unbounded no-break rules are compiled here; probe rules are compiled with
+  /// their run.
   init(_ rule: SRXDocument.Rule, in languageRule: String, index: Int) {
     isBreak = rule.isBreak
     after = SRXPattern.trimmingTrailingRepeats(SRXPattern.icuPattern(fromJava: rule.afterBreak))

@@ -3,15 +3,18 @@
 public struct SRXDocument: Sendable, Hashable {
   /// The file, as given; used in messages.
   public var source: String
-  /// `segmentsubflows`: whether text inside inline codes is segmented on its own. Plain text
-  /// has no inline codes, so Precis reads it and does nothing with it.
+  /// `segmentsubflows`: whether text inside inline codes is segmented on its own.
+  ///
+  /// Plain text has no inline codes, so Precis reads it and does nothing with it.
   public var segmentsSubflows: Bool
   /// `cascade`: whether every matching language map applies (in order) or only the first.
   public var cascade: Bool
   /// The `formathandle` elements; plain text has no inline codes, so they are only kept.
   public var formatHandles: [FormatHandle]
   /// Okapi's `useIcu4jBreakRules` extension: the rules are exceptions to ICU's sentence
-  /// breaks. Precis then defaults to the `refine` mode.
+  /// breaks.
+  ///
+  /// Precis then defaults to the `refine` mode.
   public var usesICUBreakRules: Bool
   /// The `languagerule` elements, in order.
   public var languageRules: [LanguageRule]
@@ -45,7 +48,9 @@ public struct SRXDocument: Sendable, Hashable {
   }
 
   /// One rule: break or not where `beforeBreak` matches text ending at a position and
-  /// `afterBreak` matches text starting there. An empty pattern matches anywhere.
+  /// `afterBreak` matches text starting there.
+  ///
+  /// An empty pattern matches anywhere.
   public struct Rule: Sendable, Hashable {
     /// `break="yes"` (the default) or `"no"`.
     public var isBreak: Bool

@@ -1,4 +1,6 @@
-/// An SRX file that cannot be used: not XML, or not SRX 2.0. Nothing is segmented with it.
+/// An SRX file that cannot be used: not XML, or not SRX 2.0.
+///
+/// Nothing is segmented with it.
 public struct SRXFileError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The file, as given.
   public var source: String

@@ -287,8 +287,10 @@ extension SRXPattern {
 
 extension SRXPattern {
   /// Whether every match of `pattern` (ICU syntax) has a length below some bound, as an ICU
-  /// look-behind needs: no `*`, `+` or `{n,}`, no back-reference, no `\X`. Look-arounds
-  /// inside add no length and are not looked into; ICU has the last word when compiling.
+  /// look-behind needs: no `*`, `+` or `{n,}`, no back-reference, no `\X`.
+  ///
+  /// Look-arounds inside add no length and are not looked into; ICU has the last word when
+  /// compiling.
   static func hasBoundedLength(_ pattern: String) -> Bool {
     for token in PatternToken.split(pattern) {
       if token.quantifier.hasPrefix("*") || token.quantifier.hasPrefix("+")

@@ -1,9 +1,11 @@
 import PrecisICU
 
-/// A run of consecutive probe rules. They are all no-break rules, so which of them matches
-/// at a break does not matter, only whether one does; so they are regrouped freely into
-/// buckets by the characters their `beforebreak` must end with, and each bucket is tried as
-/// one merged pattern. At a break after "Haus." only the rules that can end in "s." are tried.
+/// A run of consecutive probe rules.
+///
+/// They are all no-break rules, so which of them matches at a break does not matter, only whether
+/// one does; so they are regrouped freely into buckets by the characters their `beforebreak` must
+/// end with, and each bucket is tried as one merged pattern. At a break after "Haus." only the
+/// rules that can end in "s." are tried.
 struct SRXProbeRun: Sendable {
   /// A group of rules tried together.
   struct Bucket: Sendable {
@@ -38,6 +40,7 @@ struct SRXProbeRun: Sendable {
   }
 
   /// Files `members` (positions of probe rules in `rules`) into buckets and compiles them.
+  ///
   /// Returns the run and the members whose probe ICU cannot compile (a look-behind ICU
   /// cannot bound, say); they are left out.
   static func make(members: [Int], of rules: [SRXCompiledRule]) -> (SRXProbeRun, rejected: [Int]) {

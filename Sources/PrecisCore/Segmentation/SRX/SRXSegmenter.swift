@@ -45,8 +45,10 @@ extension SRXRules {
     return (try result.get(), run.warnings)
   }
 
-  /// The longest stretch, in UTF-16 units, a single search looks at. Matches longer than
-  /// half of it may be cut short or missed; sentence rules match a few words.
+  /// The longest stretch, in UTF-16 units, a single search looks at.
+  ///
+  /// Matches longer than half of it may be cut short or missed; sentence rules match a few
+  /// words.
   public static let matchWindow = 1024
 }
 

@@ -1,6 +1,8 @@
 /// What a `beforebreak` pattern's matches can end with: the characters at the last positions
 /// before the break, when the pattern says so plainly (literals, small classes, groups of
-/// alternatives). Used to try an abbreviation rule only at breaks it could match: a rule for
+/// alternatives).
+///
+/// Used to try an abbreviation rule only at breaks it could match: a rule for
 /// "Abs." needs an "s" before the full stop.
 ///
 /// Every answer over-approximates: `nil` means "any character", and a set holds at least the
@@ -26,9 +28,10 @@ enum SRXTail {
   static let verticalSpace: Set<UInt32> = [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029]
 
   /// The possible characters at the last `count` positions of a match of `pattern` (an ICU
-  /// pattern), last first, skipping trailing tokens that match only white space. `nil` for
-  /// a position any character may fill. Also `nil` overall when the last kept position may
-  /// be white space, since then the tail cannot be lined up with a break.
+  /// pattern), last first, skipping trailing tokens that match only white space.
+  ///
+  /// `nil` for a position any character may fill. Also `nil` overall when the last kept position
+  /// may be white space, since then the tail cannot be lined up with a break.
   static func lastCharacters(of pattern: String, count: Int) -> [Set<UInt32>?]? {
     if pattern.contains("(?x") || pattern.contains("(?-") { return nil }
     let caseless = pattern.contains("(?i")
