@@ -9,6 +9,7 @@ import PrecisICU
 ///     - kind: split
 ///       language: de           # used when the document has none
 ///       suppressions: true     # ICU's abbreviation list (“Mr.”) where it helps (English)
+///       srx: rules/my.srx      # SRX 2.0 rules (see SRX.md); srx-mode: replace or refine
 ///
 /// Paragraphs are blocks of lines between blank lines. Each line break ends a segment, so a
 /// heading, a list item and a dateline are each a segment of their own. Segments never start
@@ -23,8 +24,10 @@ public struct SentenceSplitter: Stage {
     public var language: LanguageTag? = nil
     /// Whether to use ICU's abbreviation suppressions (`@ss=standard`).
     public var suppressions: Bool = true
+    /// SRX 2.0 rules to use instead of, or on top of, ICU's breaks.
+    public var srx: SRXSplitOptions? = nil
 
-    public static let knownKeys = ["language", "suppressions"]
+    public static let knownKeys = ["language", "suppressions"] + SRXSplitOptions.knownKeys
 
     public init() {}
     public init(language: LanguageTag?, suppressions: Bool = true) {
@@ -38,6 +41,7 @@ public struct SentenceSplitter: Stage {
       let c = try decoder.container(keyedBy: CodingKeys.self)
       language = try c.decodeIfPresent(LanguageTag.self, forKey: .language)
       suppressions = try c.decodeIfPresent(Bool.self, forKey: .suppressions) ?? true
+      srx = try SRXSplitOptions.decode(from: decoder)
     }
   }
 
@@ -48,6 +52,7 @@ public struct SentenceSplitter: Stage {
   public let options: Options
 
   public init(options: Options) throws(StageError) {
+    try Self.checkSRX(options)
     self.options = options
   }
 
@@ -73,10 +78,13 @@ public struct SentenceSplitter: Stage {
       detected[paragraph.range.lowerBound] = paragraph
     }
     let spacedScript = UnspacedScriptBreaks.scalarRange(for: language.language)
+    var srxRun = SRXRun()
     let result: Result<([Paragraph], [Segment]), ICUError> = text.withUTF8 { bytes in
       do {
         return .success(try withBreakIterator(.sentence, locale: locale) { iterator in
-          try split(bytes, iterator: iterator, detected: detected, spacedScript: spacedScript)
+          try split(
+            bytes, iterator: iterator, detected: detected, language: language, srxRun: &srxRun,
+            spacedScript: spacedScript)
         })
       } catch let error as ICUError {
         return .failure(error)
@@ -88,6 +96,7 @@ public struct SentenceSplitter: Stage {
     case let .success((paragraphs, segments)):
       document.paragraphs = paragraphs
       document.segments = segments
+      document.warnings += srxRun.warnings.map(\.description)
       return document
     case let .failure(error):
       throw StageError(stage: Self.kind, source: document.source, reason: error.description)
@@ -96,7 +105,7 @@ public struct SentenceSplitter: Stage {
 
   private func split(
     _ bytes: UnsafeBufferPointer<UInt8>, iterator: BreakIterator, detected: [Int: Paragraph],
-    spacedScript: ClosedRange<UInt32>? = nil
+    language: LanguageTag, srxRun: inout SRXRun, spacedScript: ClosedRange<UInt32>? = nil
   ) throws(ICUError) -> ([Paragraph], [Segment]) {
     var paragraphs: [Paragraph] = []
     var segments: [Segment] = []
@@ -113,13 +122,14 @@ public struct SentenceSplitter: Stage {
       }
       let first = segments.count
       var start = 0
-      var boundaries = try boundaries(of: slice, language: paragraph.language, iterator: iterator)
+      var icu = try boundaries(of: slice, language: paragraph.language, iterator: iterator)
       let paragraphScript = paragraph.language.map { UnspacedScriptBreaks.scalarRange(for: $0.language) } ?? spacedScript
       if let paragraphScript {
         // Thai and its neighbours end sentences with a space, which ICU does not see.
-        boundaries = Array(Set(boundaries + UnspacedScriptBreaks.boundaries(in: slice, script: paragraphScript))).sorted()
+        icu = Array(Set(icu + UnspacedScriptBreaks.boundaries(in: slice, script: paragraphScript))).sorted()
       }
-      for boundary in boundaries {
+      let srxLanguage = paragraph.language ?? language
+      for boundary in try applyingSRX(to: icu, in: slice, language: srxLanguage, run: &srxRun) {
         let piece = Whitespace.trim(start..<boundary, in: slice)
         start = boundary
         if piece.isEmpty { continue }
