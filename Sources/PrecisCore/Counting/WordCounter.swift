@@ -170,8 +170,20 @@ public struct WordCounter: Sendable {
   /// Non-white-space user-perceived characters (grapheme clusters).
   static func characters(in text: Substring) -> Int {
     var n = 0
-    for character in text where !character.isWhitespace { n += 1 }
+    for character in text where !isWhiteSpace(character.unicodeScalars.first!.value) { n += 1 }
     return n
+  }
+
+  /// Whether `v` has the Unicode White_Space property, which decides `Character.isWhitespace`
+  /// (by a character's first scalar); the set has been stable since Unicode 6.3.
+  @inline(__always)
+  static func isWhiteSpace(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
+      0x3000:
+      true
+    default: false
+    }
   }
 
   func words(in text: String, locale: String) -> Int {

@@ -59,3 +59,13 @@ import Testing
     #expect(compared > 100)
   }
 }
+
+@Suite struct WhiteSpaceTests {
+  /// The list the counter uses is the White_Space property, scalar by scalar.
+  @Test func listEqualsTheUnicodeProperty() {
+    for v in UInt32(0)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(v) else { continue }
+      #expect(WordCounter.isWhiteSpace(v) == scalar.properties.isWhitespace, "U+\(String(v, radix: 16))")
+    }
+  }
+}
