@@ -24,7 +24,9 @@ let package = Package(
     .target(
       name: "PrecisCore",
       dependencies: ["PrecisICU"],
-      exclude: ["PrecisCore.docc"]
+      exclude: ["PrecisCore.docc"],
+      // Per-language sentence rules, compiled into the binary as byte arrays.
+      resources: [.embedInCode("Segmentation/Rules")]
     ),
     .target(
       name: "PrecisRunner",

@@ -63,14 +63,12 @@ public struct SentenceSplitter: Stage {
 
   public func apply(to document: Document) throws(StageError) -> Document {
     var document = document
-    let language = document.language ?? options.language ?? .english
-    let locale = icuLocale(for: language)
+    let fallback = document.language ?? options.language ?? .english
+    let known = document.paragraphs
     var text = document.text
     let result: Result<([Paragraph], [Segment]), ICUError> = text.withUTF8 { bytes in
       do {
-        return .success(try withBreakIterator(.sentence, locale: locale) { iterator in
-          try split(bytes, iterator: iterator)
-        })
+        return .success(try split(bytes, language: fallback, known: known))
       } catch let error as ICUError {
         return .failure(error)
       } catch {
@@ -87,31 +85,61 @@ public struct SentenceSplitter: Stage {
     }
   }
 
+  /// Splits every paragraph, each in its own language when an earlier stage (`detect`) set
+  /// one for a paragraph of the same range, else in `language`.
   private func split(
-    _ bytes: UnsafeBufferPointer<UInt8>, iterator: BreakIterator
-  ) throws(ICUError) -> ([Paragraph], [Segment]) {
+    _ bytes: UnsafeBufferPointer<UInt8>, language: LanguageTag, known: [Paragraph]
+  ) throws -> ([Paragraph], [Segment]) {
     var paragraphs: [Paragraph] = []
     var segments: [Segment] = []
     var occurrences: [UInt64: Int] = [:]
+    var knownIndex = 0
     for range in ParagraphSplitter.paragraphs(in: bytes) {
       let slice = UnsafeBufferPointer(rebasing: bytes[range])
       let hash = SegmentID.hash(slice)
       let occurrence = occurrences[hash, default: 0]
       occurrences[hash] = occurrence + 1
       var paragraph = Paragraph(range: range)
+      while knownIndex < known.count && known[knownIndex].range.lowerBound < range.lowerBound {
+        knownIndex += 1
+      }
+      if knownIndex < known.count && known[knownIndex].range == range {
+        paragraph.language = known[knownIndex].language
+      }
+      let paragraphLanguage = paragraph.language ?? language
       let first = segments.count
       var start = 0
-      for boundary in try iterator.boundaries(utf8: slice) {
+      for boundary in try boundaries(of: slice, language: paragraphLanguage) {
         let piece = Whitespace.trim(start..<boundary, in: slice)
         start = boundary
         if piece.isEmpty { continue }
         let id = SegmentID(paragraphHash: hash, occurrence: occurrence, index: segments.count - first)
         let absolute = (range.lowerBound + piece.lowerBound)..<(range.lowerBound + piece.upperBound)
-        segments.append(Segment(id: id, range: absolute, paragraph: paragraphs.count))
+        var segment = Segment(id: id, range: absolute, paragraph: paragraphs.count)
+        if paragraph.language != nil && paragraph.language != language {
+          segment.language = paragraph.language
+        }
+        segments.append(segment)
       }
       paragraph.segments = first..<segments.count
       paragraphs.append(paragraph)
     }
     return (paragraphs, segments)
+  }
+
+  /// The sentence boundaries of one paragraph: ICU's, corrected by the language's rules.
+  func boundaries(of paragraph: UnsafeBufferPointer<UInt8>, language: LanguageTag) throws -> [Int] {
+    let rules = SplitRules.rules(for: language) ?? SplitRules.shared
+    let icu = try withBreakIterator(.sentence, locale: icuLocale(for: language)) { iterator in
+      try iterator.boundaries(utf8: paragraph)
+    }
+    var words: [(Range<Int>, WordKind)] = []
+    if rules.spaceEndsSentence && paragraph.contains(0x20) {
+      try withBreakIterator(.word, locale: language.icuLocale) { iterator in
+        try iterator.forEachSegment(utf8: paragraph) { range, kind in words.append((range, kind)) }
+      }
+    }
+    var corrector = BoundaryCorrector(rules: rules, bytes: paragraph)
+    return corrector.boundaries(icu: icu, words: words)
   }
 }
