@@ -30,8 +30,16 @@ struct SpaceBoundaries {
   private struct Phrase {
     var range: Range<Int>
     var wordCount = 0
-    var first: Range<Int>? = nil
-    var last: Range<Int>? = nil
+    /// Where the first one, two and three words end (ICU may cut "อย่างไรก็ตาม" in two).
+    var headEnds: [Int] = []
+    /// Where the last two words start, and where the last ends.
+    var tailStarts: [Int] = []
+    var end = 0
+
+    /// The first one to three words, shortest first.
+    var heads: [Range<Int>] { headEnds.map { range.lowerBound..<$0 } }
+    /// The last one or two words, shortest first.
+    var tails: [Range<Int>] { tailStarts.reversed().map { $0..<end } }
   }
 
   /// Appends the sentence ends at spaces of `line` to `result`.
@@ -47,30 +55,90 @@ struct SpaceBoundaries {
         continue
       }
       let spaceStart = i
-      var j = i
-      while j < line.upperBound {
-        let (u, uw) = UTF8Text.scalar(at: j, in: b)
+      while i < line.upperBound {
+        let (u, uw) = UTF8Text.scalar(at: i, in: b)
         guard UTF8Text.isSpace(u) else { break }
-        j += uw
+        i += uw
       }
-      i = j
-      guard j < line.upperBound else { break }
-      let before = UTF8Text.scalar(before: spaceStart, in: b).value
-      let after = UTF8Text.scalar(at: j, in: b).value
-      // ๆ (repetition) and ฯ (abbreviation) after a space belong to the word before.
-      if UTF8Text.isThai(before) && UTF8Text.isThai(after) && after != 0x0E46 && after != 0x0E2F {
+      guard i < line.upperBound else { break }
+      if isThaiEnd(before: spaceStart, line: line) && isThaiStart(at: i, line: line) {
         phrases.append(Phrase(range: start..<spaceStart))
-        start = j
+        start = i
       }
     }
     guard !phrases.isEmpty else { return }
     phrases.append(Phrase(range: start..<line.upperBound))
     count(&phrases)
+    // Words on the left that belong together: a phrase joined to the next by a conjunction
+    // adds its words to the next one's left side.
+    var left = phrases[0].wordCount
+    var opensWithClause = opensClause(phrases[0])
     for k in 0..<phrases.count - 1 {
-      let boundary = phrases[k + 1].range.lowerBound
-      if quotes.contains(where: { $0.lowerBound < boundary && boundary < $0.upperBound }) { continue }
-      if endsSentence(after: phrases[k], before: phrases[k + 1]) { result.append(boundary) }
+      let right = phrases[k + 1]
+      let boundary = right.range.lowerBound
+      let quoted = quotes.contains(where: { $0.lowerBound < boundary && boundary < $0.upperBound })
+      switch quoted ? .joined : decide(after: phrases[k], leftWords: left, before: right, opensWithClause: opensWithClause) {
+      case .ends:
+        result.append(boundary)
+        left = right.wordCount
+        opensWithClause = opensClause(right)
+      case .joined:
+        left += right.wordCount
+        opensWithClause = false
+      case .short:
+        left = right.wordCount
+      }
     }
+  }
+
+  /// How a space between two phrases reads.
+  private enum Decision {
+    /// A sentence ends.
+    case ends
+    /// The phrases are one clause: a conjunction, or a sentence's opening clause.
+    case joined
+    /// A phrase is too short to stand alone: a list item, a name.
+    case short
+  }
+
+  private func decide(after left: Phrase, leftWords: Int, before right: Phrase, opensWithClause: Bool) -> Decision {
+    guard left.wordCount > 0, right.wordCount > 0 else { return .short }
+    if any(right.heads, in: rules.clauseStarters) { return .joined }
+    if any(left.tails, in: rules.clauseEnders) { return .joined }
+    if any(left.tails, in: rules.sentenceFinals) { return .ends }
+    // "หากน้ำท่วม ให้โทรแจ้ง": a sentence that opens with a short subordinate clause or a
+    // connective goes on after its first space.
+    if opensWithClause && leftWords <= rules.longestOpeningClause { return .joined }
+    // A connective or subordinate clause opens a new sentence however short it is.
+    let rightIsLong = right.wordCount >= rules.minimumWords || opensClause(right)
+    return leftWords >= rules.minimumWords && rightIsLong ? .ends : .short
+  }
+
+  /// Whether a phrase opens with a word that makes it a sentence's opening clause.
+  private func opensClause(_ phrase: Phrase) -> Bool { any(phrase.heads, in: rules.clauseOpeners) }
+
+  private func any(_ ranges: [Range<Int>], in table: WordTable) -> Bool {
+    ranges.contains { table.contains($0, in: b) }
+  }
+
+  /// Whether Thai (or a closing quote after it) ends just before `end`; not ๆ, which
+  /// repeats the word before and goes on ("เด็ก ๆ จะได้").
+  private func isThaiEnd(before end: Int, line: Range<Int>) -> Bool {
+    var (v, w) = UTF8Text.scalar(before: end, in: b)
+    if BoundaryCorrector.isClosing(v) && end - w > line.lowerBound {
+      v = UTF8Text.scalar(before: end - w, in: b).value
+    }
+    return UTF8Text.isThai(v) && v != 0x0E46
+  }
+
+  /// Whether Thai (or an opening quote before it) starts at `i`; not ๆ or ฯ, which belong
+  /// to the word before the space.
+  private func isThaiStart(at i: Int, line: Range<Int>) -> Bool {
+    var (v, w) = UTF8Text.scalar(at: i, in: b)
+    if BoundaryCorrector.isOpening(v) && i + w < line.upperBound {
+      v = UTF8Text.scalar(at: i + w, in: b).value
+    }
+    return UTF8Text.isThai(v) && v != 0x0E46 && v != 0x0E2F
   }
 
   /// Counts the words of each phrase and notes its first and last word.
@@ -87,18 +155,13 @@ struct SpaceBoundaries {
       }
       if kind != .none {
         phrases[k].wordCount += 1
-        if phrases[k].first == nil { phrases[k].first = range }
-        phrases[k].last = range
+        if phrases[k].headEnds.count < 3 { phrases[k].headEnds.append(range.upperBound) }
+        phrases[k].tailStarts.append(range.lowerBound)
+        if phrases[k].tailStarts.count > 2 { phrases[k].tailStarts.removeFirst() }
+        phrases[k].end = range.upperBound
       }
       wordIndex += 1
     }
   }
 
-  private func endsSentence(after left: Phrase, before right: Phrase) -> Bool {
-    guard let last = left.last, let first = right.first else { return false }
-    if rules.clauseStarters.contains(first, in: b) { return false }
-    if rules.clauseEnders.contains(last, in: b) { return false }
-    if rules.sentenceFinals.contains(last, in: b) { return true }
-    return left.wordCount >= rules.minimumWords && right.wordCount >= rules.minimumWords
-  }
 }

@@ -50,12 +50,17 @@ struct SplitRules: Sendable {
   var spaceEndsSentence = false
   /// Words that, after such a space, continue the sentence (conjunctions).
   var clauseStarters = WordTable()
+  /// Words that, opening a sentence, make its first such space a clause break: "if",
+  /// "when", "however".
+  var clauseOpeners = WordTable()
   /// Words that, before such a space, continue the sentence ("namely").
   var clauseEnders = WordTable()
   /// Words that, before such a space, end a sentence (final particles).
   var sentenceFinals = WordTable()
   /// The fewest words on each side of such a space for it to end a sentence.
   var minimumWords = 3
+  /// The most words a sentence's opening clause ("if …", "however") has before its space.
+  var longestOpeningClause = 8
 
   /// Adds everything in `other`; `other`'s settings win.
   mutating func merge(_ other: SplitRules, settings: Set<String>) {
@@ -75,6 +80,7 @@ struct SplitRules: Sendable {
     domains.formUnion(other.domains)
     urlPrefixes += other.urlPrefixes
     clauseStarters.formUnion(other.clauseStarters)
+    clauseOpeners.formUnion(other.clauseOpeners)
     clauseEnders.formUnion(other.clauseEnders)
     sentenceFinals.formUnion(other.sentenceFinals)
     if settings.contains("ordinals") { ordinals = other.ordinals }
@@ -83,6 +89,9 @@ struct SplitRules: Sendable {
     }
     if settings.contains("space-ends-sentence") { spaceEndsSentence = other.spaceEndsSentence }
     if settings.contains("minimum-words") { minimumWords = other.minimumWords }
+    if settings.contains("longest-opening-clause") {
+      longestOpeningClause = other.longestOpeningClause
+    }
   }
 }
 
@@ -140,7 +149,7 @@ struct RuleFileParser {
   static let sections = [
     "never-end", "may-end", "end-before-capital", "before-number", "starters", "exclamations", "letter-words",
     "terminators", "weak-terminators", "non-terminators", "full-stops", "bullets",
-    "file-extensions", "domains", "url-prefixes", "clause-starters", "clause-enders", "sentence-finals",
+    "file-extensions", "domains", "url-prefixes", "clause-starters", "clause-openers", "clause-enders", "sentence-finals",
     "settings",
   ]
 
@@ -181,7 +190,7 @@ struct RuleFileParser {
           continue
         }
         if !apply(setting: parts[0], value: parts[1], to: &rules) {
-          problems.append("\(name):\(lineNumber): bad setting '\(text.trimmingSpaces())'; known: ordinals, strong-ends-before-lowercase, space-ends-sentence (yes|no), minimum-words (N)")
+          problems.append("\(name):\(lineNumber): bad setting '\(text.trimmingSpaces())'; known: ordinals, strong-ends-before-lowercase, space-ends-sentence (yes|no), minimum-words, longest-opening-clause (N)")
         } else {
           given.insert(parts[0])
         }
@@ -201,6 +210,7 @@ struct RuleFileParser {
         case "domains": rules.domains.insert(bytes)
         case "url-prefixes": rules.urlPrefixes.append(Array(bytes))
         case "clause-starters": rules.clauseStarters.insert(bytes)
+        case "clause-openers": rules.clauseOpeners.insert(bytes)
         case "clause-enders": rules.clauseEnders.insert(bytes)
         case "sentence-finals": rules.sentenceFinals.insert(bytes)
         case "terminators", "weak-terminators", "non-terminators", "full-stops", "bullets":
@@ -239,6 +249,9 @@ struct RuleFileParser {
     case "minimum-words":
       guard let n = Int(value), n >= 1 else { return false }
       rules.minimumWords = n
+    case "longest-opening-clause":
+      guard let n = Int(value), n >= 0 else { return false }
+      rules.longestOpeningClause = n
     default: return false
     }
     return true
