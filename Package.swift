@@ -59,7 +59,8 @@ let package = Package(
     ),
     .testTarget(
       name: "PrecisCoreTests",
-      dependencies: ["PrecisCore", "PrecisTestSupport", "PrecisTestGenerators", .product(name: "PropertyBased", package: "swift-property-based")]
+      dependencies: ["PrecisCore", "PrecisTestSupport", "PrecisTestGenerators", .product(name: "PropertyBased", package: "swift-property-based")],
+      exclude: ["Segmentation/Fixtures"]
     ),
     .testTarget(
       name: "PrecisRunnerTests",

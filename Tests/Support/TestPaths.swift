@@ -16,9 +16,11 @@ public enum TestPaths {
   /// `pipelines/`.
   public static var pipelines: String { packageRoot + "/pipelines" }
 
-  /// `../shared` beside the project.
+  /// `../shared` beside the project, or the folder `PRECIS_SHARED` names (for checkouts
+  /// that are not beside it, such as git worktrees).
   public static var shared: String {
-    URL(fileURLWithPath: packageRoot).deletingLastPathComponent().appendingPathComponent("shared").path
+    if let path = ProcessInfo.processInfo.environment["PRECIS_SHARED"], !path.isEmpty { return path }
+    return URL(fileURLWithPath: packageRoot).deletingLastPathComponent().appendingPathComponent("shared").path
   }
 
   /// Every corpora file, relative to `corpora/`, sorted.

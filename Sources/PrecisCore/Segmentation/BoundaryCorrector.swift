@@ -587,10 +587,11 @@ struct BoundaryCorrector {
       self.kind = kind
       self.start = i
       self.mark = UTF8Text.scalar(at: i, in: b).value
-      // The word before: back to a space, at most 64 bytes.
+      // The word before: back to a space or the segment's start, at most 64 bytes.
+      let floor = max(line.lowerBound, corrector.segmentStart)
       var s = i
       var stop = false
-      while s > line.lowerBound && i - s < 64 {
+      while s > floor && i - s < 64 {
         let (v, w) = UTF8Text.scalar(before: s, in: b)
         if UTF8Text.isSpace(v) {
           stop = true
@@ -598,7 +599,7 @@ struct BoundaryCorrector {
         }
         s -= w
       }
-      if !stop && s > line.lowerBound { s = i }  // too long to be an abbreviation
+      if !stop && s > floor { s = i }  // too long to be an abbreviation
       while s < i {
         let (v, w) = UTF8Text.scalar(at: s, in: b)
         guard BoundaryCorrector.isOpening(v) || corrector.rules.bullets.contains(v) || UTF8Text.isFormat(v)
@@ -670,6 +671,16 @@ struct BoundaryCorrector {
           self.kind = .strong
         } else if kind == .period && periods >= 3 {
           self.kind = .ellipsis
+        }
+        // « Non. » and « Non ! »: a closing guillemet after a space still closes the quote.
+        var k = j
+        while k < line.upperBound && UTF8Text.isSpace(UTF8Text.scalar(at: k, in: b).value) { k += 1 }
+        if k > j && k < line.upperBound {
+          let (v, w) = UTF8Text.scalar(at: k, in: b)
+          if BoundaryCorrector.isClosing(v) && corrector.quotes.spans.contains(where: { $0.upperBound == k + w }) {
+            j = k + w
+            closesQuote = true
+          }
         }
         j = Self.citationEnd(after: j, markStart: i, line: line, b: b)
       }

@@ -179,6 +179,7 @@ struct RuleFileParser {
         section = String(decoding: UnsafeBufferPointer(rebasing: b[first.lowerBound + 1..<first.upperBound - 1]), as: UTF8.self)
         if !Self.sections.contains(section) {
           problems.append("\(name):\(lineNumber): unknown section [\(section)]; known: \(Self.sections.joined(separator: ", "))")
+          section = "?"
         }
         continue
       }
@@ -226,8 +227,10 @@ struct RuleFileParser {
           case "full-stops": rules.fullStops.insert(v)
           default: rules.bullets.insert(v)
           }
+        case "?":
+          break  // under an unknown section, reported once
         default:
-          problems.append("\(name):\(lineNumber): words outside a known section")
+          problems.append("\(name):\(lineNumber): words before the first [section]")
         }
       }
     }
