@@ -71,6 +71,37 @@ public struct Normalizer: @unchecked Sendable {
     return result.changed ? String(decoding: result.bytes, as: UTF8.self) : string
   }
 
+  /// Whether valid UTF-8 text is already in this form (ICU's quick check, line by line).
+  ///
+  /// Cheaper than ``normalize(utf8:)``: nothing is copied when the answer is yes.
+  public func isNormalized(utf8 input: UnsafeBufferPointer<UInt8>) throws(ICUError) -> Bool {
+    let buffer = UTF16Buffer()
+    var lineStart = 0
+    while lineStart < input.count {
+      var lineEnd = lineStart
+      var ascii = true
+      var upper = false
+      while lineEnd < input.count && input[lineEnd] != 0x0A {
+        let b = input[lineEnd]
+        if b >= 0x80 { ascii = false } else if b >= 0x41 && b <= 0x5A { upper = true }
+        lineEnd += 1
+      }
+      if ascii {
+        if form == .nfkcCasefold && upper { return false }
+      } else {
+        try buffer.fill(utf8: UnsafeBufferPointer(rebasing: input[lineStart..<lineEnd]))
+        var status = U_ZERO_ERROR
+        let span = buffer.units.withUnsafeBufferPointer { units in
+          cicu_unorm2_spanQuickCheckYes(handle, units.baseAddress, Int32(buffer.count), &status)
+        }
+        try icuCheck(status, "check normalisation")
+        if Int(span) < buffer.count { return false }
+      }
+      lineStart = lineEnd + 1
+    }
+    return true
+  }
+
   /// Normalises valid UTF-8 line by line, keeping anchors back to the input offsets.
   public func normalize(utf8 input: UnsafeBufferPointer<UInt8>) throws(ICUError) -> NormalizedUTF8 {
     var out: [UInt8] = []

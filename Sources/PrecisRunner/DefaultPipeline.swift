@@ -13,6 +13,7 @@ public enum DefaultPipeline {
     stages:
       - kind: normalize
         form: nfc                     # nfkc only on purpose: it folds "²" to "2"
+      - kind: detect                  # --lang overrides
       - kind: split
         suppressions: true            # ICU's abbreviation list for the language
     outputs:

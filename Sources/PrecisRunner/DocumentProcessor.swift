@@ -66,23 +66,41 @@ public struct DocumentProcessor: Sendable {
 
   /// Renders every configured output of `document`, named after `baseName` (the input's
   /// path relative to the batch folder, without its extension).
+  ///
+  /// Translation formats write one set per target language, skipping a target equal to the
+  /// document's language; when any format needs it, `NAME.skeleton.json` is written once.
   public func outputs(of document: Document, baseName: String) -> [RenderedOutput] {
     var result: [RenderedOutput] = []
+    var written: Set<String> = []
+    var prepared: PreparedDocument? = nil
+    var needsSkeleton = false
+    func add(_ files: [SegmentFile]) {
+      for file in files where written.insert(file.relativePath).inserted {
+        result.append(RenderedOutput(relativePath: file.relativePath, contents: file.contents))
+      }
+    }
     for spec in configuration.outputs {
-      let writer = spec.format.writer
-      if spec.targetLanguages.isEmpty {
-        result.append(
-          RenderedOutput(
-            relativePath: "\(baseName).\(writer.fileExtension)",
-            contents: writer.render(document, targetLanguage: nil)))
-      } else {
-        for target in spec.targetLanguages {
-          result.append(
-            RenderedOutput(
-              relativePath: "\(baseName).\(target.rawValue).\(writer.fileExtension)",
-              contents: writer.render(document, targetLanguage: target)))
+      let writer = spec.format.writer(fill: spec.fill)
+      needsSkeleton = needsSkeleton || writer.needsSkeleton
+      let targets: [LanguageTag?] =
+        spec.targetLanguages.isEmpty ? [nil] : spec.targetLanguages.filter { $0 != document.language }
+      for target in targets {
+        if let translation = writer as? any TranslationWriter {
+          var ready = prepared ?? PreparedDocument(document)
+          // Counted once for all the files that note the counts.
+          if ready.counts == nil && (spec.format == .xliff2 || spec.format == .xliff12) {
+            ready.counts = WordCounter().counts(of: ready).total
+          }
+          prepared = ready
+          add(translation.files(for: ready, baseName: baseName, targetLanguage: target))
+        } else {
+          add(writer.files(for: document, baseName: baseName, targetLanguage: target))
         }
       }
+    }
+    if needsSkeleton {
+      let ready = prepared ?? PreparedDocument(document)
+      add([SegmentFile(relativePath: "\(baseName).\(Skeleton.fileExtension)", contents: Skeleton(ready).json())])
     }
     return result
   }

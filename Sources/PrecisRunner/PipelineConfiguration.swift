@@ -6,12 +6,33 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable, Codable {
   case tsv
   /// `NAME.segments.jsonl`: one JSON object per segment.
   case jsonl
+  /// `NAME.<tgt>.xlf`: XLIFF 2.1.
+  case xliff2
+  /// `NAME.<tgt>.xliff12.xlf`: XLIFF 1.2.
+  case xliff12
+  /// `NAME.<src>-<tgt>.tmx`: TMX 1.4b.
+  case tmx
+  /// `NAME.<tgt>.po`: gettext PO.
+  case po
+  /// `NAME.<src>.txt` and `NAME.<tgt>.txt`: aligned text, line i is segment i.
+  case aligned
 
   /// The writer for this format.
-  public var writer: any SegmentWriter {
+  public var writer: any SegmentWriter { writer(fill: .empty) }
+
+  /// The writer for this format, filling targets as `fill` says.
+  public func writer(fill: TargetFill) -> any SegmentWriter {
     switch self {
-    case .tsv: TSVWriter()
     case .jsonl: SegmentJSONLWriter()
+    default: TranslationFormats.writer(named: rawValue, fill: fill) ?? TSVWriter(fill: fill)
+    }
+  }
+
+  /// Whether the format needs target languages (`to:`).
+  public var needsTargetLanguage: Bool {
+    switch self {
+    case .tsv, .jsonl: false
+    case .xliff2, .xliff12, .tmx, .po, .aligned: true
     }
   }
 }
@@ -22,10 +43,13 @@ public struct OutputSpec: Sendable, Hashable {
   public var format: OutputFormat
   /// The target languages; empty for formats that do not need one.
   public var targetLanguages: [LanguageTag]
+  /// What goes in the targets: nothing (the default), a copy of the source, or pseudo-text.
+  public var fill: TargetFill = .empty
 
-  public init(format: OutputFormat, targetLanguages: [LanguageTag] = []) {
+  public init(format: OutputFormat, targetLanguages: [LanguageTag] = [], fill: TargetFill = .empty) {
     self.format = format
     self.targetLanguages = targetLanguages
+    self.fill = fill
   }
 }
 

@@ -112,7 +112,7 @@ public enum PipelineLoader {
       let formats = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
       for node in list {
         let entry = try mapping(node, "an output", fail)
-        try checkKeys(entry, allowed: ["format", "to"], what: "option for an output", fail)
+        try checkKeys(entry, allowed: ["format", "to", "target"], what: "option for an output", fail)
         guard let formatNode = value(entry, "format"), let name = formatNode.string else {
           throw fail(node, "an output needs 'format'; known formats: \(formats)")
         }
@@ -134,7 +134,18 @@ public enum PipelineLoader {
             targets.append(tag)
           }
         }
-        outputs.append(OutputSpec(format: format, targetLanguages: targets))
+        if format.needsTargetLanguage && targets.isEmpty {
+          throw fail(node, "output '\(name)' needs target languages, e.g. 'to: [fr, de]'")
+        }
+        var fill = TargetFill.empty
+        if let fillNode = value(entry, "target") {
+          let allowed = TargetFill.allCases.map(\.rawValue).joined(separator: ", ")
+          guard let raw = fillNode.string, let chosen = TargetFill(rawValue: raw) else {
+            throw fail(fillNode, "unknown value '\(fillNode.string ?? "?")' for 'target'; allowed values: \(allowed)")
+          }
+          fill = chosen
+        }
+        outputs.append(OutputSpec(format: format, targetLanguages: targets, fill: fill))
       }
     }
     return PipelineConfiguration(

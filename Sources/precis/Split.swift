@@ -13,7 +13,7 @@ struct Split: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  @Option(help: "The language (auto, or a code such as en, de, pt-BR).")
+  @Option(help: "The language (auto: detected, or a code such as en, de, pt-BR).")
   var lang: String = "auto"
 
   @Option(help: "lines or jsonl.")
@@ -34,6 +34,7 @@ struct Split: ParsableCommand {
       if lang != "auto" { document.language = LanguageTag(lang) }
       let pipeline = try Pipeline(stages: [
         try TextNormalizer(options: .init(form: form)),
+        try LanguageDetector(options: .init()),  // keeps --lang; finds paragraphs in other languages
         try SentenceSplitter(options: .init()),
       ])
       document = try pipeline.apply(to: document)

@@ -16,8 +16,8 @@ public enum TestPaths {
   /// `pipelines/`.
   public static var pipelines: String { packageRoot + "/pipelines" }
 
-  /// `../shared` beside the project, or the folder `PRECIS_SHARED` names (for checkouts
-  /// that are not beside it, such as git worktrees).
+  /// `../shared` beside the project, or the folder `PRECIS_SHARED` names (for worktrees
+  /// that live elsewhere).
   public static var shared: String {
     if let path = ProcessInfo.processInfo.environment["PRECIS_SHARED"], !path.isEmpty { return path }
     return URL(fileURLWithPath: packageRoot).deletingLastPathComponent().appendingPathComponent("shared").path
@@ -56,5 +56,55 @@ public enum TestPaths {
 public enum SharedData {
   public static var isAvailable: Bool {
     FileManager.default.fileExists(atPath: TestPaths.shared + "/data/segmentation/golden_rules.jsonl")
+  }
+}
+
+/// Runs the built `precis` executable.
+public enum PrecisBinary {
+  /// The executable, next to the test bundle (the test targets depend on it).
+  public static let path: String = {
+    let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for candidate in [
+      bundleDirectory.appendingPathComponent("precis").path,
+      bundleDirectory.deletingLastPathComponent().appendingPathComponent("precis").path,
+      TestPaths.packageRoot + "/.build/debug/precis",
+    ] where FileManager.default.isExecutableFile(atPath: candidate) {
+      return candidate
+    }
+    return TestPaths.packageRoot + "/.build/debug/precis"
+  }()
+
+  /// What a run printed and its exit status.
+  public struct Outcome: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+  }
+
+  /// Runs `precis` with `arguments`, feeding `input` on standard input.
+  public static func run(_ arguments: [String], input: [UInt8] = [], in directory: String? = nil) throws -> Outcome {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    // Read both pipes concurrently so a full pipe cannot block the child.
+    nonisolated(unsafe) var errData = Data()
+    let errThread = Thread { errData = stderr.fileHandleForReading.readDataToEndOfFile() }
+    errThread.start()
+    if !input.isEmpty { stdin.fileHandleForWriting.write(Data(input)) }
+    try stdin.fileHandleForWriting.close()
+    let outData = stdout.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    while errThread.isExecuting || !errThread.isFinished { usleep(1000) }
+    return Outcome(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
   }
 }

@@ -51,6 +51,8 @@ public struct Document: Sendable, Hashable {
   public var inputEncoding: InputEncoding
   /// The document's language, set by `detect` or by `--lang`.
   public var language: LanguageTag?
+  /// How sure `detect` is of `language`, in 0...1; 1 when it was given (`--lang`).
+  public var languageConfidence: Double? = nil
   /// The text; normalised once `normalize` has run. Every range is UTF-8 offsets into it.
   public private(set) var text: String
   /// Maps offsets in `text` back to offsets in the text as decoded.

@@ -57,6 +57,8 @@ public struct Paragraph: Sendable, Hashable {
   public var role: SegmentRole = .body
   /// The paragraph's language when it differs from the document's.
   public var language: LanguageTag? = nil
+  /// How sure `detect` is of `language`, in 0...1, when `language` is set.
+  public var languageConfidence: Double? = nil
   /// The range of this paragraph's segments in `Document.segments`.
   public var segments: Range<Int> = 0..<0
 

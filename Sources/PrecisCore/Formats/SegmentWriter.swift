@@ -1,4 +1,6 @@
-/// A file format that segments are written in. Writers are pure: document in, text out.
+/// A file format that segments are written in.
+///
+/// Writers are pure: document in, text out.
 public protocol SegmentWriter: Sendable {
   /// The name used in pipeline files and on the command line, such as `tsv`.
   static var format: String { get }
@@ -6,6 +8,55 @@ public protocol SegmentWriter: Sendable {
   var fileExtension: String { get }
   /// Renders the document's segments for translation into `targetLanguage`.
   func render(_ document: Document, targetLanguage: LanguageTag?) -> String
+  /// The files this writer makes for one document, named after `baseName` (the input's name
+  /// without its extension).
+  ///
+  /// The default is one file, `NAME.<tgt>.<fileExtension>` (or `NAME.<fileExtension>`
+  /// without a target language), holding `render(_:targetLanguage:)`.
+  func files(for document: Document, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentFile]
+  /// Whether `merge` needs the layout file `NAME.skeleton.json` beside this format's files,
+  /// because the format does not carry the text between segments.
+  var needsSkeleton: Bool { get }
+}
+
+extension SegmentWriter {
+  public func files(for document: Document, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentFile]
+  {
+    let name =
+      targetLanguage.map { "\(baseName).\($0.rawValue).\(fileExtension)" }
+      ?? "\(baseName).\(fileExtension)"
+    return [
+      SegmentFile(relativePath: name, contents: render(document, targetLanguage: targetLanguage))
+    ]
+  }
+
+  public var needsSkeleton: Bool { false }
+}
+
+/// A file a writer made: a path relative to the output folder, and its text.
+public struct SegmentFile: Sendable, Hashable {
+  /// Where the file goes, relative to the output folder, such as `news.fr.xlf`.
+  public var relativePath: String
+  /// The file's text (written as UTF-8).
+  public var contents: String
+
+  public init(relativePath: String, contents: String) {
+    self.relativePath = relativePath
+    self.contents = contents
+  }
+}
+
+/// What a writer puts in the target of each segment.
+public enum TargetFill: String, Sendable, Hashable, CaseIterable, Codable {
+  /// Nothing: the translator fills the targets (the default).
+  case empty
+  /// A copy of the source, for tools that translate over the source text.
+  case copySource = "copy-source"
+  /// Pseudo-translation: accented, about 30 % longer, bracketed, codes untouched; for
+  /// testing that a product shows translated text whole.
+  case pseudo
 }
 
 /// Escapes text for JSON string literals.

@@ -52,28 +52,37 @@ public struct TextNormalizer: Stage {
   public func apply(to document: Document) throws(StageError) -> Document {
     var document = document
     var text = document.text
-    let cleaned = text.withUTF8 { Self.cleanControls($0) }
-    let normalized: NormalizedUTF8
-    do {
-      normalized = try cleaned.bytes.withUnsafeBufferPointer { bytes throws(ICUError) in
-        try normalizer.normalize(utf8: bytes)
+    let outcome = text.withUTF8 { input in
+      Result { () throws(ICUError) -> (Cleaned?, NormalizedUTF8?) in
+        // Most text needs nothing: check first, so that nothing is copied.
+        let cleaned = Self.cleanControls(input)
+        if let cleaned {
+          return try cleaned.bytes.withUnsafeBufferPointer { bytes throws(ICUError) in
+            (cleaned, try normalizer.isNormalized(utf8: bytes) ? nil : try normalizer.normalize(utf8: bytes))
+          }
+        }
+        return (nil, try normalizer.isNormalized(utf8: input) ? nil : try normalizer.normalize(utf8: input))
       }
+    }
+    let cleaned: Cleaned?
+    let normalized: NormalizedUTF8?
+    do {
+      (cleaned, normalized) = try outcome.get()
     } catch {
       throw StageError(stage: Self.kind, source: document.source, reason: error.description)
     }
-    if !cleaned.changed && !normalized.changed {
-      document.features.insert(.normalized)
-      return document
-    }
-    let unicodeMap = OffsetMap(anchors: normalized.anchors)
-    let map = unicodeMap.composed(with: OffsetMap(anchors: cleaned.anchors))
-    let removed = cleaned.removed.map {
+    document.features.insert(.normalized)
+    if cleaned == nil && normalized == nil { return document }
+    let cleanMap = OffsetMap(anchors: cleaned?.anchors ?? [])
+    let unicodeMap = OffsetMap(anchors: normalized?.anchors ?? [])
+    let removed = (cleaned?.removed ?? []).map {
       RemovedCharacter(utf8Offset: unicodeMap.normalizedOffset(of: $0.utf8Offset), scalar: $0.scalar)
     }
-    let newText = normalized.changed
-      ? String(decoding: normalized.bytes, as: UTF8.self)
-      : String(decoding: cleaned.bytes, as: UTF8.self)
-    document.replaceText(with: newText, map: map, removed: removed)
+    let bytes = normalized?.bytes ?? cleaned?.bytes ?? []
+    document.replaceText(
+      with: String(decoding: bytes, as: UTF8.self), map: unicodeMap.composed(with: cleanMap),
+      removed: removed)
+    document.features.insert(.normalized)
     return document
   }
 
@@ -85,7 +94,8 @@ public struct TextNormalizer: Stage {
     var changed: Bool
   }
 
-  static func cleanControls(_ input: UnsafeBufferPointer<UInt8>) -> Cleaned {
+  /// Fixes line endings and controls; `nil` when there is nothing to fix.
+  static func cleanControls(_ input: UnsafeBufferPointer<UInt8>) -> Cleaned? {
     // Fast path: nothing to change in most text.
     var needsWork = false
     for b in input where b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF {
@@ -93,9 +103,7 @@ public struct TextNormalizer: Stage {
       needsWork = true
       break
     }
-    if !needsWork {
-      return Cleaned(bytes: Array(input), anchors: [OffsetAnchor(normalized: 0, original: 0)], removed: [], changed: false)
-    }
+    if !needsWork { return nil }
     var out: [UInt8] = []
     out.reserveCapacity(input.count)
     var anchors = [OffsetAnchor(normalized: 0, original: 0)]
@@ -148,6 +156,6 @@ public struct TextNormalizer: Stage {
         i += 1
       }
     }
-    return Cleaned(bytes: out, anchors: anchors, removed: removed, changed: changed)
+    return changed ? Cleaned(bytes: out, anchors: anchors, removed: removed, changed: true) : nil
   }
 }

@@ -3,6 +3,7 @@ public enum StageCatalog {
   /// The standard stages, in the order a pipeline usually runs them.
   public static let standard: [any Stage.Type] = [
     TextNormalizer.self,
+    LanguageDetector.self,
     SentenceSplitter.self,
   ]
 

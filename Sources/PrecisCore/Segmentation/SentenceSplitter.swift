@@ -1,18 +1,25 @@
 import PrecisICU
 
-/// Splits paragraphs into sentence segments with ICU's sentence break iterator.
+/// Splits paragraphs into sentence segments: ICU's sentence break iterator, corrected by the
+/// language's rules (`Segmentation/Rules/<language>.txt`).
 ///
 /// Requires: nothing (uses the document's language, else the `language` option, else
-/// English). Adds: paragraphs, sentences. In a pipeline file:
+/// English; a paragraph that `detect` gave its own language is split by that language's
+/// rules, and its segments get that language). Adds: paragraphs, sentences. In a pipeline
+/// file:
 ///
 ///     - kind: split
 ///       language: de           # used when the document has none
-///       suppressions: true     # ICU's abbreviation list (“Mr.”) where it helps (English)
+///       suppressions: true     # ICU's abbreviation list (“Mr.”) as a fallback (English)
 ///
 /// Paragraphs are blocks of lines between blank lines. Each line break ends a segment, so a
-/// heading, a list item and a dateline are each a segment of their own. Segments never start
-/// or end with white space; the white space between them is kept as gaps, so segments and
-/// gaps rebuild the text exactly.
+/// heading, a list item and a dateline are each a segment of their own. Within a line, the
+/// rules keep abbreviations, initials, ordinals, numbers, web addresses, file names and
+/// quotations inside their sentences, and end sentences that ICU runs together (Chinese and
+/// Japanese full stops, Thai spaces, the Armenian full stop typed as a colon …); see
+/// <doc:SegmentationConventions>. Languages without a rule file get ICU's breaks with the
+/// rules every language shares (`und.txt`). Segments never start or end with white space; the
+/// white space between them is kept as gaps, so segments and gaps rebuild the text exactly.
 ///
 /// - Complexity: O(*n*) in the UTF-8 length of the text.
 public struct SentenceSplitter: Stage {
@@ -105,6 +112,7 @@ public struct SentenceSplitter: Stage {
       }
       if knownIndex < known.count && known[knownIndex].range == range {
         paragraph.language = known[knownIndex].language
+        paragraph.languageConfidence = known[knownIndex].languageConfidence
       }
       let paragraphLanguage = paragraph.language ?? language
       let first = segments.count
@@ -116,9 +124,7 @@ public struct SentenceSplitter: Stage {
         let id = SegmentID(paragraphHash: hash, occurrence: occurrence, index: segments.count - first)
         let absolute = (range.lowerBound + piece.lowerBound)..<(range.lowerBound + piece.upperBound)
         var segment = Segment(id: id, range: absolute, paragraph: paragraphs.count)
-        if paragraph.language != nil && paragraph.language != language {
-          segment.language = paragraph.language
-        }
+        segment.language = paragraph.language
         segments.append(segment)
       }
       paragraph.segments = first..<segments.count

@@ -129,6 +129,7 @@ import Testing
     #expect(document.segments.map { document.text(of: $0) } == ["Am 3. Oktober kam er.", "He left on Oct. 3.", "Then he stayed."])
     #expect(document.paragraphs.map(\.language) == [LanguageTag("de"), nil])
     #expect(document.segments.map(\.language) == [LanguageTag("de"), nil, nil])
+    #expect(document.paragraphs[0].segments == 0..<1)
   }
 
   @Test(.enabled(if: SharedData.isAvailable, "needs ../shared"))

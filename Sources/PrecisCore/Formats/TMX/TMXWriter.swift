@@ -1,0 +1,102 @@
+/// Writes TMX 1.4b: `NAME.<src>-<tgt>.tmx`, one `<tu tuid="segment id">` per segment with a
+/// source and a target `<tuv>`.
+///
+/// - The header names the document (`<prop type="x-precis-source">`) and the layout file
+///   `merge` needs (`<prop type="x-precis-skeleton">NAME.skeleton.json</prop>`).
+/// - Placeholders are `<ph x="n" type="x-variable|x-printf|x-markup">{name}</ph>`;
+///   characters XML cannot hold are `<ph x="n" type="x-cp-0001"/>`; URLs, e-mail addresses
+///   and code are `<hi type="x-url|x-email|x-code">`.
+/// - Segments not to be translated have `<prop type="x-translate">no</prop>` and the source
+///   as their target. Each `<tu>` has a `<note>` with the place, role and summary rank.
+/// - No dates: two runs give the same bytes.
+public struct TMXWriter: TranslationWriter {
+  public static let format = "tmx"
+  public let fileExtension = "tmx"
+  public var fill: TargetFill
+  public var needsSkeleton: Bool { true }
+
+  public init(fill: TargetFill = .empty) { self.fill = fill }
+
+  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentFile]
+  {
+    let name =
+      "\(baseName).\(document.sourceLanguage.rawValue)-\(target(targetLanguage).rawValue).\(fileExtension)"
+    return [
+      SegmentFile(
+        relativePath: name,
+        contents: render(
+          document, targetLanguage: targetLanguage, skeleton: Self.skeletonName(baseName)))
+    ]
+  }
+
+  /// The skeleton's file name beside `NAME`'s files: the last path component of `NAME` plus
+  /// `.skeleton.json`.
+  static func skeletonName(_ baseName: String) -> String {
+    let last = baseName.split(separator: "/").last.map(String.init) ?? baseName
+    return "\(last).\(Skeleton.fileExtension)"
+  }
+
+  /// The TMX text of a prepared document.
+  public func render(
+    _ document: PreparedDocument, targetLanguage: LanguageTag?, skeleton: String? = nil
+  ) -> String {
+    let source = document.sourceLanguage.rawValue
+    let targetTag = target(targetLanguage).rawValue
+    var out = ""
+    out.reserveCapacity(document.text.utf8.count * 3 + 1024)
+    out +=
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">\n"
+    out +=
+      "  <header creationtool=\"precis\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"precis\""
+    out += " adminlang=\"en\" srclang=\"\(source)\" datatype=\"plaintext\">\n"
+    out += "    <prop type=\"x-precis-source\">\(XMLText.content(document.source))</prop>\n"
+    if let skeleton {
+      out += "    <prop type=\"x-precis-skeleton\">\(XMLText.content(skeleton))</prop>\n"
+    }
+    out += "  </header>\n  <body>\n"
+    for segment in document.segments {
+      out += "    <tu tuid=\"\(XMLText.attribute(segment.id.rawValue))\">\n"
+      out +=
+        "      <note>\(XMLText.content(segment.context(in: document).joined(separator: "; ")))</note>\n"
+      if !segment.isTranslatable { out += "      <prop type=\"x-translate\">no</prop>\n" }
+      out += "      <tuv xml:lang=\"\(source)\"><seg>"
+      inline(segment.pieces, into: &out)
+      out += "</seg></tuv>\n"
+      out += "      <tuv xml:lang=\"\(targetTag)\"><seg>"
+      let targetPieces = segment.isTranslatable ? segment.targetPieces(fill) : segment.pieces
+      if let targetPieces { inline(targetPieces, into: &out) }
+      out += "</seg></tuv>\n"
+      out += "    </tu>\n"
+    }
+    out += "  </body>\n</tmx>\n"
+    return out
+  }
+
+  public func render(_ document: PreparedDocument, targetLanguage: LanguageTag?) -> String {
+    render(document, targetLanguage: targetLanguage, skeleton: nil)
+  }
+
+  private func inline(_ pieces: [InlinePiece], into out: inout String) {
+    var next = 1
+    func cp(_ v: UInt32) -> String {
+      defer { next += 1 }
+      return "<ph x=\"\(next)\" type=\"x-cp-\(XMLText.hex(v))\"/>"
+    }
+    for piece in pieces {
+      switch piece {
+      case let .text(s):
+        XMLText.appendContent(s, to: &out, invalid: cp)
+      case let .placeholder(code, kind):
+        out += "<ph x=\"\(next)\" type=\"x-\(kind.rawValue)\">"
+        XMLText.appendContent(code, to: &out, invalid: cp)
+        out += "</ph>"
+        next += 1
+      case let .protected(text, kind):
+        out += "<hi type=\"x-\(kind.rawValue)\">"
+        XMLText.appendContent(text, to: &out, invalid: cp)
+        out += "</hi>"
+      }
+    }
+  }
+}

@@ -1,0 +1,107 @@
+/// Writes XLIFF 1.2 (strict): `NAME.<tgt>.xliff12.xlf`, a `<group>` per paragraph and a
+/// `<trans-unit>` per sentence, for tools that do not read XLIFF 2 yet.
+///
+/// - The layout (segment ids and the text between them) travels in the header as
+///   `<skl><internal-file form="application/x-precis-skeleton+json">`, the
+///   ``Skeleton`` without source texts, so the file alone is enough for `merge`.
+/// - Segments not to be translated are `translate="no"` trans-units (and groups).
+/// - Placeholders are `<x id="…" ctype="…" equiv-text="{name}"/>` (`ctype="lb"` for
+///   `<br/>`, `x-variable`, `x-printf` or `x-markup` otherwise); URLs, e-mail addresses and
+///   code are `<mrk mtype="protected">`; characters XML cannot hold are
+///   `<x id="…" ctype="x-cp-0001"/>` (the code point in hex).
+/// - Each trans-unit has `<note from="developer">` with the place, role and summary rank.
+public struct XLIFF12Writer: TranslationWriter {
+  public static let format = "xliff12"
+  public let fileExtension = "xliff12.xlf"
+  public var fill: TargetFill
+
+  /// The `form` of the embedded skeleton.
+  public static let skeletonForm = "application/x-precis-skeleton+json"
+
+  public init(fill: TargetFill = .empty) { self.fill = fill }
+
+  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentFile]
+  {
+    [
+      SegmentFile(
+        relativePath: "\(baseName).\(target(targetLanguage).rawValue).\(fileExtension)",
+        contents: render(document, targetLanguage: targetLanguage))
+    ]
+  }
+
+  /// The XLIFF 1.2 text of a prepared document.
+  public func render(_ document: PreparedDocument, targetLanguage: LanguageTag?) -> String {
+    var out = ""
+    out.reserveCapacity(document.text.utf8.count * 3 + 1024)
+    out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    out += "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n"
+    out +=
+      "  <file original=\"\(XMLText.attribute(document.source))\" source-language=\"\(document.sourceLanguage.rawValue)\""
+    out += " target-language=\"\(target(targetLanguage).rawValue)\" datatype=\"plaintext\">\n"
+    out += "    <header>\n      <skl>\n        <internal-file form=\"\(Self.skeletonForm)\">"
+    XMLText.appendContent(Skeleton(document, includingSource: false).json(), to: &out) { _ in
+      "\u{FFFD}"
+    }
+    out += "</internal-file>\n      </skl>\n"
+    let counts = document.counts ?? WordCounter().counts(of: document).total
+    out += "      <note from=\"developer\">\(XMLText.content(counts.summary))</note>\n"
+    out += "    </header>\n    <body>\n"
+    for unit in document.units {
+      out +=
+        "      <group id=\"\(XMLText.attribute(unit.id))\"\(unit.isTranslatable ? "" : " translate=\"no\"")>\n"
+      for index in unit.segments {
+        let segment = document.segments[index]
+        out +=
+          "        <trans-unit id=\"\(XMLText.attribute(segment.id.rawValue))\" xml:space=\"preserve\""
+        out += segment.isTranslatable ? ">\n" : " translate=\"no\">\n"
+        out += "          <source>"
+        inline(segment.pieces, into: &out)
+        out += "</source>\n"
+        if let target = segment.targetPieces(fill) {
+          let state =
+            fill == .pseudo && segment.isTranslatable
+            ? "translated" : segment.isTranslatable ? "needs-translation" : "final"
+          out += "          <target state=\"\(state)\">"
+          inline(target, into: &out)
+          out += "</target>\n"
+        }
+        out +=
+          "          <note from=\"developer\">\(XMLText.content(segment.context(in: document).joined(separator: "; ")))</note>\n"
+        out += "        </trans-unit>\n"
+      }
+      out += "      </group>\n"
+    }
+    out += "    </body>\n  </file>\n</xliff>\n"
+    return out
+  }
+
+  /// Inline content; `<x>` ids count from 1 in each `<source>` and again in its `<target>`,
+  /// so the k-th code of both has the same id.
+  private func inline(_ pieces: [InlinePiece], into out: inout String) {
+    var next = 1
+    func cp(_ v: UInt32) -> String {
+      defer { next += 1 }
+      return "<x id=\"\(next)\" ctype=\"x-cp-\(XMLText.hex(v))\"/>"
+    }
+    for piece in pieces {
+      switch piece {
+      case let .text(s):
+        XMLText.appendContent(s, to: &out, invalid: cp)
+      case let .placeholder(code, kind):
+        let ctype: String
+        switch kind {
+        case .markup: ctype = code.hasPrefix("<br") ? "lb" : "x-markup"
+        case .variable: ctype = "x-variable"
+        case .printf: ctype = "x-printf"
+        }
+        out += "<x id=\"\(next)\" ctype=\"\(ctype)\" equiv-text=\"\(XMLText.attribute(code))\"/>"
+        next += 1
+      case let .protected(text, _):
+        out += "<mrk mtype=\"protected\">"
+        XMLText.appendContent(text, to: &out, invalid: cp)
+        out += "</mrk>"
+      }
+    }
+  }
+}
