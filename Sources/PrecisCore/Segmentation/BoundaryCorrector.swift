@@ -15,66 +15,87 @@ import PrecisICU
 /// starts a new one; and in scripts written without sentence marks (Thai) a space between
 /// two phrases may end a sentence (see ``SpaceBoundaries``).
 ///
+/// A class, not a struct: its helpers read the rules and the scanning state in place, where a
+/// large struct would be copied at every call. Not thread-safe: one per document and language.
+///
 /// - Complexity: O(*n*) in the length of the paragraph: each byte is read a bounded number
 ///   of times, and words are looked up by hash.
-struct BoundaryCorrector {
+final class BoundaryCorrector {
   let rules: SplitRules
-  let b: UnsafeBufferPointer<UInt8>
+  /// The paragraph being corrected.
+  private var b = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
   private var result: [Int] = []
+  private var icu: [Int] = []
   private var quotes = QuoteSpans()
-  private var quoteIndex = 0
   private var icuIndex = 0
   /// Where the current segment's first word starts.
   private var segmentStart = 0
   /// The list item that opened the current segment, if any.
   private var listItem: ListMarker? = nil
+  /// The word last checked for being an address, and the answer.
+  private var addressChecked = -1
+  private var wordIsAddress = false
 
-  init(rules: SplitRules, bytes: UnsafeBufferPointer<UInt8>) {
-    self.rules = rules
-    self.b = bytes
-  }
+  /// Makes a corrector for one language, to reuse paragraph after paragraph (it keeps its
+  /// buffers).
+  init(rules: SplitRules) { self.rules = rules }
 
-  /// The boundaries of the paragraph: ascending UTF-8 offsets where segments start, after
-  /// the first, and the paragraph's end.
+  /// The boundaries of `paragraph`: ascending UTF-8 offsets where segments start, after the
+  /// first, and the paragraph's end.
   ///
   /// - Parameters:
   ///   - icu: ICU's boundaries, ascending.
   ///   - words: for scripts where a space may end a sentence, ICU's word segments of the
   ///     paragraph, ascending; empty otherwise.
-  mutating func boundaries(icu: [Int], words: [(Range<Int>, WordKind)]) -> [Int] {
+  func boundaries(
+    of paragraph: UnsafeBufferPointer<UInt8>, icu: [Int], words: [(Range<Int>, WordKind)]
+  ) -> [Int] {
+    b = paragraph
     result.removeAll(keepingCapacity: true)
     self.icu = icu
     icuIndex = 0
-    var spaces = SpaceBoundaries(rules: rules, bytes: b, words: words)
+    addressChecked = -1
+    var spaces = SpaceBoundaries(bytes: b, words: words)
     var lineStart = 0
     while lineStart <= b.count {
       var lineEnd = lineStart
       while lineEnd < b.count && b[lineEnd] != 0x0A { lineEnd += 1 }
       if lineStart > 0 { result.append(lineStart) }
       quotes.find(in: lineStart..<lineEnd, of: b)
-      quoteIndex = 0
       scan(lineStart..<lineEnd)
-      if rules.spaceEndsSentence {
-        spaces.add(in: lineStart..<lineEnd, quotes: quotes.spans, to: &result)
-      }
+      if !words.isEmpty { spaces.add(in: lineStart..<lineEnd, quotes: quotes.spans, rules: rules, to: &result) }
       lineStart = lineEnd + 1
     }
     result.append(b.count)
-    result.sort()
-    var unique: [Int] = []
-    unique.reserveCapacity(result.count)
-    for x in result where x > 0 && x != unique.last { unique.append(x) }
-    return unique
+    // Boundaries come mostly in order; Thai spaces and ICU's leftovers may not.
+    if zip(result, result.dropFirst()).contains(where: { $0 > $1 }) { result.sort() }
+    // Drop 0 and duplicates in place.
+    var kept = 0
+    for k in result.indices where result[k] > 0 && (kept == 0 || result[k] != result[kept - 1]) {
+      result[kept] = result[k]
+      kept += 1
+    }
+    result.removeLast(result.count - kept)
+    b = UnsafeBufferPointer(start: nil, count: 0)
+    return result
   }
 
   // MARK: - Scanning a line
 
-  private mutating func scan(_ line: Range<Int>) {
+  private func scan(_ line: Range<Int>) {
     startSegment(at: line.lowerBound, line: line)
     var i = line.lowerBound
     var atWordStart = true
+    var wordStart = i
     var previous: UInt32 = 0x20
     while i < line.upperBound {
+      // Fast path: inside a word, ASCII letters and digits decide nothing.
+      let byte = b[i]
+      if !atWordStart && byte < 0x80 && (byte | 0x20) &- 0x61 < 26 || !atWordStart && byte &- 0x30 < 10 {
+        previous = UInt32(byte)
+        i += 1
+        continue
+      }
       let (v, w) = UTF8Text.scalar(at: i, in: b)
       if UTF8Text.isSpace(v) {
         atWordStart = true
@@ -84,7 +105,8 @@ struct BoundaryCorrector {
       }
       if atWordStart {
         atWordStart = false
-        if i > segmentStart, let item = listItem, let marker = ListMarker(at: i, line: line, rules: rules, b),
+        wordStart = i
+        if i > segmentStart, let item = listItem, let marker = ListMarker(at: i, line: line, bullets: rules.bullets, b),
           marker.continues(item)
         {
           keepICU(before: i)
@@ -101,10 +123,15 @@ struct BoundaryCorrector {
         }
       }
       if let kind = terminatorKind(v, at: i, previous: previous, line: line) {
-        var cluster = Cluster(at: i, width: w, kind: kind, line: line, in: self)
+        var cluster = makeCluster(at: i, width: w, kind: kind, line: line, wordStart: wordStart)
         keepICU(before: cluster.start + 1)
         let icuBreaks = takeICU(through: cluster.next)
         cluster.icuBreaks = icuBreaks
+        if cluster.next == cluster.end && addressChecked != wordStart {
+          // Once per word: is it a web or e-mail address, whose dots end nothing?
+          addressChecked = wordStart
+          wordIsAddress = isAddress(wordStart, line: line)
+        }
         if decide(cluster, line: line) {
           result.append(cluster.next)
           startSegment(at: cluster.next, line: line)
@@ -120,7 +147,7 @@ struct BoundaryCorrector {
     keepICU(before: line.upperBound + 1)
   }
 
-  private mutating func startSegment(at i: Int, line: Range<Int>) {
+  private func startSegment(at i: Int, line: Range<Int>) {
     var j = i
     while j < line.upperBound {
       let (v, w) = UTF8Text.scalar(at: j, in: b)
@@ -128,15 +155,13 @@ struct BoundaryCorrector {
       j += w
     }
     segmentStart = j
-    listItem = ListMarker(at: j, line: line, rules: rules, b)
+    listItem = ListMarker(at: j, line: line, bullets: rules.bullets, b)
   }
 
   // MARK: - ICU's boundaries
 
-  private var icu: [Int] = []
-
   /// Keeps ICU's boundaries before `limit` that no cluster covered, unless quoted.
-  private mutating func keepICU(before limit: Int) {
+  private func keepICU(before limit: Int) {
     while icuIndex < icu.count && icu[icuIndex] < limit {
       let x = icu[icuIndex]
       icuIndex += 1
@@ -145,7 +170,7 @@ struct BoundaryCorrector {
   }
 
   /// Takes ICU's boundaries up to `limit` (a cluster's), saying whether there were any.
-  private mutating func takeICU(through limit: Int) -> Bool {
+  private func takeICU(through limit: Int) -> Bool {
     var any = false
     while icuIndex < icu.count && icu[icuIndex] <= limit {
       any = true
@@ -155,7 +180,7 @@ struct BoundaryCorrector {
   }
 
   /// Drops ICU's boundaries up to `limit` (inside a web address).
-  private mutating func dropICU(through limit: Int) { _ = takeICU(through: limit) }
+  private func dropICU(through limit: Int) { _ = takeICU(through: limit) }
 
   /// Whether offset `x` is strictly inside a quotation or bracket of the current line.
   private func isQuoted(_ x: Int) -> Bool {
@@ -289,7 +314,7 @@ struct BoundaryCorrector {
     let (v, _) = UTF8Text.scalar(at: c.end, in: b)
     guard UTF8Text.isLetter(v) else { return false }
     if UTF8Text.isCJK(v) { return true }
-    if isAddressLike(around: c.start, line: line) { return false }
+    if wordIsAddress { return false }
     let word = c.wordBefore
     let right = letters(from: c.end, line: line)
     let token = word.lowerBound..<c.start + 1
@@ -386,19 +411,15 @@ struct BoundaryCorrector {
     return false
   }
 
-  /// Whether the word around `i` is a web or e-mail address.
-  private func isAddressLike(around i: Int, line: Range<Int>) -> Bool {
-    var start = i
-    while start > line.lowerBound && i - start < 256 {
-      let (v, w) = UTF8Text.scalar(before: start, in: b)
+  /// Whether the word starting at `i` is a web or e-mail address.
+  private func isAddress(_ i: Int, line: Range<Int>) -> Bool {
+    if addressEnd(at: i, line: line) != nil { return true }
+    var j = i
+    while j < line.upperBound {
+      let (v, w) = UTF8Text.scalar(at: j, in: b)
       if UTF8Text.isSpace(v) { break }
-      start -= w
-    }
-    if addressEnd(at: start, line: line) != nil { return true }
-    var j = start
-    while j < line.upperBound && j - start < 256 && b[j] != 0x20 {
-      if b[j] == 0x40 { return true }  // "@"
-      j += 1
+      if v == 0x40 { return true }  // "@"
+      j += w
     }
     return false
   }
@@ -433,6 +454,108 @@ struct BoundaryCorrector {
     }
     return end
   }
+
+/// Reads the cluster of the sentence mark `kind` at `i`, in the word that starts at `wordStart`.
+private func makeCluster(at i: Int, width: Int, kind: Cluster.Kind, line: Range<Int>, wordStart: Int) -> Cluster {
+    // The word before: from its start or the segment's, at most 64 bytes (longer is no
+    // abbreviation).
+    var s = max(wordStart, segmentStart, line.lowerBound)
+    if i - s > 64 { s = i }
+    while s < i {
+      let (v, w) = UTF8Text.scalar(at: s, in: b)
+      guard BoundaryCorrector.isOpening(v) || rules.bullets.contains(v) || UTF8Text.isFormat(v)
+        || UTF8Text.isDash(v) && s + w < i && UTF8Text.isDigit(UTF8Text.scalar(at: s + w, in: b).value)
+      else { break }
+      s += w
+    }
+    var e = i
+    while e > s {
+      let (v, w) = UTF8Text.scalar(before: e, in: b)
+      guard UTF8Text.isFormat(v) else { break }
+      e -= w
+    }
+    var c = Cluster(kind: kind, mark: UTF8Text.scalar(at: i, in: b).value, start: i, wordBefore: s..<e)
+    // The marks and closing quotes.
+    var j = i
+    switch kind {
+    case .brokenOff:
+      j = i + width
+    case .spacedEllipsis:
+      j = i
+      while j + 1 < line.upperBound && b[j] == 0x2E && b[j + 1] == 0x20 && j + 2 < line.upperBound
+        && b[j + 2] == 0x2E
+      {
+        c.periods += 1
+        j += 2
+      }
+      if j < line.upperBound && b[j] == 0x2E {
+        c.periods += 1
+        j += 1
+      }
+    default:
+      var sawStrong = false
+      var end0 = -1
+      while j < line.upperBound {
+        if end0 < 0 {
+          let (v, _) = UTF8Text.scalar(at: j, in: b)
+          if !(v == 0x2E || v == 0x2026 || v == 0xFF0E) { end0 = j }
+        }
+        let (v, w) = UTF8Text.scalar(at: j, in: b)
+        if v == 0x2E || v == 0xFF0E {
+          c.periods += 1
+        } else if v == 0x21 || v == 0x3F || v == 0x2026 || v == 0x203C || (0x2047...0x2049).contains(v)
+          || rules.fullStops.contains(v)
+        {
+          if v != 0x2026 { sawStrong = true }
+        } else if j > i && (BoundaryCorrector.isClosing(v) || UTF8Text.isFormat(v)) {
+          if (v == 0x22 || v == 0x27) && j + w < line.upperBound
+            && UTF8Text.isWordCharacter(UTF8Text.scalar(at: j + w, in: b).value)
+          {
+            break
+          }
+          if j == end0, v == 0x5D || v == 0x29, i > line.lowerBound, b[i - 1] == 0x5B || b[i - 1] == 0x28 {
+            // "[...]" and "(…)" mark an omission, not a sentence end.
+            c.kind = .ignored
+          }
+          if !(v == 0x29 || v == 0x5D || v == 0x7D || UTF8Text.isFormat(v) || v >= 0x3008 && v <= 0xFF63) {
+            c.closesQuote = true
+          }
+        } else if j == i {
+          // The language's own mark, alone.
+        } else {
+          break
+        }
+        j += w
+      }
+      if c.kind == .ignored {
+      } else if sawStrong && (kind == .period || kind == .ellipsis) {
+        c.kind = .strong
+      } else if kind == .period && c.periods >= 3 {
+        c.kind = .ellipsis
+      }
+      // « Non. » and « Non ! »: a closing guillemet after a space still closes the quote.
+      var k = j
+      while k < line.upperBound && UTF8Text.isSpace(UTF8Text.scalar(at: k, in: b).value) { k += 1 }
+      if k > j && k < line.upperBound {
+        let (v, w) = UTF8Text.scalar(at: k, in: b)
+        if BoundaryCorrector.isClosing(v) && quotes.spans.contains(where: { $0.upperBound == k + w }) {
+          j = k + w
+          c.closesQuote = true
+        }
+      }
+      j = Cluster.citationEnd(after: j, markStart: i, line: line, b: b)
+    }
+    c.end = j
+    var k = j
+    while k < line.upperBound {
+      let (v, w) = UTF8Text.scalar(at: k, in: b)
+      guard UTF8Text.isSpace(v) else { break }
+      k += w
+    }
+    c.next = k
+    return c
+  }
+
 
   // MARK: - Words around a boundary
 
@@ -480,7 +603,7 @@ struct BoundaryCorrector {
   private func nextWord(_ c: Cluster, line: Range<Int>) -> NextWord {
     var next = NextWord()
     var j = c.next
-    if let marker = ListMarker(at: j, line: line, rules: rules, b) {
+    if let marker = ListMarker(at: j, line: line, bullets: rules.bullets, b) {
       // "a." after a sentence opens a list only as its first item; "x)" and "(x)" always do.
       next.isMarker = marker.style != 1 || marker.isFirst
     }
@@ -565,7 +688,7 @@ struct BoundaryCorrector {
       case ignored
     }
 
-    private(set) var kind: Kind
+    var kind: Kind
     /// The first mark and where it starts.
     let mark: UInt32
     let start: Int
@@ -582,116 +705,13 @@ struct BoundaryCorrector {
     /// Whether a closing quotation mark follows the marks.
     var closesQuote = false
 
-    init(at i: Int, width: Int, kind: Kind, line: Range<Int>, in corrector: BoundaryCorrector) {
-      let b = corrector.b
+    init(kind: Kind, mark: UInt32, start: Int, wordBefore: Range<Int>) {
       self.kind = kind
-      self.start = i
-      self.mark = UTF8Text.scalar(at: i, in: b).value
-      // The word before: back to a space or the segment's start, at most 64 bytes.
-      let floor = max(line.lowerBound, corrector.segmentStart)
-      var s = i
-      var stop = false
-      while s > floor && i - s < 64 {
-        let (v, w) = UTF8Text.scalar(before: s, in: b)
-        if UTF8Text.isSpace(v) {
-          stop = true
-          break
-        }
-        s -= w
-      }
-      if !stop && s > floor { s = i }  // too long to be an abbreviation
-      while s < i {
-        let (v, w) = UTF8Text.scalar(at: s, in: b)
-        guard BoundaryCorrector.isOpening(v) || corrector.rules.bullets.contains(v) || UTF8Text.isFormat(v)
-          || UTF8Text.isDash(v) && s + w < i && UTF8Text.isDigit(UTF8Text.scalar(at: s + w, in: b).value)
-        else { break }
-        s += w
-      }
-      var e = i
-      while e > s {
-        let (v, w) = UTF8Text.scalar(before: e, in: b)
-        guard UTF8Text.isFormat(v) else { break }
-        e -= w
-      }
-      wordBefore = s..<e
-      // The marks and closing quotes.
-      var j = i
-      switch kind {
-      case .brokenOff:
-        j = i + width
-      case .spacedEllipsis:
-        j = i
-        while j + 1 < line.upperBound && b[j] == 0x2E && b[j + 1] == 0x20 && j + 2 < line.upperBound
-          && b[j + 2] == 0x2E
-        {
-          periods += 1
-          j += 2
-        }
-        if j < line.upperBound && b[j] == 0x2E {
-          periods += 1
-          j += 1
-        }
-      default:
-        var sawStrong = false
-        var end0 = -1
-        while j < line.upperBound {
-          if end0 < 0 {
-            let (v, _) = UTF8Text.scalar(at: j, in: b)
-            if !(v == 0x2E || v == 0x2026 || v == 0xFF0E) { end0 = j }
-          }
-          let (v, w) = UTF8Text.scalar(at: j, in: b)
-          if v == 0x2E || v == 0xFF0E {
-            periods += 1
-          } else if v == 0x21 || v == 0x3F || v == 0x2026 || v == 0x203C || (0x2047...0x2049).contains(v)
-            || corrector.rules.fullStops.contains(v)
-          {
-            if v != 0x2026 { sawStrong = true }
-          } else if j > i && (BoundaryCorrector.isClosing(v) || UTF8Text.isFormat(v)) {
-            if (v == 0x22 || v == 0x27) && j + w < line.upperBound
-              && UTF8Text.isWordCharacter(UTF8Text.scalar(at: j + w, in: b).value)
-            {
-              break
-            }
-            if j == end0, v == 0x5D || v == 0x29, i > line.lowerBound, b[i - 1] == 0x5B || b[i - 1] == 0x28 {
-              // "[...]" and "(…)" mark an omission, not a sentence end.
-              self.kind = .ignored
-            }
-            if !(v == 0x29 || v == 0x5D || v == 0x7D || UTF8Text.isFormat(v) || v >= 0x3008 && v <= 0xFF63) {
-              closesQuote = true
-            }
-          } else if j == i {
-            // The language's own mark, alone.
-          } else {
-            break
-          }
-          j += w
-        }
-        if self.kind == .ignored {
-        } else if sawStrong && (kind == .period || kind == .ellipsis) {
-          self.kind = .strong
-        } else if kind == .period && periods >= 3 {
-          self.kind = .ellipsis
-        }
-        // « Non. » and « Non ! »: a closing guillemet after a space still closes the quote.
-        var k = j
-        while k < line.upperBound && UTF8Text.isSpace(UTF8Text.scalar(at: k, in: b).value) { k += 1 }
-        if k > j && k < line.upperBound {
-          let (v, w) = UTF8Text.scalar(at: k, in: b)
-          if BoundaryCorrector.isClosing(v) && corrector.quotes.spans.contains(where: { $0.upperBound == k + w }) {
-            j = k + w
-            closesQuote = true
-          }
-        }
-        j = Self.citationEnd(after: j, markStart: i, line: line, b: b)
-      }
-      end = j
-      var k = j
-      while k < line.upperBound {
-        let (v, w) = UTF8Text.scalar(at: k, in: b)
-        guard UTF8Text.isSpace(v) else { break }
-        k += w
-      }
-      next = k
+      self.mark = mark
+      self.start = start
+      self.end = start
+      self.next = start
+      self.wordBefore = wordBefore
     }
 
     /// After a full stop: citations that belong to the sentence, "[12]", "[7][8]", or
@@ -775,8 +795,12 @@ enum WordShape {
       if UTF8Text.isDigit(v) {
         digits += 1
       } else if UTF8Text.isLetter(v) {
-        let p = Unicode.Scalar(v)?.properties.generalCategory
-        if p != .nonspacingMark && p != .spacingMark { letters += 1 }
+        if v < 0x80 {
+          letters += 1
+        } else {
+          let p = Unicode.Scalar(v)?.properties.generalCategory
+          if p != .nonspacingMark && p != .spacingMark { letters += 1 }
+        }
         switch v {
         case 0x49, 0x56, 0x58, 0x4C, 0x43: break  // I V X L C
         default: roman = false
@@ -815,11 +839,11 @@ struct ListMarker {
   var value = 0
   var isLetter = false
 
-  init?(at i: Int, line: Range<Int>, rules: SplitRules, _ b: UnsafeBufferPointer<UInt8>) {
+  init?(at i: Int, line: Range<Int>, bullets: ScalarSet, _ b: UnsafeBufferPointer<UInt8>) {
     guard i < line.upperBound else { return nil }
     var j = i
     let (first, fw) = UTF8Text.scalar(at: j, in: b)
-    if rules.bullets.contains(first) {
+    if bullets.contains(first) {
       bullet = first
       j += fw
       while j < line.upperBound && b[j] == 0x20 { j += 1 }

@@ -31,6 +31,13 @@ struct QuoteSpans {
     var previous: UInt32 = 0x20
     var i = line.lowerBound
     while i < line.upperBound {
+      // Most bytes cannot start a mark: skip them without decoding.
+      let lead = b[i]
+      if lead < 0x80 ? !Self.isASCIIMark(lead) : lead != 0xC2 && lead != 0xE2 && lead != 0xE3 && lead != 0xEF {
+        previous = UInt32(lead)  // any letter or digit will do for the neighbour checks
+        i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        continue
+      }
       let (v, w) = UTF8Text.scalar(at: i, in: b)
       defer {
         previous = v
@@ -52,6 +59,12 @@ struct QuoteSpans {
         spans.append(span)
       }
     }
+  }
+
+  /// Whether the ASCII byte `c` is a quote mark or bracket.
+  @inline(__always)
+  private static func isASCIIMark(_ c: UInt8) -> Bool {
+    c == 0x22 || c == 0x27 || c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D || c == 0x7B || c == 0x7D
   }
 
   /// Whether `v` is a quote mark or bracket that this finder pairs.

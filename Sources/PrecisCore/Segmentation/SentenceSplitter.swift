@@ -101,6 +101,8 @@ public struct SentenceSplitter: Stage {
     var segments: [Segment] = []
     var occurrences: [UInt64: Int] = [:]
     var knownIndex = 0
+    // One corrector per language, reused paragraph after paragraph.
+    var correctors: [LanguageTag: BoundaryCorrector] = [:]
     for range in ParagraphSplitter.paragraphs(in: bytes) {
       let slice = UnsafeBufferPointer(rebasing: bytes[range])
       let hash = SegmentID.hash(slice)
@@ -115,9 +117,16 @@ public struct SentenceSplitter: Stage {
         paragraph.languageConfidence = known[knownIndex].languageConfidence
       }
       let paragraphLanguage = paragraph.language ?? language
+      let corrector: BoundaryCorrector
+      if let known = correctors[paragraphLanguage] {
+        corrector = known
+      } else {
+        corrector = BoundaryCorrector(rules: SplitRules.rules(for: paragraphLanguage) ?? SplitRules.shared)
+        correctors[paragraphLanguage] = corrector
+      }
       let first = segments.count
       var start = 0
-      for boundary in try boundaries(of: slice, language: paragraphLanguage) {
+      for boundary in try boundaries(of: slice, language: paragraphLanguage, corrector: corrector) {
         let piece = Whitespace.trim(start..<boundary, in: slice)
         start = boundary
         if piece.isEmpty { continue }
@@ -134,18 +143,18 @@ public struct SentenceSplitter: Stage {
   }
 
   /// The sentence boundaries of one paragraph: ICU's, corrected by the language's rules.
-  func boundaries(of paragraph: UnsafeBufferPointer<UInt8>, language: LanguageTag) throws -> [Int] {
-    let rules = SplitRules.rules(for: language) ?? SplitRules.shared
+  private func boundaries(
+    of paragraph: UnsafeBufferPointer<UInt8>, language: LanguageTag, corrector: BoundaryCorrector
+  ) throws -> [Int] {
     let icu = try withBreakIterator(.sentence, locale: icuLocale(for: language)) { iterator in
       try iterator.boundaries(utf8: paragraph)
     }
     var words: [(Range<Int>, WordKind)] = []
-    if rules.spaceEndsSentence && paragraph.contains(0x20) {
+    if corrector.rules.spaceEndsSentence && paragraph.contains(0x20) {
       try withBreakIterator(.word, locale: language.icuLocale) { iterator in
         try iterator.forEachSegment(utf8: paragraph) { range, kind in words.append((range, kind)) }
       }
     }
-    var corrector = BoundaryCorrector(rules: rules, bytes: paragraph)
-    return corrector.boundaries(icu: icu, words: words)
+    return corrector.boundaries(of: paragraph, icu: icu, words: words)
   }
 }

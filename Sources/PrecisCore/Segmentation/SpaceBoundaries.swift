@@ -14,14 +14,12 @@ import PrecisICU
 ///
 /// - Complexity: O(*n*) in the line and its words.
 struct SpaceBoundaries {
-  let rules: SplitRules
   let b: UnsafeBufferPointer<UInt8>
   /// ICU's word segments of the paragraph, ascending.
   let words: [(Range<Int>, WordKind)]
   private var wordIndex = 0
 
-  init(rules: SplitRules, bytes: UnsafeBufferPointer<UInt8>, words: [(Range<Int>, WordKind)]) {
-    self.rules = rules
+  init(bytes: UnsafeBufferPointer<UInt8>, words: [(Range<Int>, WordKind)]) {
     self.b = bytes
     self.words = words
   }
@@ -30,20 +28,43 @@ struct SpaceBoundaries {
   private struct Phrase {
     var range: Range<Int>
     var wordCount = 0
-    /// Where the first one, two and three words end (ICU may cut "อย่างไรก็ตาม" in two).
-    var headEnds: [Int] = []
-    /// Where the last two words start, and where the last ends.
-    var tailStarts: [Int] = []
+    // Where the first three words end and the last two start (ICU may cut a connective such
+    // as "อย่างไรก็ตาม" in two), and where the last ends; -1 when there is no such word.
+    var head1 = -1, head2 = -1, head3 = -1
+    var tail1 = -1, tail2 = -1
     var end = 0
 
-    /// The first one to three words, shortest first.
-    var heads: [Range<Int>] { headEnds.map { range.lowerBound..<$0 } }
-    /// The last one or two words, shortest first.
-    var tails: [Range<Int>] { tailStarts.reversed().map { $0..<end } }
+    init(range: Range<Int>) { self.range = range }
+
+    mutating func add(_ word: Range<Int>) {
+      wordCount += 1
+      if head1 < 0 { head1 = word.upperBound } else if head2 < 0 { head2 = word.upperBound } else if head3 < 0 { head3 = word.upperBound }
+      tail2 = tail1
+      tail1 = word.lowerBound
+      end = word.upperBound
+    }
+
+    /// Whether the first one, two or three words are in `table`.
+    func starts(with table: WordTable, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+      for end in [head1, head2, head3] where end >= 0 {
+        if table.contains(range.lowerBound..<end, in: b) { return true }
+      }
+      return false
+    }
+
+    /// Whether the last one or two words are in `table`.
+    func ends(with table: WordTable, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+      for start in [tail1, tail2] where start >= 0 {
+        if table.contains(start..<end, in: b) { return true }
+      }
+      return false
+    }
   }
 
   /// Appends the sentence ends at spaces of `line` to `result`.
-  mutating func add(in line: Range<Int>, quotes: [Range<Int>], to result: inout [Int]) {
+  mutating func add(
+    in line: Range<Int>, quotes: [Range<Int>], rules: SplitRules, to result: inout [Int]
+  ) {
     guard !words.isEmpty else { return }
     var phrases: [Phrase] = []
     var start = line.lowerBound
@@ -72,16 +93,16 @@ struct SpaceBoundaries {
     // Words on the left that belong together: a phrase joined to the next by a conjunction
     // adds its words to the next one's left side.
     var left = phrases[0].wordCount
-    var opensWithClause = opensClause(phrases[0])
+    var opensWithClause = opensClause(phrases[0], rules)
     for k in 0..<phrases.count - 1 {
       let right = phrases[k + 1]
       let boundary = right.range.lowerBound
       let quoted = quotes.contains(where: { $0.lowerBound < boundary && boundary < $0.upperBound })
-      switch quoted ? .joined : decide(after: phrases[k], leftWords: left, before: right, opensWithClause: opensWithClause) {
+      switch quoted ? .joined : decide(after: phrases[k], leftWords: left, before: right, opensWithClause: opensWithClause, rules) {
       case .ends:
         result.append(boundary)
         left = right.wordCount
-        opensWithClause = opensClause(right)
+        opensWithClause = opensClause(right, rules)
       case .joined:
         left += right.wordCount
         opensWithClause = false
@@ -101,24 +122,25 @@ struct SpaceBoundaries {
     case short
   }
 
-  private func decide(after left: Phrase, leftWords: Int, before right: Phrase, opensWithClause: Bool) -> Decision {
+  private func decide(
+    after left: Phrase, leftWords: Int, before right: Phrase, opensWithClause: Bool,
+    _ rules: SplitRules
+  ) -> Decision {
     guard left.wordCount > 0, right.wordCount > 0 else { return .short }
-    if any(right.heads, in: rules.clauseStarters) { return .joined }
-    if any(left.tails, in: rules.clauseEnders) { return .joined }
-    if any(left.tails, in: rules.sentenceFinals) { return .ends }
+    if right.starts(with: rules.clauseStarters, in: b) { return .joined }
+    if left.ends(with: rules.clauseEnders, in: b) { return .joined }
+    if left.ends(with: rules.sentenceFinals, in: b) { return .ends }
     // "หากน้ำท่วม ให้โทรแจ้ง": a sentence that opens with a short subordinate clause or a
     // connective goes on after its first space.
     if opensWithClause && leftWords <= rules.longestOpeningClause { return .joined }
     // A connective or subordinate clause opens a new sentence however short it is.
-    let rightIsLong = right.wordCount >= rules.minimumWords || opensClause(right)
+    let rightIsLong = right.wordCount >= rules.minimumWords || opensClause(right, rules)
     return leftWords >= rules.minimumWords && rightIsLong ? .ends : .short
   }
 
   /// Whether a phrase opens with a word that makes it a sentence's opening clause.
-  private func opensClause(_ phrase: Phrase) -> Bool { any(phrase.heads, in: rules.clauseOpeners) }
-
-  private func any(_ ranges: [Range<Int>], in table: WordTable) -> Bool {
-    ranges.contains { table.contains($0, in: b) }
+  private func opensClause(_ phrase: Phrase, _ rules: SplitRules) -> Bool {
+    phrase.starts(with: rules.clauseOpeners, in: b)
   }
 
   /// Whether Thai (or a closing quote after it) ends just before `end`; not ๆ, which
@@ -153,13 +175,7 @@ struct SpaceBoundaries {
         k += 1
         continue
       }
-      if kind != .none {
-        phrases[k].wordCount += 1
-        if phrases[k].headEnds.count < 3 { phrases[k].headEnds.append(range.upperBound) }
-        phrases[k].tailStarts.append(range.lowerBound)
-        if phrases[k].tailStarts.count > 2 { phrases[k].tailStarts.removeFirst() }
-        phrases[k].end = range.upperBound
-      }
+      if kind != .none { phrases[k].add(range) }
       wordIndex += 1
     }
   }

@@ -26,15 +26,15 @@ struct SplitRules: Sendable {
   /// single letter followed by a full stop is an initial or a list label.
   var letterWords = WordTable()
   /// Characters that end a sentence in this language besides `. ! ? …` and the full stops.
-  var terminators: Set<UInt32> = []
+  var terminators: ScalarSet = ScalarSet()
   /// Characters that end a sentence except between one-word list items (the Arabic comma).
-  var weakTerminators: Set<UInt32> = []
+  var weakTerminators: ScalarSet = ScalarSet()
   /// Characters that never end a sentence in this language (the period in Armenian).
-  var nonTerminators: Set<UInt32> = []
+  var nonTerminators: ScalarSet = ScalarSet()
   /// Full stops of scripts that end a sentence whatever follows (`。`, `।`, `։`).
-  var fullStops: Set<UInt32> = []
+  var fullStops: ScalarSet = ScalarSet()
   /// List bullets ("•", "‣"); a bullet repeated later in a line starts a new item.
-  var bullets: Set<UInt32> = []
+  var bullets: ScalarSet = ScalarSet()
   /// File name extensions: "report.PDF" is a name, not two sentences.
   var fileExtensions = WordTable(ignoresCase: true)
   /// Top-level web domains: "News.Az" is a name, not two sentences.
