@@ -63,7 +63,9 @@ final class BoundaryCorrector {
       if lineStart > 0 { result.append(lineStart) }
       quotes.find(in: lineStart..<lineEnd, of: b)
       scan(lineStart..<lineEnd)
-      if !words.isEmpty { spaces.add(in: lineStart..<lineEnd, quotes: quotes.spans, rules: rules, to: &result) }
+      if !words.isEmpty {
+        spaces.add(in: lineStart..<lineEnd, quotes: quotes.spans, rules: rules, to: &result)
+      }
       lineStart = lineEnd + 1
     }
     result.append(b.count)
@@ -91,7 +93,7 @@ final class BoundaryCorrector {
     while i < line.upperBound {
       // Fast path: inside a word, ASCII letters and digits decide nothing.
       let byte = b[i]
-      if !atWordStart && byte < 0x80 && (byte | 0x20) &- 0x61 < 26 || !atWordStart && byte &- 0x30 < 10 {
+      if !atWordStart && ((byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10) {
         previous = UInt32(byte)
         i += 1
         continue
@@ -106,7 +108,8 @@ final class BoundaryCorrector {
       if atWordStart {
         atWordStart = false
         wordStart = i
-        if i > segmentStart, let item = listItem, let marker = ListMarker(at: i, line: line, bullets: rules.bullets, b),
+        if i > segmentStart, let item = listItem,
+          let marker = ListMarker(at: i, line: line, bullets: rules.bullets, b),
           marker.continues(item)
         {
           keepICU(before: i)
@@ -191,11 +194,15 @@ final class BoundaryCorrector {
   // MARK: - What ends a sentence
 
   /// The kind of sentence mark `v` at `i` is, or nil when it is none.
-  private func terminatorKind(_ v: UInt32, at i: Int, previous: UInt32, line: Range<Int>) -> Cluster.Kind? {
+  private func terminatorKind(_ v: UInt32, at i: Int, previous: UInt32, line: Range<Int>) -> Cluster
+    .Kind?
+  {
     switch v {
     case 0x2E, 0xFF0E:
       if rules.nonTerminators.contains(v) { return .ignored }
-      if v == 0x2E && isSpacedEllipsis(at: i, previous: previous, line: line) { return .spacedEllipsis }
+      if v == 0x2E && isSpacedEllipsis(at: i, previous: previous, line: line) {
+        return .spacedEllipsis
+      }
       return .period
     case 0x21, 0x3F, 0x203C, 0x2047...0x2049:
       return rules.nonTerminators.contains(v) ? .ignored : .strong
@@ -212,7 +219,9 @@ final class BoundaryCorrector {
       }
       return nil
     default:
-      if v < 0x80 && !rules.terminators.contains(v) && !rules.weakTerminators.contains(v) { return nil }
+      if v < 0x80 && !rules.terminators.contains(v) && !rules.weakTerminators.contains(v) {
+        return nil
+      }
       if rules.fullStops.contains(v) { return .fullStop }
       if rules.terminators.contains(v) { return .extra }
       if rules.weakTerminators.contains(v) { return .weak }
@@ -241,7 +250,9 @@ final class BoundaryCorrector {
       guard c.next > c.end else { return false }
       // A comma before a one-word list item: "الدم، والقلب، زرعها".
       let word = letters(from: c.next, line: line)
-      return !(word.upperBound < line.upperBound && UTF8Text.scalar(at: word.upperBound, in: b).value == c.mark)
+      return
+        !(word.upperBound < line.upperBound
+        && UTF8Text.scalar(at: word.upperBound, in: b).value == c.mark)
     case .brokenOff: return nextWord(c, line: line).isUpper
     case .period, .strong, .ellipsis: break
     }
@@ -288,7 +299,7 @@ final class BoundaryCorrector {
         return !titleFollows(c, line: line)
       }
       switch shape {
-      case .letter: break
+      case .letter, .other: break
       case .dotted:
         return next.isStarter || next.isMarker
       case let .number(digits):
@@ -298,7 +309,6 @@ final class BoundaryCorrector {
         }
       case .roman:
         if rules.ordinals { return next.isStarter || next.isMarker }
-      case .other: break
       }
     }
     if next.isMarker || next.isEllipsis { return true }
@@ -319,12 +329,15 @@ final class BoundaryCorrector {
     let right = letters(from: c.end, line: line)
     let token = word.lowerBound..<c.start + 1
     // "U.S.A.", "Ph.D.": a single letter followed by a full stop is another abbreviation part.
-    if letterCount(right) == 1 && right.upperBound < line.upperBound && b[right.upperBound] == 0x2E {
+    if letterCount(right) == 1 && right.upperBound < line.upperBound && b[right.upperBound] == 0x2E
+    {
       return false
     }
     let rightIsStarter = UTF8Text.isUpper(v) && rules.starters.contains(right, in: b)
     if contains(rules.neverEnd, word: word, token: token) { return false }
-    if contains(rules.mayEnd, word: word, token: token) || contains(rules.beforeNumber, word: word, token: token) {
+    if contains(rules.mayEnd, word: word, token: token)
+      || contains(rules.beforeNumber, word: word, token: token)
+    {
       return rightIsStarter
     }
     // "News.Az reports": a web domain written with capitals, unless it reads as a word
@@ -352,7 +365,8 @@ final class BoundaryCorrector {
     return true
   }
 
-  /// Whether the word after `c` is a title that never ends a sentence ("6 p.m. Mr. Smith").
+  /// Whether the word after `c` is a title that never ends a sentence, such as `Mr.` after
+  /// `6 p.m.`.
   private func titleFollows(_ c: Cluster, line: Range<Int>) -> Bool {
     var j = c.next
     while j < line.upperBound && j - c.next < 32 {
@@ -380,7 +394,9 @@ final class BoundaryCorrector {
     var j = segmentStart
     while j < b.count {
       let (v, w) = UTF8Text.scalar(at: j, in: b)
-      guard rules.bullets.contains(v) || UTF8Text.isSpace(v) || Self.isOpening(v) || UTF8Text.isFormat(v)
+      guard
+        rules.bullets.contains(v) || UTF8Text.isSpace(v) || Self.isOpening(v)
+          || UTF8Text.isFormat(v)
       else { break }
       j += w
     }
@@ -407,7 +423,9 @@ final class BoundaryCorrector {
 
   /// Whether the cluster's sentence end is inside a quotation or bracket that goes on after it.
   private func isInsideQuote(_ c: Cluster) -> Bool {
-    for span in quotes.spans where span.lowerBound < c.start && c.end < span.upperBound { return true }
+    for span in quotes.spans where span.lowerBound < c.start && c.end < span.upperBound {
+      return true
+    }
     return false
   }
 
@@ -447,25 +465,31 @@ final class BoundaryCorrector {
     // Trailing punctuation belongs to the sentence: "see www.example.org."
     while end > i {
       let (v, w) = UTF8Text.scalar(before: end, in: b)
-      guard v == 0x2E || v == 0x2C || v == 0x3B || v == 0x3A || v == 0x21 || v == 0x3F || v == 0x29
-        || v == 0x22 || v == 0x27 || v == 0x201D || v == 0x2019
+      guard
+        v == 0x2E || v == 0x2C || v == 0x3B || v == 0x3A || v == 0x21 || v == 0x3F || v == 0x29
+          || v == 0x22 || v == 0x27 || v == 0x201D || v == 0x2019
       else { break }
       end -= w
     }
     return end
   }
 
-/// Reads the cluster of the sentence mark `kind` at `i`, in the word that starts at `wordStart`.
-private func makeCluster(at i: Int, width: Int, kind: Cluster.Kind, line: Range<Int>, wordStart: Int) -> Cluster {
-    // The word before: from its start or the segment's, at most 64 bytes (longer is no
-    // abbreviation).
+  /// Reads the cluster of the sentence mark `kind` at `i`, in the word that starts at
+  /// `wordStart`: the marks, the closing quotes and brackets, citations, the space after.
+  private func makeCluster(
+    at i: Int, width: Int, kind: Cluster.Kind, line: Range<Int>, wordStart: Int
+  ) -> Cluster {
+    // The word before: from its start or the segment's, without opening marks, bullets and a
+    // sign ("-3."), at most 64 bytes (a longer one is no abbreviation).
     var s = max(wordStart, segmentStart, line.lowerBound)
     if i - s > 64 { s = i }
     while s < i {
       let (v, w) = UTF8Text.scalar(at: s, in: b)
-      guard BoundaryCorrector.isOpening(v) || rules.bullets.contains(v) || UTF8Text.isFormat(v)
-        || UTF8Text.isDash(v) && s + w < i && UTF8Text.isDigit(UTF8Text.scalar(at: s + w, in: b).value)
-      else { break }
+      let isSign =
+        UTF8Text.isDash(v) && s + w < i && UTF8Text.isDigit(UTF8Text.scalar(at: s + w, in: b).value)
+      guard Self.isOpening(v) || rules.bullets.contains(v) || UTF8Text.isFormat(v) || isSign else {
+        break
+      }
       s += w
     }
     var e = i
@@ -474,73 +498,73 @@ private func makeCluster(at i: Int, width: Int, kind: Cluster.Kind, line: Range<
       guard UTF8Text.isFormat(v) else { break }
       e -= w
     }
-    var c = Cluster(kind: kind, mark: UTF8Text.scalar(at: i, in: b).value, start: i, wordBefore: s..<e)
-    // The marks and closing quotes.
+    var c = Cluster(
+      kind: kind, mark: UTF8Text.scalar(at: i, in: b).value, start: i, wordBefore: s..<e)
     var j = i
     switch kind {
     case .brokenOff:
       j = i + width
     case .spacedEllipsis:
-      j = i
-      while j + 1 < line.upperBound && b[j] == 0x2E && b[j + 1] == 0x20 && j + 2 < line.upperBound
-        && b[j + 2] == 0x2E
-      {
+      while j + 2 < line.upperBound && b[j] == 0x2E && b[j + 1] == 0x20 && b[j + 2] == 0x2E {
         c.periods += 1
         j += 2
       }
-      if j < line.upperBound && b[j] == 0x2E {
-        c.periods += 1
-        j += 1
-      }
+      c.periods += 1
+      j += 1
     default:
+      // The marks: "?!", "...", "。", "Nov..".
       var sawStrong = false
-      var end0 = -1
       while j < line.upperBound {
-        if end0 < 0 {
-          let (v, _) = UTF8Text.scalar(at: j, in: b)
-          if !(v == 0x2E || v == 0x2026 || v == 0xFF0E) { end0 = j }
-        }
         let (v, w) = UTF8Text.scalar(at: j, in: b)
         if v == 0x2E || v == 0xFF0E {
           c.periods += 1
-        } else if v == 0x21 || v == 0x3F || v == 0x2026 || v == 0x203C || (0x2047...0x2049).contains(v)
+        } else if v == 0x2026 {
+        } else if v == 0x21 || v == 0x3F || v == 0x203C || (0x2047...0x2049).contains(v)
           || rules.fullStops.contains(v)
         {
-          if v != 0x2026 { sawStrong = true }
-        } else if j > i && (BoundaryCorrector.isClosing(v) || UTF8Text.isFormat(v)) {
-          if (v == 0x22 || v == 0x27) && j + w < line.upperBound
-            && UTF8Text.isWordCharacter(UTF8Text.scalar(at: j + w, in: b).value)
-          {
-            break
-          }
-          if j == end0, v == 0x5D || v == 0x29, i > line.lowerBound, b[i - 1] == 0x5B || b[i - 1] == 0x28 {
-            // "[...]" and "(…)" mark an omission, not a sentence end.
-            c.kind = .ignored
-          }
-          if !(v == 0x29 || v == 0x5D || v == 0x7D || UTF8Text.isFormat(v) || v >= 0x3008 && v <= 0xFF63) {
-            c.closesQuote = true
-          }
+          sawStrong = true
         } else if j == i {
-          // The language's own mark, alone.
+          // The language's own mark (":" in Armenian), alone.
         } else {
           break
         }
         j += w
       }
-      if c.kind == .ignored {
+      // "[...]" and "(…)" mark an omission, not a sentence end.
+      if !sawStrong && i > line.lowerBound && j < line.upperBound
+        && (b[i - 1] == 0x5B && b[j] == 0x5D || b[i - 1] == 0x28 && b[j] == 0x29)
+      {
+        c.kind = .ignored
       } else if sawStrong && (kind == .period || kind == .ellipsis) {
         c.kind = .strong
       } else if kind == .period && c.periods >= 3 {
         c.kind = .ellipsis
+      }
+      // The closing quotes and brackets: `."`, `!”)`, `。」`, `!).`.
+      while j < line.upperBound {
+        let (v, w) = UTF8Text.scalar(at: j, in: b)
+        if v == 0x2E || v == 0xFF0E || rules.fullStops.contains(v) {
+          j += w  // a stop after the bracket: "(… nicht!)."
+          continue
+        }
+        guard Self.isClosing(v) || UTF8Text.isFormat(v) else { break }
+        // An ASCII quote before a letter opens the next word ("said.'Then" is rare).
+        if (v == 0x22 || v == 0x27) && j + w < line.upperBound
+          && UTF8Text.isWordCharacter(UTF8Text.scalar(at: j + w, in: b).value)
+        {
+          break
+        }
+        if Self.isQuotationMark(v) { c.closesQuote = true }
+        j += w
       }
       // « Non. » and « Non ! »: a closing guillemet after a space still closes the quote.
       var k = j
       while k < line.upperBound && UTF8Text.isSpace(UTF8Text.scalar(at: k, in: b).value) { k += 1 }
       if k > j && k < line.upperBound {
         let (v, w) = UTF8Text.scalar(at: k, in: b)
-        if BoundaryCorrector.isClosing(v) && quotes.spans.contains(where: { $0.upperBound == k + w }) {
+        if Self.isClosing(v) && quotes.spans.contains(where: { $0.upperBound == k + w }) {
           j = k + w
-          c.closesQuote = true
+          c.closesQuote = Self.isQuotationMark(v)
         }
       }
       j = Cluster.citationEnd(after: j, markStart: i, line: line, b: b)
@@ -555,7 +579,6 @@ private func makeCluster(at i: Int, width: Int, kind: Cluster.Kind, line: Range<
     c.next = k
     return c
   }
-
 
   // MARK: - Words around a boundary
 
@@ -607,10 +630,15 @@ private func makeCluster(at i: Int, width: Int, kind: Cluster.Kind, line: Range<
       // "a." after a sentence opens a list only as its first item; "x)" and "(x)" always do.
       next.isMarker = marker.style != 1 || marker.isFirst
     }
-    if b[j] == 0x2E || (j + 2 < line.upperBound && b[j] == 0xE2 && b[j + 1] == 0x80 && b[j + 2] == 0xA6) {
+    if b[j] == 0x2E
+      || (j + 2 < line.upperBound && b[j] == 0xE2 && b[j + 1] == 0x80 && b[j + 2] == 0xA6)
+    {
       // An ellipsis opening the next sentence, with words after it: "raak. ...en toen".
       var k = j
-      while k < line.upperBound && (b[k] == 0x2E || b[k] == 0x20 || b[k] >= 0x80 && UTF8Text.scalar(at: k, in: b).value == 0x2026) {
+      while k < line.upperBound
+        && (b[k] == 0x2E || b[k] == 0x20
+          || b[k] >= 0x80 && UTF8Text.scalar(at: k, in: b).value == 0x2026)
+      {
         k += b[k] < 0x80 ? 1 : 3
       }
       next.isEllipsis = k < line.upperBound
@@ -630,7 +658,8 @@ private func makeCluster(at i: Int, width: Int, kind: Cluster.Kind, line: Range<
       next.isDash = true
       var k = j + w
       while k < line.upperBound, UTF8Text.isSpace(UTF8Text.scalar(at: k, in: b).value) { k += 1 }
-      next.afterDashIsUpper = k < line.upperBound && UTF8Text.isUpper(UTF8Text.scalar(at: k, in: b).value)
+      next.afterDashIsUpper =
+        k < line.upperBound && UTF8Text.isUpper(UTF8Text.scalar(at: k, in: b).value)
       return next
     }
     next.isDigit = UTF8Text.isDigit(v)
@@ -649,6 +678,14 @@ private func makeCluster(at i: Int, width: Int, kind: Cluster.Kind, line: Range<
     case 0x22, 0x27, 0x28, 0x5B, 0x7B, 0xA1, 0xAB, 0xBF, 0x2018, 0x201A, 0x201C, 0x201E, 0x2039,
       0x3008, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014, 0xFF08, 0xFF3B, 0xFF5B, 0xFF62:
       true
+    default: false
+    }
+  }
+
+  /// Closing quotation marks (not brackets).
+  static func isQuotationMark(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x22, 0x27, 0xBB, 0x2019, 0x201C, 0x201D, 0x203A, 0x300D, 0x300F, 0xFF63: true
     default: false
     }
   }
@@ -716,12 +753,16 @@ private func makeCluster(at i: Int, width: Int, kind: Cluster.Kind, line: Range<
 
     /// After a full stop: citations that belong to the sentence, "[12]", "[7][8]", or
     /// footnote numbers set right after it ("consultation.11 12 Take").
-    static func citationEnd(after j: Int, markStart: Int, line: Range<Int>, b: UnsafeBufferPointer<UInt8>) -> Int {
+    static func citationEnd(
+      after j: Int, markStart: Int, line: Range<Int>, b: UnsafeBufferPointer<UInt8>
+    ) -> Int {
       var end = j
       // Bracketed numbers.
       while end < line.upperBound && b[end] == 0x5B {
         var k = end + 1
-        while k < line.upperBound && k - end < 12 && (b[k] &- 0x30 < 10 || b[k] == 0x2C || b[k] == 0x2D || b[k] == 0x20) {
+        while k < line.upperBound && k - end < 12
+          && (b[k] &- 0x30 < 10 || b[k] == 0x2C || b[k] == 0x2D || b[k] == 0x20)
+        {
           k += 1
         }
         guard k < line.upperBound && b[k] == 0x5D && k > end + 1 else { break }
@@ -729,7 +770,8 @@ private func makeCluster(at i: Int, width: Int, kind: Cluster.Kind, line: Range<
       }
       if end > j { return end }
       // Digits glued to a full stop after a word or bracket, then a capital.
-      guard j < line.upperBound, b[j] &- 0x30 < 10, markStart > line.lowerBound, b[j - 1] == 0x2E else { return j }
+      guard j < line.upperBound, b[j] &- 0x30 < 10, markStart > line.lowerBound, b[j - 1] == 0x2E
+      else { return j }
       let before = UTF8Text.scalar(before: markStart, in: b).value
       guard UTF8Text.isLetter(before) || before == 0x29 || before == 0x5D else { return j }
       var k = j
@@ -747,7 +789,8 @@ private func makeCluster(at i: Int, width: Int, kind: Cluster.Kind, line: Range<
       // Only when a capital follows: otherwise "3.14" or "v.2" is no citation.
       var m = end
       while m < line.upperBound && b[m] == 0x20 { m += 1 }
-      guard m > end, m < line.upperBound, UTF8Text.isUpper(UTF8Text.scalar(at: m, in: b).value) else { return j }
+      guard m > end, m < line.upperBound, UTF8Text.isUpper(UTF8Text.scalar(at: m, in: b).value)
+      else { return j }
       return end
     }
   }
@@ -875,7 +918,9 @@ struct ListMarker {
     func at(_ k: Int, _ c: UInt8) -> Bool { k < line.upperBound && b[k] == c }
     func closesParen(_ k: Int) -> Int? {
       if at(k, 0x29) { return k + 1 }
-      if k + 2 < line.upperBound && b[k] == 0xEF && b[k + 1] == 0xBC && b[k + 2] == 0x89 { return k + 3 }  // ）
+      if k + 2 < line.upperBound && b[k] == 0xEF && b[k + 1] == 0xBC && b[k + 2] == 0x89 {
+        return k + 3
+      }  // ）
       return nil
     }
     if paren {

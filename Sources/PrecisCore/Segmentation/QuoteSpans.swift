@@ -33,7 +33,9 @@ struct QuoteSpans {
     while i < line.upperBound {
       // Most bytes cannot start a mark: skip them without decoding.
       let lead = b[i]
-      if lead < 0x80 ? !Self.isASCIIMark(lead) : lead != 0xC2 && lead != 0xE2 && lead != 0xE3 && lead != 0xEF {
+      if lead < 0x80
+        ? !Self.isASCIIMark(lead) : lead != 0xC2 && lead != 0xE2 && lead != 0xE3 && lead != 0xEF
+      {
         previous = UInt32(lead)  // any letter or digit will do for the neighbour checks
         i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         continue
@@ -54,7 +56,9 @@ struct QuoteSpans {
     found.sort { $0.lowerBound < $1.lowerBound }
     for span in found {
       if let last = spans.last, span.lowerBound < last.upperBound {
-        if span.upperBound > last.upperBound { spans[spans.count - 1] = last.lowerBound..<span.upperBound }
+        if span.upperBound > last.upperBound {
+          spans[spans.count - 1] = last.lowerBound..<span.upperBound
+        }
       } else {
         spans.append(span)
       }
@@ -64,15 +68,18 @@ struct QuoteSpans {
   /// Whether the ASCII byte `c` is a quote mark or bracket.
   @inline(__always)
   private static func isASCIIMark(_ c: UInt8) -> Bool {
-    c == 0x22 || c == 0x27 || c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D || c == 0x7B || c == 0x7D
+    c == 0x22 || c == 0x27 || c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D || c == 0x7B
+      || c == 0x7D
   }
 
   /// Whether `v` is a quote mark or bracket that this finder pairs.
   @inline(__always)
   private static func isMark(_ v: UInt32) -> Bool {
     switch v {
-    case 0x22, 0x27, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0xAB, 0xBB, 0x2018...0x201E, 0x2039, 0x203A,
-      0x3008...0x3011, 0x3014, 0x3015, 0xFF08, 0xFF09, 0xFF3B, 0xFF3D, 0xFF5B, 0xFF5D, 0xFF62, 0xFF63:
+    case 0x22, 0x27, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0xAB, 0xBB, 0x2018...0x201E, 0x2039,
+      0x203A,
+      0x3008...0x3011, 0x3014, 0x3015, 0xFF08, 0xFF09, 0xFF3B, 0xFF3D, 0xFF5B, 0xFF5D, 0xFF62,
+      0xFF63:
       true
     default: false
     }

@@ -121,7 +121,8 @@ public struct SentenceSplitter: Stage {
       if let known = correctors[paragraphLanguage] {
         corrector = known
       } else {
-        corrector = BoundaryCorrector(rules: SplitRules.rules(for: paragraphLanguage) ?? SplitRules.shared)
+        corrector = BoundaryCorrector(
+          rules: SplitRules.rules(for: paragraphLanguage) ?? SplitRules.shared)
         correctors[paragraphLanguage] = corrector
       }
       let first = segments.count
@@ -130,7 +131,8 @@ public struct SentenceSplitter: Stage {
         let piece = Whitespace.trim(start..<boundary, in: slice)
         start = boundary
         if piece.isEmpty { continue }
-        let id = SegmentID(paragraphHash: hash, occurrence: occurrence, index: segments.count - first)
+        let id = SegmentID(
+          paragraphHash: hash, occurrence: occurrence, index: segments.count - first)
         let absolute = (range.lowerBound + piece.lowerBound)..<(range.lowerBound + piece.upperBound)
         var segment = Segment(id: id, range: absolute, paragraph: paragraphs.count)
         segment.language = paragraph.language

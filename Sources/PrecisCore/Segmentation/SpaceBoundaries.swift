@@ -38,7 +38,13 @@ struct SpaceBoundaries {
 
     mutating func add(_ word: Range<Int>) {
       wordCount += 1
-      if head1 < 0 { head1 = word.upperBound } else if head2 < 0 { head2 = word.upperBound } else if head3 < 0 { head3 = word.upperBound }
+      if head1 < 0 {
+        head1 = word.upperBound
+      } else if head2 < 0 {
+        head2 = word.upperBound
+      } else if head3 < 0 {
+        head3 = word.upperBound
+      }
       tail2 = tail1
       tail1 = word.lowerBound
       end = word.upperBound
@@ -98,7 +104,12 @@ struct SpaceBoundaries {
       let right = phrases[k + 1]
       let boundary = right.range.lowerBound
       let quoted = quotes.contains(where: { $0.lowerBound < boundary && boundary < $0.upperBound })
-      switch quoted ? .joined : decide(after: phrases[k], leftWords: left, before: right, opensWithClause: opensWithClause, rules) {
+      switch quoted
+        ? .joined
+        : decide(
+          after: phrases[k], leftWords: left, before: right, opensWithClause: opensWithClause, rules
+        )
+      {
       case .ends:
         result.append(boundary)
         left = right.wordCount

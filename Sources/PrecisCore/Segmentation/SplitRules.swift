@@ -8,15 +8,19 @@
 /// The files are embedded in the binary (SwiftPM's `embedInCode`) and parsed once, on first
 /// use, into byte-keyed tables.
 struct SplitRules: Sendable {
-  /// Abbreviations that never end a sentence: titles before names, "e.g.", "z. B.".
+  /// Abbreviations that never end a sentence, such as titles before names.
+  ///
+  /// `Dr.`, `e.g.`, `z. B.`.
   var neverEnd = WordTable()
   /// Abbreviations that end a sentence only when a sentence starter follows: "etc.", "U.S.".
   var mayEnd = WordTable()
-  /// Abbreviations that end a sentence before any capitalised word but a title: "6 p.m.
-  /// Travellers …" ends one, "5 a.m. Mr. Smith" does not.
+  /// Abbreviations that end a sentence before any capitalised word but a title.
+  ///
+  /// "6 p.m. Travellers …" ends one, "5 a.m. Mr. Smith" does not.
   var endBeforeCapital = WordTable()
-  /// Abbreviations that never end a sentence before a number ("p. 5", "Nr. 3"); elsewhere
-  /// they are treated like `mayEnd`.
+  /// Abbreviations that never end a sentence before a number, and elsewhere act as `mayEnd`.
+  ///
+  /// `p. 5`, `Nr. 3`.
   var beforeNumber = WordTable()
   /// Words that begin sentences; they decide after `mayEnd` abbreviations and ordinals.
   var starters = WordTable(ignoresCase: true)
@@ -41,7 +45,7 @@ struct SplitRules: Sendable {
   var domains = WordTable(ignoresCase: true)
   /// Beginnings of web addresses ("https://", "www.").
   var urlPrefixes: [[UInt8]] = []
-  /// Whether a number followed by a full stop is an ordinal ("am 3. Oktober").
+  /// Whether a number followed by a full stop is an ordinal, as in German `am 3. Oktober`.
   var ordinals = false
   /// Whether `!` and `?` end a sentence before a lower-case word ("кім? не?"); in English
   /// they do not ("thump! thump! down she came").
@@ -147,14 +151,17 @@ struct RuleFileParser {
 
   /// The sections a rule file may have.
   static let sections = [
-    "never-end", "may-end", "end-before-capital", "before-number", "starters", "exclamations", "letter-words",
+    "never-end", "may-end", "end-before-capital", "before-number", "starters", "exclamations",
+    "letter-words",
     "terminators", "weak-terminators", "non-terminators", "full-stops", "bullets",
-    "file-extensions", "domains", "url-prefixes", "clause-starters", "clause-openers", "clause-enders", "sentence-finals",
+    "file-extensions", "domains", "url-prefixes", "clause-starters", "clause-openers",
+    "clause-enders", "sentence-finals",
     "settings",
   ]
 
   /// Parses `b`; returns the rules and the names of the settings the file gave.
-  mutating func parse(_ b: UnsafeBufferPointer<UInt8>) -> (rules: SplitRules, settings: Set<String>) {
+  mutating func parse(_ b: UnsafeBufferPointer<UInt8>) -> (rules: SplitRules, settings: Set<String>)
+  {
     var rules = SplitRules()
     var given: Set<String> = []
     var section = ""
@@ -176,22 +183,29 @@ struct RuleFileParser {
       let words = Self.words(in: lineStart..<contentEnd, of: b)
       guard let first = words.first else { continue }
       if b[first.lowerBound] == 0x5B && b[first.upperBound - 1] == 0x5D && words.count == 1 {
-        section = String(decoding: UnsafeBufferPointer(rebasing: b[first.lowerBound + 1..<first.upperBound - 1]), as: UTF8.self)
+        section = String(
+          decoding: UnsafeBufferPointer(rebasing: b[first.lowerBound + 1..<first.upperBound - 1]),
+          as: UTF8.self)
         if !Self.sections.contains(section) {
-          problems.append("\(name):\(lineNumber): unknown section [\(section)]; known: \(Self.sections.joined(separator: ", "))")
+          problems.append(
+            "\(name):\(lineNumber): unknown section [\(section)]; known: \(Self.sections.joined(separator: ", "))"
+          )
           section = "?"
         }
         continue
       }
       if section == "settings" {
-        let text = String(decoding: UnsafeBufferPointer(rebasing: b[lineStart..<contentEnd]), as: UTF8.self)
+        let text = String(
+          decoding: UnsafeBufferPointer(rebasing: b[lineStart..<contentEnd]), as: UTF8.self)
         let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces() }
         guard parts.count == 2 else {
           problems.append("\(name):\(lineNumber): expected 'key = value' in [settings]")
           continue
         }
         if !apply(setting: parts[0], value: parts[1], to: &rules) {
-          problems.append("\(name):\(lineNumber): bad setting '\(text.trimmingSpaces())'; known: ordinals, strong-ends-before-lowercase, space-ends-sentence (yes|no), minimum-words, longest-opening-clause (N)")
+          problems.append(
+            "\(name):\(lineNumber): bad setting '\(text.trimmingSpaces())'; known: ordinals, strong-ends-before-lowercase, space-ends-sentence (yes|no), minimum-words, longest-opening-clause (N)"
+          )
         } else {
           given.insert(parts[0])
         }
@@ -217,7 +231,9 @@ struct RuleFileParser {
         case "terminators", "weak-terminators", "non-terminators", "full-stops", "bullets":
           let (v, w) = UTF8Text.scalar(at: 0, in: bytes)
           guard w == bytes.count else {
-            problems.append("\(name):\(lineNumber): '\(String(decoding: bytes, as: UTF8.self))' in [\(section)] is not one character")
+            problems.append(
+              "\(name):\(lineNumber): '\(String(decoding: bytes, as: UTF8.self))' in [\(section)] is not one character"
+            )
             continue
           }
           switch section {
@@ -261,7 +277,8 @@ struct RuleFileParser {
   }
 
   /// The ranges of the words (runs of bytes other than space and tab) in `range`.
-  private static func words(in range: Range<Int>, of b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+  private static func words(in range: Range<Int>, of b: UnsafeBufferPointer<UInt8>) -> [Range<Int>]
+  {
     var result: [Range<Int>] = []
     var i = range.lowerBound
     while i < range.upperBound {
@@ -276,6 +293,9 @@ struct RuleFileParser {
 
 extension StringProtocol {
   fileprivate func trimmingSpaces() -> String {
-    String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed())
+    String(
+      drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: {
+        $0 == " " || $0 == "\t" || $0 == "\r"
+      }).reversed())
   }
 }

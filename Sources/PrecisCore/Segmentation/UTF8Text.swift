@@ -24,7 +24,9 @@ enum UTF8Text {
 
   /// The scalar ending at `end` (exclusive) and its byte length; `(0, 0)` at the start.
   @inline(__always)
-  static func scalar(before end: Int, in b: UnsafeBufferPointer<UInt8>) -> (value: UInt32, width: Int) {
+  static func scalar(before end: Int, in b: UnsafeBufferPointer<UInt8>) -> (
+    value: UInt32, width: Int
+  ) {
     guard end > 0 else { return (0, 0) }
     var start = end - 1
     while start > 0 && end - start < 4 && b[start] & 0xC0 == 0x80 { start -= 1 }

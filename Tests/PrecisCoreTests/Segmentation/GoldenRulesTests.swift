@@ -34,19 +34,23 @@ import Testing
   }
 
   /// Python's `str.strip()`: Unicode white space and the four separator controls.
-  static let strippable = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{1C}\u{1D}\u{1E}\u{1F}"))
+  static let strippable = CharacterSet.whitespacesAndNewlines.union(
+    CharacterSet(charactersIn: "\u{1C}\u{1D}\u{1E}\u{1F}"))
 
   /// The segments of `text` as `precis split --lang LANGUAGE` prints them.
   static func split(_ text: String, language: String) throws -> [String] {
     var document = Document(source: "golden", text: text)
     document.language = LanguageTag(language)
-    document = try Pipeline(stages: [TextNormalizer(options: .init()), SentenceSplitter(options: .init())])
-      .apply(to: document)
+    document = try Pipeline(stages: [
+      TextNormalizer(options: .init()), SentenceSplitter(options: .init()),
+    ])
+    .apply(to: document)
     return document.segments.map { document.text(of: $0) }
   }
 
   static func passes(_ c: Case) throws -> Bool {
-    let got = try split(c.text, language: c.lang).map { $0.trimmingCharacters(in: strippable) }.filter { !$0.isEmpty }
+    let got = try split(c.text, language: c.lang).map { $0.trimmingCharacters(in: strippable) }
+      .filter { !$0.isEmpty }
     let expected = c.sentences.map { $0.trimmingCharacters(in: strippable) }.filter { !$0.isEmpty }
     return got == expected
   }
@@ -67,10 +71,13 @@ import Testing
       }
     }
     let accuracy = Double(cases.count - failed.count) / Double(cases.count)
-    #expect(accuracy >= Self.overallBar, "verbatim accuracy \(accuracy); failing: \(failed.joined(separator: " "))")
+    #expect(
+      accuracy >= Self.overallBar,
+      "verbatim accuracy \(accuracy); failing: \(failed.joined(separator: " "))")
     for (language, n) in total.sorted(by: { $0.key < $1.key }) where n >= 5 {
       let languageAccuracy = Double(passed[language, default: 0]) / Double(n)
-      #expect(languageAccuracy >= Self.languageBar, "\(language): \(passed[language, default: 0])/\(n)")
+      #expect(
+        languageAccuracy >= Self.languageBar, "\(language): \(passed[language, default: 0])/\(n)")
     }
   }
 }

@@ -15,11 +15,16 @@ import Testing
   }
 
   /// Checks the segments against `marked`, where `¦` marks each segment's end.
-  func expectSegments(_ marked: String, in language: String = "en", sourceLocation: SourceLocation = #_sourceLocation) throws {
+  func expectSegments(
+    _ marked: String, in language: String = "en", sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
     let text = marked.replacingOccurrences(of: "¦", with: "")
-    let expected = marked.split(separator: "¦").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    let expected = marked.split(separator: "¦").map {
+      $0.trimmingCharacters(in: .whitespacesAndNewlines)
+    }.filter { !$0.isEmpty }
     let document = try split(text, language: language)
-    #expect(document.segments.map { document.text(of: $0) } == expected, sourceLocation: sourceLocation)
+    #expect(
+      document.segments.map { document.text(of: $0) } == expected, sourceLocation: sourceLocation)
   }
 
   @Test func splitsParagraphsAtBlankLines() throws {
@@ -53,7 +58,10 @@ import Testing
     ("en", "She works at Yahoo! in the accounting department.¦"),
     ("en", "Leave me alone! he yelled. ¦I am in the U.S. Army.¦"),
     // Numbers, addresses, file names, domains, sentences run together.
-    ("en", "Version 2.0 costs $3.50 at www.example.com/a?b=C now. ¦Write to ann@example.org. ¦Thanks.¦"),
+    (
+      "en",
+      "Version 2.0 costs $3.50 at www.example.com/a?b=C now. ¦Write to ann@example.org. ¦Thanks.¦"
+    ),
     ("en", "Read report.PDF first, News.Az reports.¦"),
     ("en", "Hello world.¦Today is Tuesday.¦"),
     ("en", "It was a consultation.11 12 ¦Take the example.¦"),
@@ -65,7 +73,10 @@ import Testing
     ("en", "\"Dear, dear! How queer.\" she said. ¦Then she left.¦"),
     ("en", "He said “Stop. Now.” ¦They stopped.¦"),
     ("en", "\"Bohr [...] used the analogy [...]\" (Smith 55).¦"),
-    ("en", "Two began, \"we put a white one in by mistake, to--\" ¦At this moment, Five called out.¦"),
+    (
+      "en",
+      "Two began, \"we put a white one in by mistake, to--\" ¦At this moment, Five called out.¦"
+    ),
     // Lists: a label is part of its item; a repeated label starts the next item.
     ("en", "1. The first item ¦2. The second item¦"),
     ("en", "a) here it is ¦b) another ¦c) one more¦"),
@@ -120,13 +131,17 @@ import Testing
 
   @Test func usesEachParagraphsLanguage() throws {
     // As `detect` leaves it: an English document with a German paragraph.
-    var document = Document(source: "t", text: "Am 3. Oktober kam er.\n\nHe left on Oct. 3. Then he stayed.")
+    var document = Document(
+      source: "t", text: "Am 3. Oktober kam er.\n\nHe left on Oct. 3. Then he stayed.")
     document.language = LanguageTag("en")
     var german = Paragraph(range: 0..<21)
     german.language = LanguageTag("de")
     document.paragraphs = [german]
     document = try SentenceSplitter(options: .init()).apply(to: document)
-    #expect(document.segments.map { document.text(of: $0) } == ["Am 3. Oktober kam er.", "He left on Oct. 3.", "Then he stayed."])
+    #expect(
+      document.segments.map { document.text(of: $0) } == [
+        "Am 3. Oktober kam er.", "He left on Oct. 3.", "Then he stayed.",
+      ])
     #expect(document.paragraphs.map(\.language) == [LanguageTag("de"), nil])
     #expect(document.segments.map(\.language) == [LanguageTag("de"), nil, nil])
     #expect(document.paragraphs[0].segments == 0..<1)
@@ -134,15 +149,26 @@ import Testing
 
   @Test(.enabled(if: SharedData.isAvailable, "needs ../shared"))
   func keepsTheNewsArticlesNamesInTheirSentences() throws {
-    let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: TestPaths.shared + "/data/examples/news-az-nato.txt")))
+    let bytes = try Array(
+      Data(contentsOf: URL(fileURLWithPath: TestPaths.shared + "/data/examples/news-az-nato.txt")))
     var document = try TextDecoder().decode(bytes, source: "news-az-nato.txt")
     document.language = LanguageTag("en")
-    document = try Pipeline(stages: [TextNormalizer(options: .init()), SentenceSplitter(options: .init())])
-      .apply(to: document)
+    document = try Pipeline(stages: [
+      TextNormalizer(options: .init()), SentenceSplitter(options: .init()),
+    ])
+    .apply(to: document)
     let segments = document.segments.map { document.text(of: $0) }
     #expect(segments.first == "date 2025-11-06 + ↺ − 16 px")
-    #expect(segments.contains { $0.contains("Azerbaijan–NATO cooperation, News.Az reports, citing the presidential website.") })
-    #expect(segments.contains { $0.hasPrefix("Expressing his gratitude") && $0.contains("U.S. President Donald Trump in the process") })
+    #expect(
+      segments.contains {
+        $0.contains(
+          "Azerbaijan–NATO cooperation, News.Az reports, citing the presidential website.")
+      })
+    #expect(
+      segments.contains {
+        $0.hasPrefix("Expressing his gratitude")
+          && $0.contains("U.S. President Donald Trump in the process")
+      })
     #expect(segments.last == "News.Az")
   }
 
@@ -158,8 +184,10 @@ import Testing
   @Test func segmentsAndGapsRebuildEveryCorporaFile() throws {
     for file in TestPaths.corporaFiles() {
       var document = try TextDecoder().decode(TestPaths.corporaBytes(file), source: file)
-      document = try Pipeline(stages: [TextNormalizer(options: .init()), SentenceSplitter(options: .init())])
-        .apply(to: document)
+      document = try Pipeline(stages: [
+        TextNormalizer(options: .init()), SentenceSplitter(options: .init()),
+      ])
+      .apply(to: document)
       #expect(!document.segments.isEmpty, "\(file)")
       #expect(Array(document.rebuiltText().utf8) == Array(document.text.utf8), "\(file)")
     }
@@ -171,7 +199,8 @@ import Testing
       #expect(Array(document.rebuiltText().utf8) == Array(document.text.utf8))
       var end = 0
       for segment in document.segments {
-        #expect(segment.range.lowerBound >= end && segment.range.upperBound <= document.text.utf8.count)
+        #expect(
+          segment.range.lowerBound >= end && segment.range.upperBound <= document.text.utf8.count)
         #expect(!segment.range.isEmpty)
         end = segment.range.upperBound
       }
@@ -197,13 +226,17 @@ import Testing
   @Test func idsDoNotDependOnTheMachine() throws {
     // FNV-1a is fixed; this pins the id scheme so files written today merge tomorrow.
     let document = try split("Hello world.")
-    #expect(document.segments.first?.id.rawValue == SegmentID(paragraphHash: SegmentID.hash("Hello world.".utf8), occurrence: 0, index: 0).rawValue)
+    #expect(
+      document.segments.first?.id.rawValue
+        == SegmentID(paragraphHash: SegmentID.hash("Hello world.".utf8), occurrence: 0, index: 0)
+        .rawValue)
     #expect(SegmentID.hash("a".utf8) == 0xaf63_dc4c_8601_ec8c)
   }
 }
 
 extension String {
   fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-    split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    split(separator: Character(target), omittingEmptySubsequences: false).joined(
+      separator: replacement)
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import PrecisCore
 import Testing
+
+@testable import PrecisCore
 
 @Suite struct SplitRulesTests {
   /// `Sources/PrecisCore/Segmentation/Rules`, found from this file.
@@ -26,14 +27,17 @@ import Testing
   }
 
   @Test func parserReportsMistakesWithTheirLine() {
-    let (_, problems) = parse("[never-end]\nDr.\n[abbreviations]\nz.B.\n[settings]\nordinals = maybe\n")
+    let (_, problems) = parse(
+      "[never-end]\nDr.\n[abbreviations]\nz.B.\n[settings]\nordinals = maybe\n")
     #expect(problems.count == 2)
     #expect(problems.first?.hasPrefix("test.txt:3: unknown section [abbreviations]") == true)
     #expect(problems.last?.hasPrefix("test.txt:6: bad setting 'ordinals = maybe'") == true)
   }
 
   @Test func parserReadsWordsSettingsAndComments() {
-    let (rules, problems) = parse("# comment\n[may-end]\netc. usw.  # trailing comment\n[settings]\nordinals = yes\n[terminators]\n:\n")
+    let (rules, problems) = parse(
+      "# comment\n[may-end]\netc. usw.  # trailing comment\n[settings]\nordinals = yes\n[terminators]\n:\n"
+    )
     #expect(problems == [])
     #expect(rules.ordinals)
     #expect(rules.terminators.contains(0x3A) && !rules.terminators.contains(0x2E))

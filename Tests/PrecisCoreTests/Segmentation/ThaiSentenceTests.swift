@@ -22,7 +22,8 @@ import Testing
   static func paragraphs() throws -> [String] {
     var url = URL(fileURLWithPath: #filePath)
     url.deleteLastPathComponent()
-    let text = try String(contentsOf: url.appendingPathComponent("Fixtures/thai-boundaries.txt"), encoding: .utf8)
+    let text = try String(
+      contentsOf: url.appendingPathComponent("Fixtures/thai-boundaries.txt"), encoding: .utf8)
     return text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty }
   }
 
