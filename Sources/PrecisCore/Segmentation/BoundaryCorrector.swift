@@ -32,6 +32,9 @@ final class BoundaryCorrector {
   private var segmentStart = 0
   /// The list item that opened the current segment, if any.
   private var listItem: ListMarker? = nil
+  /// The line last checked for a sentence end, and the answer.
+  private var checkedLine = -1
+  private var lineHasEnd = false
   /// The word last checked for being an address, and the answer.
   private var addressChecked = -1
   private var wordIsAddress = false
@@ -55,6 +58,7 @@ final class BoundaryCorrector {
     self.icu = icu
     icuIndex = 0
     addressChecked = -1
+    checkedLine = -1
     var spaces = SpaceBoundaries(bytes: b, words: words)
     var lineStart = 0
     while lineStart <= b.count {
@@ -185,6 +189,23 @@ final class BoundaryCorrector {
   /// Drops ICU's boundaries up to `limit` (inside a web address).
   private func dropICU(through limit: Int) { _ = takeICU(through: limit) }
 
+  /// Whether `line` has a full stop, question or exclamation mark anywhere.
+  private func lineHasSentenceEnd(_ line: Range<Int>) -> Bool {
+    if checkedLine == line.lowerBound { return lineHasEnd }
+    checkedLine = line.lowerBound
+    lineHasEnd = false
+    var i = line.lowerBound
+    while i < line.upperBound {
+      let (v, w) = UTF8Text.scalar(at: i, in: b)
+      if v == 0x2E || v == 0x21 || v == 0x3F || rules.fullStops.contains(v) {
+        lineHasEnd = true
+        break
+      }
+      i += w
+    }
+    return lineHasEnd
+  }
+
   /// Whether offset `x` is strictly inside a quotation or bracket of the current line.
   private func isQuoted(_ x: Int) -> Bool {
     for span in quotes.spans where span.lowerBound < x && x < span.upperBound { return true }
@@ -219,12 +240,15 @@ final class BoundaryCorrector {
       }
       return nil
     default:
-      if v < 0x80 && !rules.terminators.contains(v) && !rules.weakTerminators.contains(v) {
+      if v < 0x80 && !rules.terminators.contains(v) && !rules.weakTerminators.contains(v)
+        && !rules.labelTerminators.contains(v)
+      {
         return nil
       }
       if rules.fullStops.contains(v) { return .fullStop }
       if rules.terminators.contains(v) { return .extra }
       if rules.weakTerminators.contains(v) { return .weak }
+      if rules.labelTerminators.contains(v) { return .label }
       return nil
     }
   }
@@ -246,8 +270,13 @@ final class BoundaryCorrector {
       return c.periods >= 4 && nextWord(c, line: line).isUpper
     case .fullStop: return true
     case .extra: return c.next > c.end
-    case .weak:
+    case .label:
+      // "سؤال وجواب: ماذا حدث؟" ends a label; "قالت: «…»" introduces a quotation.
       guard c.next > c.end else { return false }
+      return !Self.isOpening(UTF8Text.scalar(at: c.next, in: b).value)
+    case .weak:
+      // Only where the writer uses no full stop in the line: then commas part sentences.
+      guard c.next > c.end, !lineHasSentenceEnd(line) else { return false }
       // A comma before a one-word list item: "الدم، والقلب، زرعها".
       let word = letters(from: c.next, line: line)
       return
@@ -666,7 +695,16 @@ final class BoundaryCorrector {
     next.isUpper = UTF8Text.isUpper(v)
     next.isLower = UTF8Text.isLower(v)
     if UTF8Text.isLetter(v) && !next.isLower {
-      next.isStarter = rules.starters.contains(letters(from: j, line: line), in: b)
+      let word = letters(from: j, line: line)
+      next.isStarter = rules.starters.contains(word, in: b)
+      // "18,4 mln zł. Ok. 60 proc. …": a lower-case abbreviation written with a capital
+      // opens a sentence.
+      if !next.isStarter && next.isUpper && word.upperBound < line.upperBound && b[word.upperBound] == 0x2E {
+        let token = word.lowerBound..<word.upperBound + 1
+        next.isStarter = rules.neverEnd.containsLowerCaseWord(token, in: b)
+          || rules.mayEnd.containsLowerCaseWord(token, in: b)
+          || rules.beforeNumber.containsLowerCaseWord(token, in: b)
+      }
     }
 
     return next
@@ -719,6 +757,8 @@ final class BoundaryCorrector {
       case extra
       /// A mark that ends a sentence except in a one-word list (the Arabic comma).
       case weak
+      /// A mark that ends a label or lead-in unless a quotation follows (the Arabic colon).
+      case label
       /// A dash before a closing quote: speech broken off.
       case brokenOff
       /// A mark the language says never ends a sentence.

@@ -33,6 +33,8 @@ struct SplitRules: Sendable {
   var terminators: ScalarSet = ScalarSet()
   /// Characters that end a sentence except between one-word list items (the Arabic comma).
   var weakTerminators: ScalarSet = ScalarSet()
+  /// Characters that end a label or lead-in unless a quotation follows (the Arabic colon).
+  var labelTerminators: ScalarSet = ScalarSet()
   /// Characters that never end a sentence in this language (the period in Armenian).
   var nonTerminators: ScalarSet = ScalarSet()
   /// Full stops of scripts that end a sentence whatever follows (`。`, `।`, `։`).
@@ -77,6 +79,7 @@ struct SplitRules: Sendable {
     letterWords.formUnion(other.letterWords)
     terminators.formUnion(other.terminators)
     weakTerminators.formUnion(other.weakTerminators)
+    labelTerminators.formUnion(other.labelTerminators)
     nonTerminators.formUnion(other.nonTerminators)
     fullStops.formUnion(other.fullStops)
     bullets.formUnion(other.bullets)
@@ -153,7 +156,7 @@ struct RuleFileParser {
   static let sections = [
     "never-end", "may-end", "end-before-capital", "before-number", "starters", "exclamations",
     "letter-words",
-    "terminators", "weak-terminators", "non-terminators", "full-stops", "bullets",
+    "terminators", "weak-terminators", "label-terminators", "non-terminators", "full-stops", "bullets",
     "file-extensions", "domains", "url-prefixes", "clause-starters", "clause-openers",
     "clause-enders", "sentence-finals",
     "settings",
@@ -228,7 +231,7 @@ struct RuleFileParser {
         case "clause-openers": rules.clauseOpeners.insert(bytes)
         case "clause-enders": rules.clauseEnders.insert(bytes)
         case "sentence-finals": rules.sentenceFinals.insert(bytes)
-        case "terminators", "weak-terminators", "non-terminators", "full-stops", "bullets":
+        case "terminators", "weak-terminators", "label-terminators", "non-terminators", "full-stops", "bullets":
           let (v, w) = UTF8Text.scalar(at: 0, in: bytes)
           guard w == bytes.count else {
             problems.append(
@@ -239,6 +242,7 @@ struct RuleFileParser {
           switch section {
           case "terminators": rules.terminators.insert(v)
           case "weak-terminators": rules.weakTerminators.insert(v)
+          case "label-terminators": rules.labelTerminators.insert(v)
           case "non-terminators": rules.nonTerminators.insert(v)
           case "full-stops": rules.fullStops.insert(v)
           default: rules.bullets.insert(v)

@@ -48,6 +48,13 @@ struct WordTable: Sendable {
     return !exact.isEmpty && exact.contains(Self.hash(range, in: b, folding: false))
   }
 
+  /// Whether the bytes in `range` are a word written in lower case in the rule file, in any
+  /// capitalisation: "Ok." matches "ok.".
+  func containsLowerCaseWord(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+    if ignoresCase || range.isEmpty || range.count > maxLength + 12 { return false }
+    return folded.contains(Self.hash(range, in: b, folding: true))
+  }
+
   /// FNV-1a over the UTF-8 bytes of the scalars in `range`, skipping format characters.
   static func hash(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>, folding: Bool) -> UInt64 {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
