@@ -856,7 +856,8 @@ final class BoundaryCorrector {
 enum WordShape {
   /// One letter: an initial ("E. Smith"), a label ("a.") or a word ("I").
   case letter
-  /// Letters with full stops inside: "U.S", "a.m", "z.B", "т.б".
+  /// Letters with full stops inside, at most three between two stops: "U.S", "a.m",
+  /// "z.B", "т.б" (not "example.com").
   case dotted
   /// A number (digits with separators): `digits` is the count of digits.
   case number(digits: Int)
@@ -868,6 +869,8 @@ enum WordShape {
     var letters = 0
     var digits = 0
     var dots = 0
+    var part = 0
+    var longestPart = 0
     var roman = true
     var other = false
     var j = r.lowerBound
@@ -878,11 +881,15 @@ enum WordShape {
       if UTF8Text.isDigit(v) {
         digits += 1
       } else if UTF8Text.isLetter(v) {
-        if v < 0x80 {
-          letters += 1
-        } else {
+        var isMark = false
+        if v >= 0x80 {
           let p = Unicode.Scalar(v)?.properties.generalCategory
-          if p != .nonspacingMark && p != .spacingMark { letters += 1 }
+          isMark = p == .nonspacingMark || p == .spacingMark
+        }
+        if !isMark {
+          letters += 1
+          part += 1
+          longestPart = max(longestPart, part)
         }
         switch v {
         case 0x49, 0x56, 0x58, 0x4C, 0x43: break  // I V X L C
@@ -890,19 +897,18 @@ enum WordShape {
         }
       } else if v == 0x2E {
         dots += 1
+        part = 0
       } else if v == 0x2C || v == 0x2D || v == 0x2013 || v == 0x2F {
         if letters > 0 { other = true }
       } else {
         other = true
       }
     }
-    if other && letters > 0 && digits == 0 && dots == 0 {
-      self = .other
-    } else if digits > 0 && letters == 0 && !other {
+    if digits > 0 && letters == 0 && !other {
       self = .number(digits: digits)
     } else if letters == 1 && digits == 0 && dots == 0 && !other {
       self = .letter
-    } else if dots > 0 && letters >= 2 && digits == 0 && !other {
+    } else if dots > 0 && letters >= 2 && longestPart <= 3 && digits == 0 && !other {
       self = .dotted
     } else if roman && letters >= 2 && letters <= 6 && digits == 0 && dots == 0 && !other {
       self = .roman

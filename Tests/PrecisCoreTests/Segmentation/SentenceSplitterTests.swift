@@ -63,6 +63,9 @@ import Testing
       "Version 2.0 costs $3.50 at www.example.com/a?b=C now. ¦Write to ann@example.org. ¦Thanks.¦"
     ),
     ("en", "Read report.PDF first, News.Az reports.¦"),
+    ("en", "Visit example.com. ¦Students love it.¦"),
+    ("en", "Prices rose in Jan. ¦The index fell 2.5% by 3 p.m. on Friday.¦"),
+    ("en", "He moved to the U.S. ¦In 2010, he joined the U.S. Senate.¦"),
     ("en", "Hello world.¦Today is Tuesday.¦"),
     ("en", "It was a consultation.11 12 ¦Take the example.¦"),
     ("en", "Saint Maximus is a martyr.[1] ¦The emperor Decius ruled.¦"),
