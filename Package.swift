@@ -23,9 +23,12 @@ let package = Package(
     .target(name: "PrecisICU", dependencies: ["CICU"]),
     // CLD2, the language identifier (Debian: libcld2-dev), behind plain C functions.
     .target(name: "CCLD2", linkerSettings: [.linkedLibrary("cld2")]),
+    // Snowball stemmers (Debian's libstemmer-dev; it has no pkg-config file).
+    .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+    .target(name: "PrecisStemmer", dependencies: ["CStemmer"]),
     .target(
       name: "PrecisCore",
-      dependencies: ["PrecisICU", "CCLD2"],
+      dependencies: ["PrecisICU", "CCLD2", "PrecisStemmer"],
       exclude: ["PrecisCore.docc"],
       // Per-language sentence rules, compiled into the binary as byte arrays.
       resources: [.embedInCode("Segmentation/Rules")]

@@ -16,6 +16,8 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable, Codable {
   case po
   /// `NAME.<src>.txt` and `NAME.<tgt>.txt`: aligned text, line i is segment i.
   case aligned
+  /// `NAME.summary.txt`: the best three sentences in document order (needs `score`).
+  case summary
 
   /// The writer for this format.
   public var writer: any SegmentWriter { writer(fill: .empty) }
@@ -24,6 +26,7 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable, Codable {
   public func writer(fill: TargetFill) -> any SegmentWriter {
     switch self {
     case .jsonl: SegmentJSONLWriter()
+    case .summary: SummaryWriter()
     default: TranslationFormats.writer(named: rawValue, fill: fill) ?? TSVWriter(fill: fill)
     }
   }
@@ -31,7 +34,7 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable, Codable {
   /// Whether the format needs target languages (`to:`).
   public var needsTargetLanguage: Bool {
     switch self {
-    case .tsv, .jsonl: false
+    case .tsv, .jsonl, .summary: false
     case .xliff2, .xliff12, .tmx, .po, .aligned: true
     }
   }

@@ -13,7 +13,10 @@ struct PrecisCommand: AsyncParsableCommand {
       the normalised text; segments and the gaps between them rebuild it exactly.
       """,
     version: "0.1.0 (ICU \(PrecisICU.icuVersion))",
-    subcommands: [Normalize.self, Detect.self, Split.self, Run.self, Prepare.self, Merge.self]
+    subcommands: [
+      Normalize.self, Detect.self, Split.self, Summarize.self, Prepare.self, Merge.self, Run.self,
+      Stream.self,
+    ]
   )
 }
 

@@ -1,5 +1,13 @@
 import PrecisICU
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Turns a file's bytes into a document: the first stage, at the edge of the pipeline.
 ///
 /// UTF-8 (with or without a byte-order mark) is read as is; UTF-16 and UTF-32 need a
@@ -43,7 +51,7 @@ public struct TextDecoder: Sendable {
     }
     if let offset = binaryOffset(bytes) { throw .binary(source: source, byteOffset: offset) }
     let scan = UTF8Validator.scan(bytes)
-    guard let bad = scan.firstInvalid else { return try utf8(bytes, bomLength: 0, source: source) }
+    guard let bad = scan.firstInvalid else { return document(validUTF8: bytes, bomLength: 0, source: source) }
     // A file with valid multi-byte UTF-8 sequences is UTF-8 with damage, not another encoding.
     if scan.multiByteSequences > 0 && scan.multiByteSequences >= scan.invalidCount {
       throw .invalidUTF8(source: source, byteOffset: bad, byte: bytes[bad])
@@ -67,6 +75,13 @@ public struct TextDecoder: Sendable {
     if let bad = scan.firstInvalid {
       throw .invalidUTF8(source: source, byteOffset: bad + bomLength, byte: bytes[bad])
     }
+    return document(validUTF8: bytes, bomLength: bomLength, source: source)
+  }
+
+  /// The document of bytes already scanned as valid UTF-8 (scanning is a pass over the input).
+  private func document(
+    validUTF8 bytes: UnsafeBufferPointer<UInt8>, bomLength: Int, source: String
+  ) -> Document {
     let text = String(decoding: bytes, as: UTF8.self)
     return Document(
       source: source, text: text, inputEncoding: InputEncoding(name: "UTF-8", bomLength: bomLength))
@@ -127,7 +142,8 @@ public struct TextDecoder: Sendable {
   /// Recognises UTF-16 without a byte-order mark by its NUL bytes, all on one side.
   private func utf16WithoutMark(_ b: UnsafeBufferPointer<UInt8>) -> String? {
     let n = min(b.count, 4096) & ~1
-    guard n >= 8 else { return nil }
+    // Without a NUL byte neither count below can reach its threshold.
+    guard n >= 8, firstNUL(b, limit: n) != nil else { return nil }
     var evenNul = 0
     var oddNul = 0
     for i in stride(from: 0, to: n, by: 2) {
@@ -140,9 +156,18 @@ public struct TextDecoder: Sendable {
     return nil
   }
 
+  /// The offset of the first NUL byte among the first `limit` bytes (memchr: a byte loop
+  /// here cost as much as the rest of decoding).
+  private func firstNUL(_ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int? {
+    guard let base = b.baseAddress, limit > 0,
+      let hit = memchr(base, 0, min(limit, b.count))
+    else { return nil }
+    return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+  }
+
   /// The offset of the first NUL byte, or of dense control bytes that text never has.
   private func binaryOffset(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
-    if let nul = b.firstIndex(of: 0) { return nul }
+    if let nul = firstNUL(b, limit: b.count) { return nul }
     let n = min(b.count, 8192)
     var controls = 0
     var first: Int? = nil

@@ -96,14 +96,10 @@ public struct TextNormalizer: Stage {
 
   /// Fixes line endings and controls; `nil` when there is nothing to fix.
   static func cleanControls(_ input: UnsafeBufferPointer<UInt8>) -> Cleaned? {
-    // Fast path: nothing to change in most text.
-    var needsWork = false
-    for b in input where b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF {
-      if b == 0x0A || b == 0x09 { continue }
-      needsWork = true
-      break
-    }
-    if !needsWork { return nil }
+    // Fast path: nothing to change in most text. Look for the exact sequences the loop below
+    // changes, not just their lead bytes: E2 starts every curly quote and dash, EF most CJK
+    // punctuation, C2 the no-break space, so nearly every real text has one of those.
+    if !needsCleaning(input) { return nil }
     var out: [UInt8] = []
     out.reserveCapacity(input.count)
     var anchors = [OffsetAnchor(normalized: 0, original: 0)]
@@ -157,5 +153,28 @@ public struct TextNormalizer: Stage {
       }
     }
     return changed ? Cleaned(bytes: out, anchors: anchors, removed: removed, changed: true) : nil
+  }
+
+  /// Whether `input` holds anything `cleanControls` changes: CR, a C0 control other than TAB
+  /// and LF, DEL, a C1 control (C2 80–9F), U+2028/U+2029 (E2 80 A8/A9) or U+FEFF (EF BB BF).
+  static func needsCleaning(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = input.count
+    var i = 0
+    while i < n {
+      let b = input[i]
+      if b < 0xC2 {
+        if (b < 0x20 && b != 0x0A && b != 0x09) || b == 0x7F { return true }
+      } else if b == 0xC2 {
+        if i + 1 < n && input[i + 1] >= 0x80 && input[i + 1] <= 0x9F { return true }
+      } else if b == 0xE2 {
+        if i + 2 < n && input[i + 1] == 0x80 && (input[i + 2] == 0xA8 || input[i + 2] == 0xA9) {
+          return true
+        }
+      } else if b == 0xEF {
+        if i + 2 < n && input[i + 1] == 0xBB && input[i + 2] == 0xBF { return true }
+      }
+      i += 1
+    }
+    return false
   }
 }

@@ -5,6 +5,8 @@ public enum StageCatalog {
     TextNormalizer.self,
     LanguageDetector.self,
     SentenceSplitter.self,
+    SegmentClassifier.self,
+    SentenceScorer.self,
   ]
 
   /// The stage type of a kind, such as `split`.

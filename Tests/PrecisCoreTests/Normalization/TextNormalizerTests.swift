@@ -17,9 +17,22 @@ import Testing
     ("zwj \u{1F469}\u{200D}\u{1F4BB} zwnj \u{200C} rlm \u{200F} vs \u{FE0F}", "zwj \u{1F469}\u{200D}\u{1F4BB} zwnj \u{200C} rlm \u{200F} vs \u{FE0F}"),
     ("stray\u{FEFF}mark", "straymark"),
     ("Cafe\u{301}", "Caf\u{E9}"),
+    // Curly quotes, dashes, CJK punctuation and no-break spaces share lead bytes with what
+    // is cleaned; the controls after them must still go.
+    ("\u{201C}Quoted\u{201D} \u{2013} text\r\nnext", "\u{201C}Quoted\u{201D} \u{2013} text\nnext"),
+    ("\u{4F1A}\u{8BAE}\u{FF0C}\u{7ED3}\u{675F}\u{3002}\u{FEFF}", "\u{4F1A}\u{8BAE}\u{FF0C}\u{7ED3}\u{675F}\u{3002}"),
+    ("no\u{A0}break\u{85}end", "no\u{A0}break\nend"),
   ])
   func normalizes(input: String, expected: String) throws {
     #expect(Array(try normalize(input).text.unicodeScalars) == Array(expected.unicodeScalars))
+  }
+
+  @Test func leavesTypographicTextAsItIs() throws {
+    let text = "\u{201E}Stra\u{DF}e\u{201C} \u{2014} \u{6771}\u{4EAC}\u{FF0C}\u{5927}\u{962A}\u{3002} l\u{2019}\u{E9}t\u{E9}\u{A0}!\n"
+    let document = try normalize(text)
+    #expect(Array(document.text.utf8) == Array(text.utf8))
+    #expect(document.removedCharacters.isEmpty)
+    for n in 0...text.utf8.count { #expect(document.originalOffsets.originalOffset(of: n) == n) }
   }
 
   @Test func keepsRemovedControlsRecoverable() throws {

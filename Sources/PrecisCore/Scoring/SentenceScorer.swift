@@ -1,0 +1,382 @@
+import PrecisICU
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Ranks sentences for an extractive summary: position, centrality, length and redundancy.
+///
+/// Requires: sentences (and uses classes when present). Adds: scores. In a pipeline file:
+///
+///     - kind: score
+///       position-decay: 2           # sentences of median length until the lead bias halves
+///       redundancy: 0.4             # how much a sentence repeating a chosen one loses
+///
+/// Words come from ICU's word break iterator for the document's language (dictionary
+/// segmentation for Chinese, Japanese, Thai and others), are case-folded, stemmed with
+/// Snowball where it has the language, and stop words are set apart. A sentence's
+/// **centrality** is how many other sentences share each of its content terms, summed over
+/// its distinct terms and divided by `(1 + its content words)^length-damping`: its degree in
+/// the word-overlap graph, computed from term counts in linear time, never from pairs of
+/// sentences. It is scaled so that the most central sentence has 1.
+///
+/// The score of summarisable sentence *k* is
+/// `position-weight × (1 + words before k / (position-decay × median))^-position-exponent
+///  + centrality-weight × centrality + length-weight × ln(words / median)`:
+/// a lead bias measured in words (short fragments barely push text down), centrality, and
+/// length. An article whose opening paragraph has at most `standfirst-sentences` sentences
+/// and more text after it opens with a standfirst; its sentences are ranked by
+/// `(standfirst-position-weight × prior + 0.05 + centrality) × (words / median)^standfirst-length-weight`
+/// with `standfirst-length-damping`: in such articles the order of the body says less than
+/// what it keeps coming back to. Headings, boilerplate and protected segments score 0 and
+/// rank last; list items are weighted by `list-item-weight`.
+///
+/// The rank is the order a summary takes sentences in: greedily by score, each of the best 64
+/// candidates losing `redundancy` times its largest overlap (shared terms over the smaller
+/// set) with the sentences already taken (maximal marginal relevance), so near-duplicates are
+/// not chosen together. Every segment gets a score in 0...1 (its score over the best one's)
+/// and a rank (1 is best); nothing is removed.
+///
+/// The defaults were tuned on the development set described in `Summaries.md`.
+///
+/// - Complexity: O(*n*) in the length of the text, plus O(*s* log *s*) to sort *s* sentences.
+public struct SentenceScorer: Stage {
+  /// Options of the `score` stage.
+  public struct Options: StageOptions {
+    /// The language when the document has none (tokens and stems); English when neither.
+    public var language: LanguageTag? = nil
+    /// The weight of the position prior.
+    public var positionWeight: Double = 1
+    /// How far into the text, in sentences of median length, the position prior halves
+    /// (for exponent 1). Position counts words, so short fragments barely push text down.
+    public var positionDecay: Double = 2
+    /// How steeply the position prior falls: `(1 + words before / (decay × median))^-exponent`.
+    public var positionExponent: Double = 1
+    /// The weight of centrality (0...1, the best sentence has 1).
+    public var centralityWeight: Double = 0.3
+    /// Centrality is divided by `(1 + content words)^damping`: 0 favours long sentences,
+    /// 1 averages over the words.
+    public var lengthDamping: Double = 0.75
+    /// The weight of the log of the length relative to the median sentence (above 0 favours
+    /// long sentences, below 0 short ones).
+    public var lengthWeight: Double = -0.1
+    /// How much a candidate loses per unit of overlap with sentences already taken.
+    public var redundancy: Double = 0.4
+    /// An opening paragraph of at most this many sentences, followed by more text, is a
+    /// standfirst (0: never).
+    public var standfirstSentences: Int = 2
+    /// The weight of the position prior after a standfirst.
+    public var standfirstPositionWeight: Double = 0
+    /// The length weight after a standfirst.
+    public var standfirstLengthWeight: Double = 0.6
+    /// The length damping after a standfirst.
+    public var standfirstLengthDamping: Double = 0.45
+    /// The redundancy after a standfirst.
+    public var standfirstRedundancy: Double = 0
+    /// The weight of a list item relative to running text.
+    public var listItemWeight: Double = 0.5
+    /// Whether to stem words (Snowball) when the language has a stemmer.
+    public var stemming: Bool = true
+    /// Whether to set the language's stop words apart.
+    public var stopWords: Bool = true
+
+    public static let knownKeys = CodingKeys.allCases.map(\.rawValue)
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+      case language
+      case positionWeight = "position-weight"
+      case positionDecay = "position-decay"
+      case positionExponent = "position-exponent"
+      case centralityWeight = "centrality-weight"
+      case lengthDamping = "length-damping"
+      case lengthWeight = "length-weight"
+      case redundancy
+      case standfirstSentences = "standfirst-sentences"
+      case standfirstPositionWeight = "standfirst-position-weight"
+      case standfirstLengthWeight = "standfirst-length-weight"
+      case standfirstLengthDamping = "standfirst-length-damping"
+      case standfirstRedundancy = "standfirst-redundancy"
+      case listItemWeight = "list-item-weight"
+      case stemming
+      case stopWords = "stop-words"
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      let d = Options()
+      func number(_ key: CodingKeys, _ fallback: Double) throws -> Double {
+        try c.decodeIfPresent(Double.self, forKey: key) ?? fallback
+      }
+      language = try c.decodeIfPresent(LanguageTag.self, forKey: .language)
+      positionWeight = try number(.positionWeight, d.positionWeight)
+      positionDecay = try number(.positionDecay, d.positionDecay)
+      positionExponent = try number(.positionExponent, d.positionExponent)
+      centralityWeight = try number(.centralityWeight, d.centralityWeight)
+      lengthDamping = try number(.lengthDamping, d.lengthDamping)
+      lengthWeight = try number(.lengthWeight, d.lengthWeight)
+      redundancy = try number(.redundancy, d.redundancy)
+      standfirstSentences = try c.decodeIfPresent(Int.self, forKey: .standfirstSentences) ?? d.standfirstSentences
+      standfirstPositionWeight = try number(.standfirstPositionWeight, d.standfirstPositionWeight)
+      standfirstLengthWeight = try number(.standfirstLengthWeight, d.standfirstLengthWeight)
+      standfirstLengthDamping = try number(.standfirstLengthDamping, d.standfirstLengthDamping)
+      standfirstRedundancy = try number(.standfirstRedundancy, d.standfirstRedundancy)
+      listItemWeight = try number(.listItemWeight, d.listItemWeight)
+      stemming = try c.decodeIfPresent(Bool.self, forKey: .stemming) ?? d.stemming
+      stopWords = try c.decodeIfPresent(Bool.self, forKey: .stopWords) ?? d.stopWords
+    }
+  }
+
+  public static let kind = "score"
+  public static let requires: Set<DocumentFeature> = [.sentences]
+  public static let adds: Set<DocumentFeature> = [.scores]
+
+  public let options: Options
+
+  public init(options: Options) throws(StageError) {
+    func fail(_ reason: String) -> StageError { StageError(stage: Self.kind, source: "-", reason: reason) }
+    guard options.standfirstSentences >= 0 else { throw fail("standfirst-sentences must be at least 0") }
+    guard options.positionDecay > 0 else { throw fail("position-decay must be above 0, e.g. 0.5") }
+    for (name, value) in [
+      ("position-weight", options.positionWeight), ("position-exponent", options.positionExponent),
+      ("centrality-weight", options.centralityWeight), ("length-damping", options.lengthDamping),
+      ("redundancy", options.redundancy), ("standfirst-position-weight", options.standfirstPositionWeight),
+      ("standfirst-length-damping", options.standfirstLengthDamping),
+      ("standfirst-redundancy", options.standfirstRedundancy), ("list-item-weight", options.listItemWeight),
+    ] where !(value >= 0) || !value.isFinite {
+      throw fail("\(name) must be a number of at least 0, not \(value)")
+    }
+    guard options.lengthWeight.isFinite, options.standfirstLengthWeight.isFinite else {
+      throw fail("length-weight must be a number, e.g. 0.2 or -0.03")
+    }
+    self.options = options
+  }
+
+  public func apply(to document: Document) throws(StageError) -> Document {
+    rank(document, using: try analyze(document))
+  }
+
+  /// Whether a segment of this role can be part of a summary.
+  public static func isSummarizable(_ role: SegmentRole) -> Bool {
+    role == .body || role == .listItem
+  }
+
+  /// Tokenises the summarisable sentences: the part of scoring that runs ICU.
+  public func analyze(_ document: Document) throws(StageError) -> SentenceAnalysis {
+    let language = document.language ?? options.language ?? .english
+    let tokenizer = TermTokenizer(
+      language: language.language, stemming: options.stemming, stopWords: options.stopWords)
+    var eligible: [Int] = []
+    for (i, segment) in document.segments.enumerated() where Self.isSummarizable(segment.role) {
+      eligible.append(i)
+    }
+    var sentences = [SentenceAnalysis.Sentence](repeating: .init(), count: eligible.count)
+    var text = document.text
+    let segments = document.segments
+    let failure: ICUError? = text.withUTF8 { bytes in
+      do {
+        try withBreakIterator(.word, locale: language.icuLocale) { iterator in
+          var k = 0
+          while k < eligible.count {
+            // One pass of the word iterator per run of summarisable segments in a paragraph.
+            let paragraph = segments[eligible[k]].paragraph
+            var end = k + 1
+            while end < eligible.count && segments[eligible[end]].paragraph == paragraph { end += 1 }
+            let base = segments[eligible[k]].range.lowerBound
+            let slice = UnsafeBufferPointer(rebasing: bytes[base..<segments[eligible[end - 1]].range.upperBound])
+            var j = k
+            try iterator.forEachSegment(utf8: slice) { range, kind in
+              if kind == .none { return }
+              let start = base + range.lowerBound
+              while j < end && segments[eligible[j]].range.upperBound <= start { j += 1 }
+              guard j < end, segments[eligible[j]].range.lowerBound <= start else { return }
+              sentences[j].words += 1
+              if case let .content(term) = tokenizer.term(of: UnsafeBufferPointer(rebasing: slice[range]), kind: kind) {
+                sentences[j].terms.append(term)
+              }
+            }
+            k = end
+          }
+        }
+        return nil
+      } catch let error as ICUError {
+        return error
+      } catch {
+        return ICUError.unexpected
+      }
+    }
+    if let failure {
+      throw StageError(stage: Self.kind, source: document.source, reason: failure.description)
+    }
+    return SentenceAnalysis(segments: eligible, sentences: sentences, termCount: tokenizer.termCount)
+  }
+
+  /// Scores and ranks the document's segments from an analysis of its sentences.
+  public func rank(_ document: Document, using analysis: SentenceAnalysis) -> Document {
+    var document = document
+    let eligible = analysis.segments
+    let (scores, redundancy) = score(document, analysis)
+    var order = Array(0..<eligible.count)
+    order.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+    let ranking = redundancy > 0 ? diversify(order, scores: scores, redundancy: redundancy, analysis: analysis) : order
+    let best = order.first.map { scores[$0] } ?? 0
+    for i in document.segments.indices {
+      document.segments[i].score = 0
+    }
+    var rank = 1
+    for k in ranking {
+      let i = eligible[k]
+      document.segments[i].score = best > 0 ? min(1, max(0, scores[k] / best)) : 0
+      document.segments[i].rank = rank
+      rank += 1
+    }
+    var isEligible = [Bool](repeating: false, count: document.segments.count)
+    for i in eligible { isEligible[i] = true }
+    for i in document.segments.indices where !isEligible[i] {
+      document.segments[i].rank = rank
+      rank += 1
+    }
+    return document
+  }
+
+  /// The score of each summarisable sentence, in the order of `analysis.segments`, and the
+  /// redundancy penalty to rank them with.
+  func score(_ document: Document, _ analysis: SentenceAnalysis) -> ([Double], Double) {
+    let m = analysis.sentences.count
+    guard m > 0 else { return ([], 0) }
+    // Structure: a one-sentence opening paragraph followed by more text is a standfirst.
+    let segments = document.segments
+    let firstParagraph = segments[analysis.segments[0]].paragraph
+    let openingSentences = analysis.segments.prefix { segments[$0].paragraph == firstParagraph }.count
+    let hasStandfirst = openingSentences <= options.standfirstSentences && openingSentences < m
+    let positionWeight = hasStandfirst ? options.standfirstPositionWeight : options.positionWeight
+    let lengthWeight = hasStandfirst ? options.standfirstLengthWeight : options.lengthWeight
+    let damping = hasStandfirst ? options.standfirstLengthDamping : options.lengthDamping
+    let redundancy = hasStandfirst ? options.standfirstRedundancy : options.redundancy
+
+    // Sentence frequency of each term: how many sentences hold it.
+    var frequency = [Int32](repeating: 0, count: analysis.termCount)
+    var distinct = [[Int32]](repeating: [], count: m)
+    for k in 0..<m {
+      distinct[k] = Self.distinct(analysis.sentences[k].terms)
+      for t in distinct[k] { frequency[Int(t)] += 1 }
+    }
+    // Centrality: the sentence's degree in the word-overlap graph, damped by its length.
+    var centrality = [Double](repeating: 0, count: m)
+    var highest = 0.0
+    for k in 0..<m {
+      var shared = 0
+      for t in distinct[k] { shared += Int(frequency[Int(t)]) - 1 }
+      centrality[k] = Double(shared) / pow(1 + Double(analysis.sentences[k].terms.count), damping)
+      highest = max(highest, centrality[k])
+    }
+    let words = analysis.sentences.map { max(1, $0.words) }
+    let median = Double(words.sorted()[m / 2])
+    var scores = [Double](repeating: 0, count: m)
+    var before = 0
+    for k in 0..<m {
+      let position = pow(1 + Double(before) / (options.positionDecay * median), -options.positionExponent)
+      before += words[k]
+      let central = highest > 0 ? centrality[k] / highest : 0
+      let length = Double(words[k]) / median
+      var value: Double
+      if hasStandfirst {
+        // The body after a standfirst is ranked by centrality, scaled by length.
+        value = (positionWeight * position + Self.centralityFloor + central) * pow(length, lengthWeight)
+      } else {
+        value = positionWeight * position + options.centralityWeight * central + lengthWeight * log(length)
+      }
+      if segments[analysis.segments[k]].role == .listItem { value *= options.listItemWeight }
+      scores[k] = value
+    }
+    return (scores, redundancy)
+  }
+
+  /// Keeps a sentence that shares no word from scoring 0 after a standfirst.
+  static let centralityFloor = 0.05
+
+  static func distinct(_ terms: [Int32]) -> [Int32] {
+    var terms = terms
+    terms.sort()
+    var unique: [Int32] = []
+    unique.reserveCapacity(terms.count)
+    for t in terms where unique.last != t { unique.append(t) }
+    return unique
+  }
+
+  /// Reorders the best candidates so that each loses `redundancy` × its overlap with those
+  /// already taken (maximal marginal relevance); the rest keep their order.
+  ///
+  /// - Complexity: O(*c*² *t*) for *c* ≤ 64 candidates of *t* terms: bounded, not quadratic
+  ///   in the number of sentences.
+  func diversify(_ order: [Int], scores: [Double], redundancy: Double, analysis: SentenceAnalysis) -> [Int] {
+    let candidates = Array(order.prefix(64))
+    guard let top = candidates.first, scores[top] > 0 else { return order }
+    let sets = candidates.map { Self.distinct(analysis.sentences[$0].terms) }
+    var overlap = [Double](repeating: 0, count: candidates.count)
+    var taken = [Bool](repeating: false, count: candidates.count)
+    var result: [Int] = []
+    result.reserveCapacity(order.count)
+    for _ in candidates.indices {
+      var pick = -1
+      var value = -Double.infinity
+      for c in candidates.indices where !taken[c] {
+        let v = scores[candidates[c]] / scores[top] - redundancy * overlap[c]
+        if v > value {
+          value = v
+          pick = c
+        }
+      }
+      taken[pick] = true
+      result.append(candidates[pick])
+      for c in candidates.indices where !taken[c] {
+        overlap[c] = max(overlap[c], Self.overlap(sets[c], sets[pick]))
+      }
+    }
+    result.append(contentsOf: order.dropFirst(candidates.count))
+    return result
+  }
+
+  /// Shared terms over the smaller set's size, in 0...1.
+  static func overlap(_ a: [Int32], _ b: [Int32]) -> Double {
+    guard !a.isEmpty, !b.isEmpty else { return 0 }
+    var i = 0
+    var j = 0
+    var shared = 0
+    while i < a.count && j < b.count {
+      if a[i] == b[j] {
+        shared += 1
+        i += 1
+        j += 1
+      } else if a[i] < b[j] {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    return Double(shared) / Double(min(a.count, b.count))
+  }
+}
+
+/// The tokenised summarisable sentences of a document, as the `score` stage reads them.
+public struct SentenceAnalysis: Sendable {
+  /// One sentence's words.
+  public struct Sentence: Sendable {
+    /// Content terms in order, repeated as they occur.
+    public var terms: [Int32] = []
+    /// Words of any kind (content, stop words, numbers).
+    public var words = 0
+  }
+
+  /// The indices in `Document.segments` of the summarisable sentences, in order.
+  public var segments: [Int]
+  /// Their words, in the same order.
+  public var sentences: [Sentence]
+  /// The number of distinct content terms.
+  public var termCount: Int
+}

@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import PrecisCore
+import PrecisRunner
+
+struct Stream: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run JSON Lines documents from standard input through a pipeline.",
+    discussion: """
+      Each input line is {"id": …, "text": …} or {"path": …, "text": …}, with an optional
+      "lang" (a code, or auto). Each gives one output line, in input order:
+      {"id", "lang", "paragraphs", "words", "segments": [{"id", "text", "start", "end"}],
+      "outputs": [{"name", "text"}]} — "summary" too when the pipeline scores sentences.
+      start and end are UTF-8 offsets into the normalised text. A line that cannot be used
+      gives {"id", "line", "error"} and the stream goes on.
+
+      For Spark (RDD.pipe), Hadoop Streaming and GNU parallel: the exit status is 0 unless
+      the pipeline file is wrong (64) or standard output cannot be written (1); bad lines
+      are reported in the output, not by the exit status.
+      """)
+
+  @Option(help: "A pipeline file (YAML); the built-in default when absent.")
+  var pipeline: String?
+
+  @Option(help: "The language of every document without \"lang\" (auto, or a code such as en).")
+  var lang: String = "auto"
+
+  @Option(help: "How outputs appear: inline (with their text), names, or none.")
+  var outputs: StreamProcessor.OutputMode = .inline
+
+  @Option(help: "Documents in flight at once; results stay in input order.")
+  var jobs: Int = 1
+
+  func validate() throws {
+    if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    if lang != "auto" && LanguageTag(lang) == nil {
+      throw ValidationError("'\(lang)' is not a language tag; use auto or a code such as en, de")
+    }
+  }
+
+  func run() async throws {
+    let configuration: PipelineConfiguration
+    do {
+      configuration =
+        try pipeline.map { path throws(PipelineFileError) in try PipelineLoader.load(path: path) }
+        ?? PipelineLoader.builtIn()
+    } catch {
+      printError(error.description)
+      throw ExitCode(64)
+    }
+    let processor = StreamProcessor(
+      processor: DocumentProcessor(
+        configuration: configuration, language: lang == "auto" ? nil : LanguageTag(lang)),
+      outputMode: outputs)
+    var reader = LineReader(fd: STDIN_FILENO)
+    var failed = false
+    await withTaskGroup(of: (Int, String).self) { group in
+      var number = 0
+      var nextToWrite = 1
+      var running = 0
+      var waiting: [Int: String] = [:]
+      var exhausted = false
+      while !(exhausted && running == 0) {
+        while !exhausted && running < jobs {
+          guard let line = reader.next() else {
+            exhausted = true
+            break
+          }
+          number += 1
+          let index = number
+          group.addTask { (index, processor.result(for: line, number: index)) }
+          running += 1
+        }
+        guard let (index, text) = await group.next() else { break }
+        running -= 1
+        waiting[index] = text
+        while let ready = waiting.removeValue(forKey: nextToWrite) {
+          if !failed && !writeLine(ready) { failed = true }
+          nextToWrite += 1
+        }
+      }
+    }
+    if failed {
+      printError("cannot write to standard output (\(String(cString: strerror(errno))))")
+      throw ExitCode(1)
+    }
+  }
+
+  /// Writes one line to standard output in one go; `false` when it cannot be written.
+  private func writeLine(_ text: String) -> Bool {
+    var bytes = Array(text.utf8)
+    bytes.append(UInt8(ascii: "\n"))
+    var written = 0
+    while written < bytes.count {
+      let n = bytes[written...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        return false
+      }
+      written += n
+    }
+    return true
+  }
+}
+
+extension StreamProcessor.OutputMode: ExpressibleByArgument {}
+
+/// Reads lines of any length from a file descriptor, without their line breaks.
+struct LineReader {
+  let fd: Int32
+  private var buffer: [UInt8] = []
+  private var start = 0
+  private var atEnd = false
+
+  init(fd: Int32) { self.fd = fd }
+
+  /// The next line, or `nil` at the end; a last line without a line break still counts.
+  mutating func next() -> ArraySlice<UInt8>? {
+    var searchFrom = start
+    while true {
+      if let newline = buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
+        let line = buffer[start..<newline]
+        start = newline + 1
+        return line
+      }
+      if atEnd {
+        guard start < buffer.count else { return nil }
+        let line = buffer[start...]
+        start = buffer.count
+        return line
+      }
+      // Drop what was returned before reading more, so the buffer holds one line at most.
+      if start > 0 {
+        buffer.removeFirst(start)
+        start = 0
+      }
+      searchFrom = buffer.count
+      var chunk = [UInt8](repeating: 0, count: 1 << 16)
+      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 {
+        atEnd = true
+        continue
+      }
+      buffer.append(contentsOf: chunk[0..<n])
+    }
+  }
+}

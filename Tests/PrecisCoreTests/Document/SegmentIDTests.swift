@@ -1,0 +1,32 @@
+import PrecisCore
+import PropertyBased
+import Testing
+
+@Suite struct SegmentIDTests {
+  /// The id as the format defines it, written the plain way.
+  func expected(_ hash: UInt64, _ occurrence: Int, _ index: Int) -> String {
+    var hex = String(hash >> 16, radix: 16)
+    hex = String(repeating: "0", count: max(0, 12 - hex.count)) + hex
+    let suffix = occurrence > 0 ? ".\(occurrence)" : ""
+    return "p\(hex)\(suffix)-\(index + 1)"
+  }
+
+  @Test(arguments: [
+    (UInt64(0), 0, 0, "p000000000000-1"),
+    (UInt64.max, 0, 9, "pffffffffffff-10"),
+    (UInt64(0x3f9a_12bc_07d1_0000), 1, 1, "p3f9a12bc07d1.1-2"),
+    (UInt64(0x0000_0000_0abc_ffff), 12, 99, "p000000000abc.12-100"),
+  ])
+  func formats(hash: UInt64, occurrence: Int, index: Int, id: String) {
+    #expect(SegmentID(paragraphHash: hash, occurrence: occurrence, index: index).rawValue == id)
+  }
+
+  @Test func matchesTheDefinitionOnRandomValues() async {
+    await propertyCheck(count: 1000, input: Gen<UInt64>.value(in: 0...UInt64.max).array(of: 3...3)) { r in
+      let occurrence = r[1] % 3 == 0 ? 0 : Int(r[1] % 100_000)
+      let index = Int(r[2] % 1_000_000)
+      let id = SegmentID(paragraphHash: r[0], occurrence: occurrence, index: index)
+      #expect(id.rawValue == expected(r[0], occurrence, index))
+    }
+  }
+}

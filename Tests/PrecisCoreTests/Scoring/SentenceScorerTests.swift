@@ -1,0 +1,151 @@
+import Foundation
+import PrecisCore
+import PrecisTestSupport
+import PropertyBased
+import Testing
+
+@Suite struct SentenceScorerTests {
+  static let stages: [any Stage] = {
+    // Built once: the stages are values.
+    (try? [
+      TextNormalizer(options: .init()), SentenceSplitter(options: .init()), SegmentClassifier(options: .init()),
+      SentenceScorer(options: .init()),
+    ]) ?? []
+  }()
+
+  func summarize(_ text: String, language: String?) throws -> Document {
+    var document = Document(source: "t", text: text)
+    document.language = language.flatMap(LanguageTag.init)
+    return try Pipeline(stages: Self.stages).apply(to: document)
+  }
+
+  func expectWellFormed(_ document: Document, sourceLocation: SourceLocation = #_sourceLocation) {
+    let n = document.segments.count
+    #expect(document.segments.allSatisfy { ($0.score ?? -1) >= 0 && ($0.score ?? 2) <= 1 }, sourceLocation: sourceLocation)
+    #expect(Set(document.segments.compactMap(\.rank)) == Set(1..<(n + 1)), sourceLocation: sourceLocation)
+    #expect(document.segments.compactMap(\.rank).count == n, sourceLocation: sourceLocation)
+    for segment in document.segments where !SentenceScorer.isSummarizable(segment.role) {
+      #expect(segment.score == 0, sourceLocation: sourceLocation)
+    }
+  }
+
+  @Test func scoringRemovesNothingAndRanksEverySegment() async throws {
+    await propertyCheck(count: 300, input: HardText.string(upTo: 160)) { text in
+      var split = Document(source: "t", text: text)
+      split = try Pipeline(stages: Array(Self.stages.prefix(3))).apply(to: split)
+      let scored = try SentenceScorer(options: .init()).apply(to: split)
+      #expect(scored.segments.map(\.range) == split.segments.map(\.range))
+      #expect(scored.segments.map(\.role) == split.segments.map(\.role))
+      #expect(scored.text == split.text)
+      expectWellFormed(scored)
+    }
+  }
+
+  @Test(arguments: ["zh/ditie-xinxian.txt", "zh/gujizhan.txt", "ja/robotto-taikai.txt", "ja/taifu-kunren.txt",
+    "th/hun-yon.txt", "th/talat-nat.txt", "vi/le-hoi-lua.txt", "ta/vivasayam.txt", "en/tram-line-opens.txt",
+    "de/hochwasserschutz.txt", "ar/maarad-kitab.txt", "ru/shakhmatnyi-turnir.txt"])
+  func corporaSummariesSkipJunkAndKeepOrder(file: String) throws {
+    var document = try TextDecoder().decode(TestPaths.corporaBytes(file), source: file)
+    document.language = LanguageTag(String(file.prefix { $0 != "/" }))
+    document = try Pipeline(stages: Self.stages).apply(to: document)
+    expectWellFormed(document)
+    let summary = Summary.sentences(of: document, length: .sentences(3))
+    #expect(summary.count == 3)
+    #expect(summary.map(\.index) == summary.map(\.index).sorted())
+    for sentence in summary {
+      #expect(document.segments[sentence.index].role == .body, "\(file): \(sentence.text)")
+      #expect(sentence.text.count >= 10, "\(file): \(sentence.text)")
+    }
+    // The summary comes from the article's opening half: these are news stories.
+    let body = document.segments.indices.filter { document.segments[$0].role == .body }
+    #expect(summary.first.map { body.firstIndex(of: $0.index)! < body.count / 2 } == true, "\(file)")
+  }
+
+  @Test func headingsAndFurnitureAreNeverChosen() throws {
+    let text = """
+      Home › News | 01.02.2025 | Share Print
+
+      Big headline without a full stop
+
+      The city opened a new bridge on Monday. The bridge links the two banks of the river. \
+      Traffic on the old bridge fell by half on the first day.
+
+      Read more: Another bridge is planned
+
+      By Jane Doe
+      """
+    let document = try summarize(text, language: "en")
+    let chosen = Summary.sentences(of: document, length: .sentences(10))
+    #expect(chosen.count == 3)
+    #expect(chosen.allSatisfy { document.segments[$0.index].role == .body })
+  }
+
+  @Test func redundancyKeepsNearDuplicatesApart() throws {
+    let text = """
+      The museum opened its new wing for modern art on Friday evening.
+      The museum opened its new wing for modern art on Friday evening, officials said.
+      Tickets cost twelve euros and children enter for free.
+      The wing holds two hundred paintings from the last century.
+      """
+    var options = SentenceScorer.Options()
+    options.redundancy = 1
+    options.positionWeight = 0.5
+    var document = Document(source: "t", text: text)
+    document.language = .english
+    document = try Pipeline(stages: [
+      TextNormalizer(options: .init()), SentenceSplitter(options: .init()), SentenceScorer(options: options),
+    ]).apply(to: document)
+    let chosen = Summary.sentences(of: document, length: .sentences(2)).map(\.index)
+    #expect(!(chosen.contains(0) && chosen.contains(1)), "\(chosen)")
+  }
+
+  @Test func lengthsAreRespected() throws {
+    let bytes = try TestPaths.corporaBytes("en/library-budget.txt")
+    var document = try TextDecoder().decode(bytes, source: "en")
+    document.language = .english
+    document = try Pipeline(stages: Self.stages).apply(to: document)
+    func words(_ s: [SummarySentence]) -> Int {
+      s.map { $0.text.split(whereSeparator: { $0.isWhitespace }).count }.reduce(0, +)
+    }
+    let within = Summary.sentences(of: document, length: .words(40))
+    #expect(!within.isEmpty && words(within) <= 40)
+    let cut = Summary.sentences(of: document, length: .words(40), cut: true)
+    #expect(words(cut) <= 40 && words(cut) >= words(within))
+    let budget = Summary.sentences(of: document, length: .budgetWords(40))
+    #expect(words(budget) >= 40)
+    let budgetCut = Summary.sentences(of: document, length: .budgetWords(40), cut: true)
+    #expect(words(budgetCut) <= 41)
+    let body = document.segments.filter { SentenceScorer.isSummarizable($0.role) }.count
+    #expect(Summary.sentences(of: document, length: .ratio(0.5)).count == (body + 1) / 2)
+    #expect(Summary.sentences(of: document, length: .sentences(100)).count == body)
+  }
+
+  @Test func emptyAndJunkOnlyDocumentsScore() throws {
+    for text in ["", "   \n\n ", "Home › News | Share Print", "https://example.org"] {
+      let document = try summarize(text, language: "en")
+      expectWellFormed(document)
+      #expect(Summary.sentences(of: document, length: .sentences(3)).isEmpty)
+    }
+  }
+
+  @Test func optionsDecodeWithDefaultsAndRejectBadValues() throws {
+    let options = try JSONDecoder().decode(SentenceScorer.Options.self, from: Data("{}".utf8))
+    #expect(options == SentenceScorer.Options())
+    var bad = options
+    bad.positionDecay = 0
+    #expect(throws: StageError.self) { try SentenceScorer(options: bad) }
+    bad = options
+    bad.redundancy = -1
+    #expect(throws: StageError.self) { try SentenceScorer(options: bad) }
+  }
+
+  @Test func stemsJoinWordForms() throws {
+    // "opened"/"opening" share a stem, so the second sentence is central to the first.
+    let analysis = try SentenceScorer(options: .init()).analyze(
+      summarize("They opened the station. The opening of the station was late. Rain fell.", language: "en"))
+    #expect(analysis.sentences.count == 3)
+    let first = Set(analysis.sentences[0].terms)
+    let second = Set(analysis.sentences[1].terms)
+    #expect(first.intersection(second).count == 2)  // open, station
+  }
+}
