@@ -29,7 +29,9 @@ let package = Package(
     .target(
       name: "PrecisCore",
       dependencies: ["PrecisICU", "CCLD2", "PrecisStemmer"],
-      exclude: ["PrecisCore.docc"]
+      exclude: ["PrecisCore.docc"],
+      // Per-language sentence rules, compiled into the binary as byte arrays.
+      resources: [.embedInCode("Segmentation/Rules")]
     ),
     .target(
       name: "PrecisRunner",
@@ -66,7 +68,7 @@ let package = Package(
       // Golden files of the format tests.
       exclude: [
         "Formats/XLIFF/Fixtures", "Formats/TMX/Fixtures", "Formats/PO/Fixtures", "Formats/Aligned/Fixtures",
-        "Formats/TSV/Fixtures",
+        "Formats/TSV/Fixtures", "Segmentation/Fixtures",
       ]
     ),
     .testTarget(

@@ -1,20 +1,26 @@
 import PrecisICU
 
-/// Splits paragraphs into sentence segments with ICU's sentence break iterator.
+/// Splits paragraphs into sentence segments: ICU's sentence break iterator, corrected by the
+/// language's rules (`Segmentation/Rules/<language>.txt`).
 ///
 /// Requires: nothing (uses the document's language, else the `language` option, else
 /// English; a paragraph that `detect` gave its own language is split by that language's
-/// rules, and its segments get that language). Adds: paragraphs, sentences. In a pipeline file:
+/// rules, and its segments get that language). Adds: paragraphs, sentences. In a pipeline
+/// file:
 ///
 ///     - kind: split
 ///       language: de           # used when the document has none
-///       suppressions: true     # ICU's abbreviation list (“Mr.”) where it helps (English)
+///       suppressions: true     # ICU's abbreviation list (“Mr.”) as a fallback (English)
 ///       srx: rules/my.srx      # SRX 2.0 rules (see SRX.md); srx-mode: replace or refine
 ///
 /// Paragraphs are blocks of lines between blank lines. Each line break ends a segment, so a
-/// heading, a list item and a dateline are each a segment of their own. Segments never start
-/// or end with white space; the white space between them is kept as gaps, so segments and
-/// gaps rebuild the text exactly.
+/// heading, a list item and a dateline are each a segment of their own. Within a line, the
+/// rules keep abbreviations, initials, ordinals, numbers, web addresses, file names and
+/// quotations inside their sentences, and end sentences that ICU runs together (Chinese and
+/// Japanese full stops, Thai spaces, the Armenian full stop typed as a colon …); see
+/// <doc:SegmentationConventions>. Languages without a rule file get ICU's breaks with the
+/// rules every language shares (`und.txt`). Segments never start or end with white space; the
+/// white space between them is kept as gaps, so segments and gaps rebuild the text exactly.
 ///
 /// - Complexity: O(*n*) in the UTF-8 length of the text.
 public struct SentenceSplitter: Stage {
@@ -69,23 +75,13 @@ public struct SentenceSplitter: Stage {
 
   public func apply(to document: Document) throws(StageError) -> Document {
     var document = document
-    let language = document.language ?? options.language ?? .english
-    let locale = icuLocale(for: language)
+    let fallback = document.language ?? options.language ?? .english
+    let known = document.paragraphs
     var text = document.text
-    // Paragraph languages found by `detect`, by where the paragraph starts.
-    var detected: [Int: Paragraph] = [:]
-    for paragraph in document.paragraphs where paragraph.language != nil {
-      detected[paragraph.range.lowerBound] = paragraph
-    }
-    let spacedScript = UnspacedScriptBreaks.scalarRange(for: language.language)
     var srxRun = SRXRun()
     let result: Result<([Paragraph], [Segment]), ICUError> = text.withUTF8 { bytes in
       do {
-        return .success(try withBreakIterator(.sentence, locale: locale) { iterator in
-          try split(
-            bytes, iterator: iterator, detected: detected, language: language, srxRun: &srxRun,
-            spacedScript: spacedScript)
-        })
+        return .success(try split(bytes, language: fallback, known: known, srxRun: &srxRun))
       } catch let error as ICUError {
         return .failure(error)
       } catch {
@@ -103,37 +99,51 @@ public struct SentenceSplitter: Stage {
     }
   }
 
+  /// Splits every paragraph, each in its own language when an earlier stage (`detect`) set
+  /// one for a paragraph of the same range, else in `language`.
   private func split(
-    _ bytes: UnsafeBufferPointer<UInt8>, iterator: BreakIterator, detected: [Int: Paragraph],
-    language: LanguageTag, srxRun: inout SRXRun, spacedScript: ClosedRange<UInt32>? = nil
-  ) throws(ICUError) -> ([Paragraph], [Segment]) {
+    _ bytes: UnsafeBufferPointer<UInt8>, language: LanguageTag, known: [Paragraph],
+    srxRun: inout SRXRun
+  ) throws -> ([Paragraph], [Segment]) {
     var paragraphs: [Paragraph] = []
     var segments: [Segment] = []
     var occurrences: [UInt64: Int] = [:]
+    var knownIndex = 0
+    // One corrector per language, reused paragraph after paragraph.
+    var correctors: [LanguageTag: BoundaryCorrector] = [:]
     for range in ParagraphSplitter.paragraphs(in: bytes) {
       let slice = UnsafeBufferPointer(rebasing: bytes[range])
       let hash = SegmentID.hash(slice)
       let occurrence = occurrences[hash, default: 0]
       occurrences[hash] = occurrence + 1
       var paragraph = Paragraph(range: range)
-      if let known = detected[range.lowerBound], known.range == range {
-        paragraph.language = known.language
-        paragraph.languageConfidence = known.languageConfidence
+      while knownIndex < known.count && known[knownIndex].range.lowerBound < range.lowerBound {
+        knownIndex += 1
+      }
+      if knownIndex < known.count && known[knownIndex].range == range {
+        paragraph.language = known[knownIndex].language
+        paragraph.languageConfidence = known[knownIndex].languageConfidence
+      }
+      let paragraphLanguage = paragraph.language ?? language
+      let corrector: BoundaryCorrector
+      if let known = correctors[paragraphLanguage] {
+        corrector = known
+      } else {
+        corrector = BoundaryCorrector(
+          rules: SplitRules.rules(for: paragraphLanguage) ?? SplitRules.shared)
+        correctors[paragraphLanguage] = corrector
       }
       let first = segments.count
       var start = 0
-      var icu = try boundaries(of: slice, language: paragraph.language, iterator: iterator)
-      let paragraphScript = paragraph.language.map { UnspacedScriptBreaks.scalarRange(for: $0.language) } ?? spacedScript
-      if let paragraphScript {
-        // Thai and its neighbours end sentences with a space, which ICU does not see.
-        icu = Array(Set(icu + UnspacedScriptBreaks.boundaries(in: slice, script: paragraphScript))).sorted()
-      }
-      let srxLanguage = paragraph.language ?? language
-      for boundary in try applyingSRX(to: icu, in: slice, language: srxLanguage, run: &srxRun) {
+      let corrected = try boundaries(of: slice, language: paragraphLanguage, corrector: corrector)
+      for boundary in try applyingSRX(
+        to: corrected, in: slice, language: paragraphLanguage, run: &srxRun)
+      {
         let piece = Whitespace.trim(start..<boundary, in: slice)
         start = boundary
         if piece.isEmpty { continue }
-        let id = SegmentID(paragraphHash: hash, occurrence: occurrence, index: segments.count - first)
+        let id = SegmentID(
+          paragraphHash: hash, occurrence: occurrence, index: segments.count - first)
         let absolute = (range.lowerBound + piece.lowerBound)..<(range.lowerBound + piece.upperBound)
         var segment = Segment(id: id, range: absolute, paragraph: paragraphs.count)
         segment.language = paragraph.language
@@ -145,21 +155,19 @@ public struct SentenceSplitter: Stage {
     return (paragraphs, segments)
   }
 
-  /// The sentence boundaries of a paragraph, by its own language's rules when it has one.
+  /// The sentence boundaries of one paragraph: ICU's, corrected by the language's rules.
   private func boundaries(
-    of slice: UnsafeBufferPointer<UInt8>, language: LanguageTag?, iterator: BreakIterator
-  ) throws(ICUError) -> [Int] {
-    guard let language, icuLocale(for: language) != iterator.locale else {
-      return try iterator.boundaries(utf8: slice)
+    of paragraph: UnsafeBufferPointer<UInt8>, language: LanguageTag, corrector: BoundaryCorrector
+  ) throws -> [Int] {
+    let icu = try withBreakIterator(.sentence, locale: icuLocale(for: language)) { iterator in
+      try iterator.boundaries(utf8: paragraph)
     }
-    do {
-      return try withBreakIterator(.sentence, locale: icuLocale(for: language)) {
-        try $0.boundaries(utf8: slice)
+    var words: [(Range<Int>, WordKind)] = []
+    if corrector.rules.spaceEndsSentence && paragraph.contains(0x20) {
+      try withBreakIterator(.word, locale: language.icuLocale) { iterator in
+        try iterator.forEachSegment(utf8: paragraph) { range, kind in words.append((range, kind)) }
       }
-    } catch let error as ICUError {
-      throw error
-    } catch {
-      throw ICUError.unexpected
     }
+    return corrector.boundaries(of: paragraph, icu: icu, words: words)
   }
 }

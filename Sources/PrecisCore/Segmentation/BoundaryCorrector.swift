@@ -1,0 +1,1004 @@
+import PrecisICU
+
+/// Corrects ICU's sentence boundaries in one paragraph with a language's rules.
+///
+/// ICU proposes; the rules decide. The corrector walks each line once, byte by byte. At
+/// every sentence-ending mark (`.`, `!`, `?`, `…`, a script's full stop, the language's own
+/// terminators) it reads the mark's *cluster*: the marks, the closing quotes and brackets
+/// after them, citations such as `[12]`, then the space before the next word. The rules
+/// look at the word before and the word after and say whether a sentence ends there; when
+/// none of them applies, ICU's answer stands. ICU boundaries that fall at no cluster (a
+/// character ICU treats as a sentence end that the rules do not know) are kept, unless they
+/// are inside a quotation or a web address.
+///
+/// Besides, every line break ends a segment; a list item repeated in a line ("1) … 2) …")
+/// starts a new one; and in scripts written without sentence marks (Thai) a space between
+/// two phrases may end a sentence (see ``SpaceBoundaries``).
+///
+/// A class, not a struct: its helpers read the rules and the scanning state in place, where a
+/// large struct would be copied at every call. Not thread-safe: one per document and language.
+///
+/// - Complexity: O(*n*) in the length of the paragraph: each byte is read a bounded number
+///   of times, and words are looked up by hash.
+final class BoundaryCorrector {
+  let rules: SplitRules
+  /// The paragraph being corrected.
+  private var b = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+  private var result: [Int] = []
+  private var icu: [Int] = []
+  private var quotes = QuoteSpans()
+  private var icuIndex = 0
+  /// Where the current segment's first word starts.
+  private var segmentStart = 0
+  /// The list item that opened the current segment, if any.
+  private var listItem: ListMarker? = nil
+  /// The line last checked for a sentence end, and the answer.
+  private var checkedLine = -1
+  private var lineHasEnd = false
+  /// The word last checked for being an address, and the answer.
+  private var addressChecked = -1
+  private var wordIsAddress = false
+
+  /// Makes a corrector for one language, to reuse paragraph after paragraph (it keeps its
+  /// buffers).
+  init(rules: SplitRules) { self.rules = rules }
+
+  /// The boundaries of `paragraph`: ascending UTF-8 offsets where segments start, after the
+  /// first, and the paragraph's end.
+  ///
+  /// - Parameters:
+  ///   - icu: ICU's boundaries, ascending.
+  ///   - words: for scripts where a space may end a sentence, ICU's word segments of the
+  ///     paragraph, ascending; empty otherwise.
+  func boundaries(
+    of paragraph: UnsafeBufferPointer<UInt8>, icu: [Int], words: [(Range<Int>, WordKind)]
+  ) -> [Int] {
+    b = paragraph
+    result.removeAll(keepingCapacity: true)
+    self.icu = icu
+    icuIndex = 0
+    addressChecked = -1
+    checkedLine = -1
+    var spaces = SpaceBoundaries(bytes: b, words: words)
+    var lineStart = 0
+    while lineStart <= b.count {
+      var lineEnd = lineStart
+      while lineEnd < b.count && b[lineEnd] != 0x0A { lineEnd += 1 }
+      if lineStart > 0 { result.append(lineStart) }
+      quotes.find(in: lineStart..<lineEnd, of: b)
+      scan(lineStart..<lineEnd)
+      if !words.isEmpty {
+        spaces.add(in: lineStart..<lineEnd, quotes: quotes.spans, rules: rules, to: &result)
+      }
+      lineStart = lineEnd + 1
+    }
+    result.append(b.count)
+    // Boundaries come mostly in order; Thai spaces and ICU's leftovers may not.
+    if zip(result, result.dropFirst()).contains(where: { $0 > $1 }) { result.sort() }
+    // Drop 0 and duplicates in place.
+    var kept = 0
+    for k in result.indices where result[k] > 0 && (kept == 0 || result[k] != result[kept - 1]) {
+      result[kept] = result[k]
+      kept += 1
+    }
+    result.removeLast(result.count - kept)
+    b = UnsafeBufferPointer(start: nil, count: 0)
+    return result
+  }
+
+  // MARK: - Scanning a line
+
+  private func scan(_ line: Range<Int>) {
+    startSegment(at: line.lowerBound, line: line)
+    var i = line.lowerBound
+    var atWordStart = true
+    var wordStart = i
+    var previous: UInt32 = 0x20
+    while i < line.upperBound {
+      // Fast path: inside a word, ASCII letters and digits decide nothing.
+      let byte = b[i]
+      if !atWordStart && ((byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10) {
+        previous = UInt32(byte)
+        i += 1
+        continue
+      }
+      let (v, w) = UTF8Text.scalar(at: i, in: b)
+      if UTF8Text.isSpace(v) {
+        atWordStart = true
+        previous = v
+        i += w
+        continue
+      }
+      if atWordStart {
+        atWordStart = false
+        wordStart = i
+        if i > segmentStart, let item = listItem,
+          let marker = ListMarker(at: i, line: line, bullets: rules.bullets, b),
+          marker.continues(item)
+        {
+          keepICU(before: i)
+          result.append(i)
+          segmentStart = i
+          listItem = marker
+        }
+        if let end = addressEnd(at: i, line: line) {
+          keepICU(before: i)
+          dropICU(through: end)
+          previous = UTF8Text.scalar(before: end, in: b).value
+          i = end
+          continue
+        }
+      }
+      if let kind = terminatorKind(v, at: i, previous: previous, line: line) {
+        var cluster = makeCluster(at: i, width: w, kind: kind, line: line, wordStart: wordStart)
+        keepICU(before: cluster.start + 1)
+        let icuBreaks = takeICU(through: cluster.next)
+        cluster.icuBreaks = icuBreaks
+        if cluster.next == cluster.end && addressChecked != wordStart {
+          // Once per word: is it a web or e-mail address, whose dots end nothing?
+          addressChecked = wordStart
+          wordIsAddress = isAddress(wordStart, line: line)
+        }
+        if decide(cluster, line: line) {
+          result.append(cluster.next)
+          startSegment(at: cluster.next, line: line)
+        }
+        previous = UTF8Text.scalar(before: cluster.end, in: b).value
+        i = cluster.end
+        atWordStart = cluster.end < line.upperBound && cluster.next > cluster.end
+        continue
+      }
+      previous = v
+      i += w
+    }
+    keepICU(before: line.upperBound + 1)
+  }
+
+  private func startSegment(at i: Int, line: Range<Int>) {
+    var j = i
+    while j < line.upperBound {
+      let (v, w) = UTF8Text.scalar(at: j, in: b)
+      if !UTF8Text.isSpace(v) { break }
+      j += w
+    }
+    segmentStart = j
+    listItem = ListMarker(at: j, line: line, bullets: rules.bullets, b)
+  }
+
+  // MARK: - ICU's boundaries
+
+  /// Keeps ICU's boundaries before `limit` that no cluster covered, unless quoted.
+  private func keepICU(before limit: Int) {
+    while icuIndex < icu.count && icu[icuIndex] < limit {
+      let x = icu[icuIndex]
+      icuIndex += 1
+      if !isQuoted(x) { result.append(x) }
+    }
+  }
+
+  /// Takes ICU's boundaries up to `limit` (a cluster's), saying whether there were any.
+  private func takeICU(through limit: Int) -> Bool {
+    var any = false
+    while icuIndex < icu.count && icu[icuIndex] <= limit {
+      any = true
+      icuIndex += 1
+    }
+    return any
+  }
+
+  /// Drops ICU's boundaries up to `limit` (inside a web address).
+  private func dropICU(through limit: Int) { _ = takeICU(through: limit) }
+
+  /// Whether `line` has a full stop, question or exclamation mark anywhere.
+  private func lineHasSentenceEnd(_ line: Range<Int>) -> Bool {
+    if checkedLine == line.lowerBound { return lineHasEnd }
+    checkedLine = line.lowerBound
+    lineHasEnd = false
+    var i = line.lowerBound
+    while i < line.upperBound {
+      let (v, w) = UTF8Text.scalar(at: i, in: b)
+      if v == 0x2E || v == 0x21 || v == 0x3F || rules.fullStops.contains(v) {
+        lineHasEnd = true
+        break
+      }
+      i += w
+    }
+    return lineHasEnd
+  }
+
+  /// Whether offset `x` is strictly inside a quotation or bracket of the current line.
+  private func isQuoted(_ x: Int) -> Bool {
+    for span in quotes.spans where span.lowerBound < x && x < span.upperBound { return true }
+    return false
+  }
+
+  // MARK: - What ends a sentence
+
+  /// The kind of sentence mark `v` at `i` is, or nil when it is none.
+  private func terminatorKind(_ v: UInt32, at i: Int, previous: UInt32, line: Range<Int>) -> Cluster
+    .Kind?
+  {
+    switch v {
+    case 0x2E, 0xFF0E:
+      if rules.nonTerminators.contains(v) { return .ignored }
+      if v == 0x2E && isSpacedEllipsis(at: i, previous: previous, line: line) {
+        return .spacedEllipsis
+      }
+      return .period
+    case 0x21, 0x3F, 0x203C, 0x2047...0x2049:
+      return rules.nonTerminators.contains(v) ? .ignored : .strong
+    case 0x2026:
+      return rules.nonTerminators.contains(v) ? .ignored : .ellipsis
+    case 0x22, 0x27, 0x201D, 0x2019, 0xBB, 0x300D, 0x300F:
+      // A closing quote right after a dash: speech broken off ("to--" At this moment).
+      let (p, pw) = UTF8Text.scalar(before: i, in: b)
+      let after = i + UTF8Text.width(of: v)
+      if UTF8Text.isDash(p) && i - pw > line.lowerBound && (p != 0x2D || b[i - pw - 1] == 0x2D)
+        && after < line.upperBound && UTF8Text.isSpace(UTF8Text.scalar(at: after, in: b).value)
+      {
+        return .brokenOff
+      }
+      return nil
+    default:
+      if v < 0x80 && !rules.terminators.contains(v) && !rules.weakTerminators.contains(v)
+        && !rules.labelTerminators.contains(v)
+      {
+        return nil
+      }
+      if rules.fullStops.contains(v) { return .fullStop }
+      if rules.terminators.contains(v) { return .extra }
+      if rules.weakTerminators.contains(v) { return .weak }
+      if rules.labelTerminators.contains(v) { return .label }
+      return nil
+    }
+  }
+
+  /// Whether `. . .` starts at `i`, after a space: an omission, never a sentence end.
+  private func isSpacedEllipsis(at i: Int, previous: UInt32, line: Range<Int>) -> Bool {
+    guard UTF8Text.isSpace(previous), i + 4 < line.upperBound else { return false }
+    return b[i + 1] == 0x20 && b[i + 2] == 0x2E && b[i + 3] == 0x20 && b[i + 4] == 0x2E
+  }
+
+  /// Whether a sentence ends after `c`.
+  private func decide(_ c: Cluster, line: Range<Int>) -> Bool {
+    if c.next >= line.upperBound { return true }
+    if isInsideQuote(c) { return false }
+    switch c.kind {
+    case .ignored: return false
+    case .spacedEllipsis:
+      // ". . . ." after a space: an omission and a full stop.
+      return c.periods >= 4 && nextWord(c, line: line).isUpper
+    case .fullStop: return true
+    case .extra: return c.next > c.end
+    case .label:
+      // "سؤال وجواب: ماذا حدث؟" ends a label; "قالت: «…»" introduces a quotation.
+      guard c.next > c.end else { return false }
+      return !Self.isOpening(UTF8Text.scalar(at: c.next, in: b).value)
+    case .weak:
+      // Only where the writer uses no full stop in the line: then commas part sentences.
+      guard c.next > c.end, !lineHasSentenceEnd(line) else { return false }
+      // A comma before a one-word list item: "الدم، والقلب، زرعها".
+      let word = letters(from: c.next, line: line)
+      return
+        !(word.upperBound < line.upperBound
+        && UTF8Text.scalar(at: word.upperBound, in: b).value == c.mark)
+    case .brokenOff: return nextWord(c, line: line).isUpper
+    case .period, .strong, .ellipsis: break
+    }
+    let word = c.wordBefore
+    if c.kind == .period, isListLabel(word) { return false }
+    if c.next == c.end { return decideJoined(c, line: line) }
+    let next = nextWord(c, line: line)
+    // A bracket after a closed quotation comments on it: "… the house!' (Which was true.)"
+    if c.closesQuote && next.isBracket { return false }
+    if next.isPunctuation { return false }
+    switch c.kind {
+    case .strong:
+      if rules.exclamations.contains(word.lowerBound..<c.start + 1, in: b) { return next.isStarter }
+      if next.isLower { return rules.strongEndsBeforeLowercase }
+      if next.isDash { return next.afterDashIsUpper }
+      return true
+    case .ellipsis:
+      if next.isLower || next.isDigit { return false }
+      return next.isUpper || c.icuBreaks
+    default:
+      return decidePeriod(c, next: next, line: line)
+    }
+  }
+
+  /// Whether a sentence ends at a full stop followed by a space.
+  private func decidePeriod(_ c: Cluster, next: NextWord, line: Range<Int>) -> Bool {
+    let word = c.wordBefore
+    let token = word.lowerBound..<c.start + 1
+    // "Nov.." or "UU..": an abbreviation's period, then the sentence's.
+    let doubled = c.periods == 2
+    let shape = word.isEmpty ? WordShape.other : WordShape(word, in: b)
+    if case .letter = shape, !doubled {
+      // An initial ("E. Smith", "А. И. Семенов") or a label, unless the letter is a word.
+      let isWord = rules.letterWords.contains(word, in: b)
+      if !(isWord && previousWordIsLower(before: word.lowerBound)) { return false }
+    } else if !word.isEmpty && !doubled {
+      if contains(rules.neverEnd, word: word, token: token) { return false }
+      if contains(rules.beforeNumber, word: word, token: token) {
+        return next.isDigit ? false : next.isStarter || next.isMarker
+      }
+      if contains(rules.mayEnd, word: word, token: token) { return next.isStarter || next.isMarker }
+      if contains(rules.endBeforeCapital, word: word, token: token) {
+        guard next.isUpper else { return next.isMarker }
+        return !titleFollows(c, line: line)
+      }
+      switch shape {
+      case .letter, .other: break
+      case .dotted:
+        return next.isStarter || next.isMarker
+      case let .number(digits):
+        if rules.ordinals && digits <= 3 {
+          if next.isDigit || next.isDash { return false }
+          return next.isStarter || next.isMarker
+        }
+      case .roman:
+        if rules.ordinals { return next.isStarter || next.isMarker }
+      }
+    }
+    if next.isMarker || next.isEllipsis { return true }
+    if next.isLower { return false }
+    if next.isUpper || next.isDigit { return true }
+    if next.isDash { return next.afterDashIsUpper }
+    return c.icuBreaks
+  }
+
+  /// Whether a sentence ends at a mark followed directly by a word: "world.Today" ends one,
+  /// "3.14", "Ph.D.", "example.com", "report.PDF" and "Y!J" do not.
+  private func decideJoined(_ c: Cluster, line: Range<Int>) -> Bool {
+    let (v, _) = UTF8Text.scalar(at: c.end, in: b)
+    guard UTF8Text.isLetter(v) else { return false }
+    if UTF8Text.isCJK(v) { return true }
+    if wordIsAddress { return false }
+    let word = c.wordBefore
+    let right = letters(from: c.end, line: line)
+    let token = word.lowerBound..<c.start + 1
+    // "U.S.A.", "Ph.D.": a single letter followed by a full stop is another abbreviation part.
+    if letterCount(right) == 1 && right.upperBound < line.upperBound && b[right.upperBound] == 0x2E
+    {
+      return false
+    }
+    let rightIsStarter = UTF8Text.isUpper(v) && rules.starters.contains(right, in: b)
+    if contains(rules.neverEnd, word: word, token: token) { return false }
+    if contains(rules.mayEnd, word: word, token: token)
+      || contains(rules.beforeNumber, word: word, token: token)
+    {
+      return rightIsStarter
+    }
+    // "News.Az reports": a web domain written with capitals, unless it reads as a word
+    // ("world.It was", "Tuesday.Mr. Smith").
+    if letterCount(right) <= 3, !rightIsStarter, rules.domains.contains(right, in: b),
+      !(right.upperBound < line.upperBound && b[right.upperBound] == 0x2E
+        && isAbbreviation(right.lowerBound..<right.upperBound + 1))
+    {
+      return false
+    }
+    if right.upperBound < line.upperBound,
+      rules.fileExtensions.contains(right, in: b),
+      !UTF8Text.isWordCharacter(UTF8Text.scalar(at: right.upperBound, in: b).value)
+    {
+      return false
+    }
+    if case let .number(digits) = WordShape(word, in: b) {
+      // "1.Helado, 2.Carne" is a list; "bought 1,000.That is" ends a sentence.
+      let isLabel = digits <= 2 && word.count == digits
+      return isLabel ? rightIsStarter : UTF8Text.isUpper(v) && letterCount(right) >= 2
+    }
+    guard UTF8Text.isUpper(v), letterCount(word) >= 2,
+      UTF8Text.isLower(UTF8Text.scalar(before: word.upperBound, in: b).value)
+    else { return false }
+    return true
+  }
+
+  /// Whether the word after `c` is a title that never ends a sentence, such as `Mr.` after
+  /// `6 p.m.`.
+  private func titleFollows(_ c: Cluster, line: Range<Int>) -> Bool {
+    var j = c.next
+    while j < line.upperBound && j - c.next < 32 {
+      let (v, w) = UTF8Text.scalar(at: j, in: b)
+      if v == 0x2E { return rules.neverEnd.contains(c.next..<j + 1, in: b) }
+      guard UTF8Text.isLetter(v) else { return false }
+      j += w
+    }
+    return false
+  }
+
+  /// Whether `word` (before a full stop) is the label of a list item: "1." or "iv." or "a."
+  /// first in its segment, after any bullet.
+  private func isListLabel(_ word: Range<Int>) -> Bool {
+    guard word.lowerBound == firstWordStart() else { return false }
+    switch WordShape(word, in: b) {
+    case let .number(digits): return digits <= 3
+    case .roman, .letter: return true
+    default: return false
+    }
+  }
+
+  /// Where the current segment's first word starts, after bullets and opening marks.
+  private func firstWordStart() -> Int {
+    var j = segmentStart
+    while j < b.count {
+      let (v, w) = UTF8Text.scalar(at: j, in: b)
+      guard
+        rules.bullets.contains(v) || UTF8Text.isSpace(v) || Self.isOpening(v)
+          || UTF8Text.isFormat(v)
+      else { break }
+      j += w
+    }
+    return j
+  }
+
+  /// Whether `token` (a word with its full stop) is in any abbreviation list.
+  private func isAbbreviation(_ token: Range<Int>) -> Bool {
+    rules.neverEnd.contains(token, in: b) || rules.mayEnd.contains(token, in: b)
+      || rules.beforeNumber.contains(token, in: b) || rules.endBeforeCapital.contains(token, in: b)
+  }
+
+  private func contains(_ table: WordTable, word: Range<Int>, token: Range<Int>) -> Bool {
+    if table.contains(token, in: b) { return true }
+    // "l'Ing." and "dell'avv.": look the word up without its elided article.
+    var k = token.upperBound
+    while k > token.lowerBound {
+      let (v, w) = UTF8Text.scalar(before: k, in: b)
+      if v == 0x27 || v == 0x2019 { return table.contains(k..<token.upperBound, in: b) }
+      k -= w
+    }
+    return false
+  }
+
+  /// Whether the cluster's sentence end is inside a quotation or bracket that goes on after it.
+  private func isInsideQuote(_ c: Cluster) -> Bool {
+    for span in quotes.spans where span.lowerBound < c.start && c.end < span.upperBound {
+      return true
+    }
+    return false
+  }
+
+  /// Whether the word starting at `i` is a web or e-mail address.
+  private func isAddress(_ i: Int, line: Range<Int>) -> Bool {
+    if addressEnd(at: i, line: line) != nil { return true }
+    var j = i
+    while j < line.upperBound {
+      let (v, w) = UTF8Text.scalar(at: j, in: b)
+      if UTF8Text.isSpace(v) { break }
+      if v == 0x40 { return true }  // "@"
+      j += w
+    }
+    return false
+  }
+
+  /// The end of the web address starting at `i` (without trailing punctuation), or nil.
+  private func addressEnd(at i: Int, line: Range<Int>) -> Int? {
+    let c = b[i] | 0x20
+    guard c == 0x68 || c == 0x77 || c == 0x66 || c == 0x6D else { return nil }  // h w f m
+    var matched = false
+    for prefix in rules.urlPrefixes where i + prefix.count <= line.upperBound {
+      var k = 0
+      while k < prefix.count && (b[i + k] | (prefix[k] >= 0x61 ? 0x20 : 0)) == prefix[k] { k += 1 }
+      if k == prefix.count {
+        matched = true
+        break
+      }
+    }
+    guard matched else { return nil }
+    var end = i
+    while end < line.upperBound {
+      let (v, w) = UTF8Text.scalar(at: end, in: b)
+      if UTF8Text.isSpace(v) { break }
+      end += w
+    }
+    // Trailing punctuation belongs to the sentence: "see www.example.org."
+    while end > i {
+      let (v, w) = UTF8Text.scalar(before: end, in: b)
+      guard
+        v == 0x2E || v == 0x2C || v == 0x3B || v == 0x3A || v == 0x21 || v == 0x3F || v == 0x29
+          || v == 0x22 || v == 0x27 || v == 0x201D || v == 0x2019
+      else { break }
+      end -= w
+    }
+    return end
+  }
+
+  /// Reads the cluster of the sentence mark `kind` at `i`, in the word that starts at
+  /// `wordStart`: the marks, the closing quotes and brackets, citations, the space after.
+  private func makeCluster(
+    at i: Int, width: Int, kind: Cluster.Kind, line: Range<Int>, wordStart: Int
+  ) -> Cluster {
+    // The word before: from its start or the segment's, without opening marks, bullets and a
+    // sign ("-3."), at most 64 bytes (a longer one is no abbreviation).
+    var s = max(wordStart, segmentStart, line.lowerBound)
+    if i - s > 64 { s = i }
+    while s < i {
+      let (v, w) = UTF8Text.scalar(at: s, in: b)
+      let isSign =
+        UTF8Text.isDash(v) && s + w < i && UTF8Text.isDigit(UTF8Text.scalar(at: s + w, in: b).value)
+      guard Self.isOpening(v) || rules.bullets.contains(v) || UTF8Text.isFormat(v) || isSign else {
+        break
+      }
+      s += w
+    }
+    var e = i
+    while e > s {
+      let (v, w) = UTF8Text.scalar(before: e, in: b)
+      guard UTF8Text.isFormat(v) else { break }
+      e -= w
+    }
+    var c = Cluster(
+      kind: kind, mark: UTF8Text.scalar(at: i, in: b).value, start: i, wordBefore: s..<e)
+    var j = i
+    switch kind {
+    case .brokenOff:
+      j = i + width
+    case .spacedEllipsis:
+      while j + 2 < line.upperBound && b[j] == 0x2E && b[j + 1] == 0x20 && b[j + 2] == 0x2E {
+        c.periods += 1
+        j += 2
+      }
+      c.periods += 1
+      j += 1
+    default:
+      // The marks: "?!", "...", "。", "Nov..".
+      var sawStrong = false
+      while j < line.upperBound {
+        let (v, w) = UTF8Text.scalar(at: j, in: b)
+        if v == 0x2E || v == 0xFF0E {
+          c.periods += 1
+        } else if v == 0x2026 {
+        } else if v == 0x21 || v == 0x3F || v == 0x203C || (0x2047...0x2049).contains(v)
+          || rules.fullStops.contains(v)
+        {
+          sawStrong = true
+        } else if j == i {
+          // The language's own mark (":" in Armenian), alone.
+        } else {
+          break
+        }
+        j += w
+      }
+      // "[...]" and "(…)" mark an omission, not a sentence end.
+      if !sawStrong && i > line.lowerBound && j < line.upperBound
+        && (b[i - 1] == 0x5B && b[j] == 0x5D || b[i - 1] == 0x28 && b[j] == 0x29)
+      {
+        c.kind = .ignored
+      } else if sawStrong && (kind == .period || kind == .ellipsis) {
+        c.kind = .strong
+      } else if kind == .period && c.periods >= 3 {
+        c.kind = .ellipsis
+      }
+      // The closing quotes and brackets: `."`, `!”)`, `。」`, `!).`.
+      while j < line.upperBound {
+        let (v, w) = UTF8Text.scalar(at: j, in: b)
+        if v == 0x2E || v == 0xFF0E || rules.fullStops.contains(v) {
+          j += w  // a stop after the bracket: "(… nicht!)."
+          continue
+        }
+        guard Self.isClosing(v) || UTF8Text.isFormat(v) else { break }
+        // An ASCII quote before a letter opens the next word ("said.'Then" is rare).
+        if (v == 0x22 || v == 0x27) && j + w < line.upperBound
+          && UTF8Text.isWordCharacter(UTF8Text.scalar(at: j + w, in: b).value)
+        {
+          break
+        }
+        if Self.isQuotationMark(v) { c.closesQuote = true }
+        j += w
+      }
+      // « Non. » and « Non ! »: a closing guillemet after a space still closes the quote.
+      var k = j
+      while k < line.upperBound && UTF8Text.isSpace(UTF8Text.scalar(at: k, in: b).value) { k += 1 }
+      if k > j && k < line.upperBound {
+        let (v, w) = UTF8Text.scalar(at: k, in: b)
+        if Self.isClosing(v) && quotes.spans.contains(where: { $0.upperBound == k + w }) {
+          j = k + w
+          c.closesQuote = Self.isQuotationMark(v)
+        }
+      }
+      j = Cluster.citationEnd(after: j, markStart: i, line: line, b: b)
+    }
+    c.end = j
+    var k = j
+    while k < line.upperBound {
+      let (v, w) = UTF8Text.scalar(at: k, in: b)
+      guard UTF8Text.isSpace(v) else { break }
+      k += w
+    }
+    c.next = k
+    return c
+  }
+
+  // MARK: - Words around a boundary
+
+  /// The letters and marks starting at `i`, up to 64 bytes.
+  private func letters(from i: Int, line: Range<Int>) -> Range<Int> {
+    var j = i
+    while j < line.upperBound && j - i < 64 {
+      let (v, w) = UTF8Text.scalar(at: j, in: b)
+      guard UTF8Text.isLetter(v) || UTF8Text.isFormat(v) else { break }
+      j += w
+    }
+    return i..<j
+  }
+
+  private func letterCount(_ r: Range<Int>) -> Int {
+    var n = 0
+    var j = r.lowerBound
+    while j < r.upperBound {
+      let (v, w) = UTF8Text.scalar(at: j, in: b)
+      if UTF8Text.isLetter(v) { n += 1 }
+      j += w
+    }
+    return n
+  }
+
+  /// Whether the word before offset `i` starts with a lower-case letter ("and I.").
+  private func previousWordIsLower(before i: Int) -> Bool {
+    var j = i
+    while j > 0 {
+      let (v, w) = UTF8Text.scalar(before: j, in: b)
+      if !UTF8Text.isSpace(v) { break }
+      j -= w
+    }
+    var start = j
+    while start > 0 && j - start < 64 {
+      let (v, w) = UTF8Text.scalar(before: start, in: b)
+      if UTF8Text.isSpace(v) || v == 0x0A { break }
+      start -= w
+    }
+    guard start < j else { return false }
+    return UTF8Text.isLower(UTF8Text.scalar(at: start, in: b).value)
+  }
+
+  /// What follows a cluster, after opening quotes and brackets.
+  private func nextWord(_ c: Cluster, line: Range<Int>) -> NextWord {
+    var next = NextWord()
+    var j = c.next
+    if let marker = ListMarker(at: j, line: line, bullets: rules.bullets, b) {
+      // "a." after a sentence opens a list only as its first item; "x)" and "(x)" always do.
+      next.isMarker = marker.style != 1 || marker.isFirst
+    }
+    if b[j] == 0x2E
+      || (j + 2 < line.upperBound && b[j] == 0xE2 && b[j + 1] == 0x80 && b[j + 2] == 0xA6)
+    {
+      // An ellipsis opening the next sentence, with words after it: "raak. ...en toen".
+      var k = j
+      while k < line.upperBound
+        && (b[k] == 0x2E || b[k] == 0x20
+          || b[k] >= 0x80 && UTF8Text.scalar(at: k, in: b).value == 0x2026)
+      {
+        k += b[k] < 0x80 ? 1 : 3
+      }
+      next.isEllipsis = k < line.upperBound
+      return next
+    }
+    let (first, _) = UTF8Text.scalar(at: j, in: b)
+    next.isBracket = first == 0x28 || first == 0x5B || first == 0xFF08
+    while j < line.upperBound {
+      let (v, w) = UTF8Text.scalar(at: j, in: b)
+      guard Self.isOpening(v) || UTF8Text.isFormat(v) else { break }
+      j += w
+    }
+    guard j < line.upperBound else { return next }
+    let (v, w) = UTF8Text.scalar(at: j, in: b)
+    next.isPunctuation = j == c.next && !UTF8Text.isWordCharacter(v) && !UTF8Text.isDash(v)
+    if UTF8Text.isDash(v) {
+      next.isDash = true
+      var k = j + w
+      while k < line.upperBound, UTF8Text.isSpace(UTF8Text.scalar(at: k, in: b).value) { k += 1 }
+      next.afterDashIsUpper =
+        k < line.upperBound && UTF8Text.isUpper(UTF8Text.scalar(at: k, in: b).value)
+      return next
+    }
+    next.isDigit = UTF8Text.isDigit(v)
+    next.isUpper = UTF8Text.isUpper(v)
+    next.isLower = UTF8Text.isLower(v)
+    if UTF8Text.isLetter(v) && !next.isLower {
+      let word = letters(from: j, line: line)
+      next.isStarter = rules.starters.contains(word, in: b)
+      // "18,4 mln zł. Ok. 60 proc. …": a lower-case abbreviation written with a capital
+      // opens a sentence.
+      if !next.isStarter && next.isUpper && word.upperBound < line.upperBound && b[word.upperBound] == 0x2E {
+        let token = word.lowerBound..<word.upperBound + 1
+        next.isStarter = rules.neverEnd.containsLowerCaseWord(token, in: b)
+          || rules.mayEnd.containsLowerCaseWord(token, in: b)
+          || rules.beforeNumber.containsLowerCaseWord(token, in: b)
+      }
+    }
+
+    return next
+  }
+
+  /// Opening quotes and brackets, and Spanish ¿ ¡.
+  static func isOpening(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x22, 0x27, 0x28, 0x5B, 0x7B, 0xA1, 0xAB, 0xBF, 0x2018, 0x201A, 0x201C, 0x201E, 0x2039,
+      0x3008, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014, 0xFF08, 0xFF3B, 0xFF5B, 0xFF62:
+      true
+    default: false
+    }
+  }
+
+  /// Closing quotation marks (not brackets).
+  static func isQuotationMark(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x22, 0x27, 0xBB, 0x2019, 0x201C, 0x201D, 0x203A, 0x300D, 0x300F, 0xFF63: true
+    default: false
+    }
+  }
+
+  /// Closing quotes and brackets, which stay with the sentence they end.
+  static func isClosing(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x22, 0x27, 0x29, 0x5D, 0x7D, 0xBB, 0x2019, 0x201C, 0x201D, 0x203A, 0x3009, 0x300B, 0x300D,
+      0x300F, 0x3011, 0x3015, 0xFF09, 0xFF3D, 0xFF5D, 0xFF63:
+      true
+    default: false
+    }
+  }
+
+  // MARK: - Parts
+
+  /// A sentence mark with what belongs to it.
+  struct Cluster {
+    enum Kind {
+      /// `.` and `．`: a full stop, or an abbreviation's, ordinal's or initial's period.
+      case period
+      /// `!`, `?` and their doubles.
+      case strong
+      /// `…` or `...` after a word.
+      case ellipsis
+      /// `. . .` after a space: an omission.
+      case spacedEllipsis
+      /// A script's full stop: `。`, `।`, `։`, `።`, `။`, `؟`.
+      case fullStop
+      /// A mark the language adds (`:` in Armenian, `;` in Greek).
+      case extra
+      /// A mark that ends a sentence except in a one-word list (the Arabic comma).
+      case weak
+      /// A mark that ends a label or lead-in unless a quotation follows (the Arabic colon).
+      case label
+      /// A dash before a closing quote: speech broken off.
+      case brokenOff
+      /// A mark the language says never ends a sentence.
+      case ignored
+    }
+
+    var kind: Kind
+    /// The first mark and where it starts.
+    let mark: UInt32
+    let start: Int
+    /// After the marks, closing quotes and citations.
+    var end: Int
+    /// Where the next word starts (or the line ends).
+    var next: Int
+    /// How many `.` the marks hold.
+    var periods = 0
+    /// The word before the mark, without opening quotes, brackets and bullets.
+    var wordBefore: Range<Int>
+    /// Whether ICU put a boundary here.
+    var icuBreaks = false
+    /// Whether a closing quotation mark follows the marks.
+    var closesQuote = false
+
+    init(kind: Kind, mark: UInt32, start: Int, wordBefore: Range<Int>) {
+      self.kind = kind
+      self.mark = mark
+      self.start = start
+      self.end = start
+      self.next = start
+      self.wordBefore = wordBefore
+    }
+
+    /// After a full stop: citations that belong to the sentence, "[12]", "[7][8]", or
+    /// footnote numbers set right after it ("consultation.11 12 Take").
+    static func citationEnd(
+      after j: Int, markStart: Int, line: Range<Int>, b: UnsafeBufferPointer<UInt8>
+    ) -> Int {
+      var end = j
+      // Bracketed numbers.
+      while end < line.upperBound && b[end] == 0x5B {
+        var k = end + 1
+        while k < line.upperBound && k - end < 12
+          && (b[k] &- 0x30 < 10 || b[k] == 0x2C || b[k] == 0x2D || b[k] == 0x20)
+        {
+          k += 1
+        }
+        guard k < line.upperBound && b[k] == 0x5D && k > end + 1 else { break }
+        end = k + 1
+      }
+      if end > j { return end }
+      // Digits glued to a full stop after a word or bracket, then a capital.
+      guard j < line.upperBound, b[j] &- 0x30 < 10, markStart > line.lowerBound, b[j - 1] == 0x2E
+      else { return j }
+      let before = UTF8Text.scalar(before: markStart, in: b).value
+      guard UTF8Text.isLetter(before) || before == 0x29 || before == 0x5D else { return j }
+      var k = j
+      var groups = 0
+      while k < line.upperBound && groups < 6 {
+        let groupStart = k
+        while k < line.upperBound && b[k] &- 0x30 < 10 && k - groupStart < 4 { k += 1 }
+        guard k > groupStart else { break }
+        groups += 1
+        end = k
+        guard k < line.upperBound && b[k] == 0x20 else { break }
+        k += 1
+        if !(k < line.upperBound && b[k] &- 0x30 < 10) { break }
+      }
+      // Only when a capital follows: otherwise "3.14" or "v.2" is no citation.
+      var m = end
+      while m < line.upperBound && b[m] == 0x20 { m += 1 }
+      guard m > end, m < line.upperBound, UTF8Text.isUpper(UTF8Text.scalar(at: m, in: b).value)
+      else { return j }
+      return end
+    }
+  }
+
+  /// What the word after a cluster is like.
+  struct NextWord {
+    var isUpper = false
+    var isLower = false
+    var isDigit = false
+    var isDash = false
+    var afterDashIsUpper = false
+    var isStarter = false
+    var isMarker = false
+    var isEllipsis = false
+    /// The next word opens with a bracket: "(Which was true.)".
+    var isBracket = false
+    /// Punctuation that is not a quote, bracket or dash follows: "! ! !", "?” ,,Das".
+    var isPunctuation = false
+  }
+}
+
+/// The shape of a word before a full stop.
+enum WordShape {
+  /// One letter: an initial ("E. Smith"), a label ("a.") or a word ("I").
+  case letter
+  /// Letters with full stops inside, at most three between two stops: "U.S", "a.m",
+  /// "z.B", "т.б" (not "example.com").
+  case dotted
+  /// A number (digits with separators): `digits` is the count of digits.
+  case number(digits: Int)
+  /// A Roman numeral of two to six letters: "XII".
+  case roman
+  case other
+
+  init(_ r: Range<Int>, in b: UnsafeBufferPointer<UInt8>) {
+    var letters = 0
+    var digits = 0
+    var dots = 0
+    var part = 0
+    var longestPart = 0
+    var roman = true
+    var other = false
+    var j = r.lowerBound
+    while j < r.upperBound {
+      let (v, w) = UTF8Text.scalar(at: j, in: b)
+      j += w
+      if UTF8Text.isFormat(v) { continue }
+      if UTF8Text.isDigit(v) {
+        digits += 1
+      } else if UTF8Text.isLetter(v) {
+        var isMark = false
+        if v >= 0x80 {
+          let p = Unicode.Scalar(v)?.properties.generalCategory
+          isMark = p == .nonspacingMark || p == .spacingMark
+        }
+        if !isMark {
+          letters += 1
+          part += 1
+          longestPart = max(longestPart, part)
+        }
+        switch v {
+        case 0x49, 0x56, 0x58, 0x4C, 0x43: break  // I V X L C
+        default: roman = false
+        }
+      } else if v == 0x2E {
+        dots += 1
+        part = 0
+      } else if v == 0x2C || v == 0x2D || v == 0x2013 || v == 0x2F {
+        if letters > 0 { other = true }
+      } else {
+        other = true
+      }
+    }
+    if digits > 0 && letters == 0 && !other {
+      self = .number(digits: digits)
+    } else if letters == 1 && digits == 0 && dots == 0 && !other {
+      self = .letter
+    } else if dots > 0 && letters >= 2 && longestPart <= 3 && digits == 0 && !other {
+      self = .dotted
+    } else if roman && letters >= 2 && letters <= 6 && digits == 0 && dots == 0 && !other {
+      self = .roman
+    } else {
+      self = .other
+    }
+  }
+}
+
+/// A list item's label at the start of a word: "1.", "2)", "(b)", "c.)", "• ", "⁃9.".
+struct ListMarker {
+  /// The bullet before the label, if any.
+  var bullet: UInt32?
+  /// How the label is written: 1 "x.", 2 "x)", 3 "x.)", 4 "(x)".
+  var style = 0
+  /// The label's value: a number, or a letter's scalar; 0 for a bullet alone.
+  var value = 0
+  var isLetter = false
+
+  init?(at i: Int, line: Range<Int>, bullets: ScalarSet, _ b: UnsafeBufferPointer<UInt8>) {
+    guard i < line.upperBound else { return nil }
+    var j = i
+    let (first, fw) = UTF8Text.scalar(at: j, in: b)
+    if bullets.contains(first) {
+      bullet = first
+      j += fw
+      while j < line.upperBound && b[j] == 0x20 { j += 1 }
+      if j >= line.upperBound || !(b[j] &- 0x30 < 10 || b[j] == 0x28) { return }
+    }
+    var paren = false
+    if j < line.upperBound && b[j] == 0x28 {
+      paren = true
+      j += 1
+    }
+    guard j < line.upperBound else { return nil }
+    let (v, w) = UTF8Text.scalar(at: j, in: b)
+    if v &- 0x30 < 10 {
+      var k = j
+      var n = 0
+      while k < line.upperBound && b[k] &- 0x30 < 10 && k - j < 3 {
+        n = n * 10 + Int(b[k] - 0x30)
+        k += 1
+      }
+      value = n
+      j = k
+    } else if UTF8Text.isLetter(v) && (UTF8Text.isLower(v) || UTF8Text.isUpper(v)) {
+      value = Int(v)
+      isLetter = true
+      j += w
+    } else {
+      return nil
+    }
+    func at(_ k: Int, _ c: UInt8) -> Bool { k < line.upperBound && b[k] == c }
+    func closesParen(_ k: Int) -> Int? {
+      if at(k, 0x29) { return k + 1 }
+      if k + 2 < line.upperBound && b[k] == 0xEF && b[k + 1] == 0xBC && b[k + 2] == 0x89 {
+        return k + 3
+      }  // ）
+      return nil
+    }
+    if paren {
+      guard let k = closesParen(j) else { return nil }
+      style = 4
+      j = k
+    } else if at(j, 0x2E), let k = closesParen(j + 1) {
+      style = 3
+      j = k
+    } else if at(j, 0x2E) {
+      style = 1
+      j += 1
+    } else if let k = closesParen(j) {
+      style = 2
+      j = k
+    } else {
+      return nil
+    }
+    // A label stands alone before the item's words ("1.Helado" is no list).
+    guard j < line.upperBound, UTF8Text.isSpace(UTF8Text.scalar(at: j, in: b).value) else {
+      if bullet != nil || j >= line.upperBound { return }
+      return nil
+    }
+  }
+
+  /// Whether the label is a list's first: 1, a, A.
+  var isFirst: Bool { bullet != nil || value == 1 || value == 0x61 || value == 0x41 }
+
+  /// Whether this label is the next item of the list `previous` began.
+  func continues(_ previous: ListMarker) -> Bool {
+    if let bullet = previous.bullet { return self.bullet == bullet }
+    return bullet == nil && style == previous.style && isLetter == previous.isLetter
+      && value == previous.value + 1
+  }
+}

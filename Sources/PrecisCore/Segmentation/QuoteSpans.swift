@@ -1,0 +1,154 @@
+/// Finds quotations and brackets in a line: text in them is not split into sentences.
+///
+/// A quotation ("…", “…”, „…“, «…», ‘…’, 「…」) or a bracket ((…), […], （…）, 《…》) that
+/// opens and closes in the same line is one span; a sentence end inside it ends nothing,
+/// so `He said “Stop. Now.” and left.` stays one segment, and so does `（これは。これは）`.
+/// An opening mark never closed in its line protects nothing. Spans longer than
+/// ``maximumLength`` are ignored: a stray quote mark must not glue a page together.
+///
+/// ASCII `"` and `'` open or close by their neighbours: `'` between letters is an
+/// apostrophe (`don't`, `l'Ing.`), `"` after a letter closes. `’` is both the closing single
+/// quote and the apostrophe, and `“` opens in English but closes German `„…“`; the pairs
+/// below resolve both.
+///
+/// - Complexity: O(*n*) in the length of the line; the stack of open marks is bounded.
+struct QuoteSpans {
+  /// The longest span, in UTF-8 bytes, that still counts as a quotation.
+  static let maximumLength = 2_000
+  private static let maximumDepth = 16
+
+  /// The outermost spans found by the last ``find(in:of:)``, ascending and disjoint; each
+  /// from its opening mark to just after its closing mark.
+  private(set) var spans: [Range<Int>] = []
+  private var stack: [(mark: UInt32, at: Int)] = []
+  private var found: [Range<Int>] = []
+
+  /// Finds the spans of `line` in `b`.
+  mutating func find(in line: Range<Int>, of b: UnsafeBufferPointer<UInt8>) {
+    spans.removeAll(keepingCapacity: true)
+    stack.removeAll(keepingCapacity: true)
+    found.removeAll(keepingCapacity: true)
+    var previous: UInt32 = 0x20
+    var i = line.lowerBound
+    while i < line.upperBound {
+      // Most bytes cannot start a mark: skip them without decoding.
+      let lead = b[i]
+      if lead < 0x80
+        ? !Self.isASCIIMark(lead) : lead != 0xC2 && lead != 0xE2 && lead != 0xE3 && lead != 0xEF
+      {
+        previous = UInt32(lead)  // any letter or digit will do for the neighbour checks
+        i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        continue
+      }
+      let (v, w) = UTF8Text.scalar(at: i, in: b)
+      defer {
+        previous = v
+        i += w
+      }
+      guard Self.isMark(v) else { continue }
+      let next: UInt32 = i + w < line.upperBound ? UTF8Text.scalar(at: i + w, in: b).value : 0x20
+      if closes(v, previous: previous, next: next, at: i + w) { continue }
+      if opens(v, previous: previous, next: next), stack.count < Self.maximumDepth {
+        stack.append((v, i))
+      }
+    }
+    guard !found.isEmpty else { return }
+    found.sort { $0.lowerBound < $1.lowerBound }
+    for span in found {
+      if let last = spans.last, span.lowerBound < last.upperBound {
+        if span.upperBound > last.upperBound {
+          spans[spans.count - 1] = last.lowerBound..<span.upperBound
+        }
+      } else {
+        spans.append(span)
+      }
+    }
+  }
+
+  /// Whether the ASCII byte `c` is a quote mark or bracket.
+  @inline(__always)
+  private static func isASCIIMark(_ c: UInt8) -> Bool {
+    c == 0x22 || c == 0x27 || c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D || c == 0x7B
+      || c == 0x7D
+  }
+
+  /// Whether `v` is a quote mark or bracket that this finder pairs.
+  @inline(__always)
+  private static func isMark(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x22, 0x27, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0xAB, 0xBB, 0x2018...0x201E, 0x2039,
+      0x203A,
+      0x3008...0x3011, 0x3014, 0x3015, 0xFF08, 0xFF09, 0xFF3B, 0xFF3D, 0xFF5B, 0xFF5D, 0xFF62,
+      0xFF63:
+      true
+    default: false
+    }
+  }
+
+  /// The marks that `open` may be closed by.
+  @inline(__always)
+  private static func closes(_ close: UInt32, _ open: UInt32) -> Bool {
+    switch open {
+    case 0x28: close == 0x29
+    case 0x5B: close == 0x5D
+    case 0x7B: close == 0x7D
+    case 0x22: close == 0x22
+    case 0x27: close == 0x27
+    case 0x201C: close == 0x201D  // “ ”
+    case 0x201E: close == 0x201C || close == 0x201D  // „ “ (German), „ ” (Polish)
+    case 0x201D: close == 0x201D  // ” ” (Swedish, Finnish)
+    case 0x2018: close == 0x2019  // ‘ ’
+    case 0x201A: close == 0x2018 || close == 0x2019  // ‚ ‘
+    case 0xAB: close == 0xBB  // « »
+    case 0xBB: close == 0xAB  // » « (German, Danish)
+    case 0x2039: close == 0x203A
+    case 0x203A: close == 0x2039
+    case 0x3008...0x3010 where open & 1 == 0: close == open + 1  // 〈〉《》「」『』【】
+    case 0x3014: close == 0x3015
+    case 0xFF08: close == 0xFF09
+    case 0xFF3B: close == 0xFF3D
+    case 0xFF5B: close == 0xFF5D
+    case 0xFF62: close == 0xFF63
+    default: false
+    }
+  }
+
+  /// Closes the innermost open mark that `v` closes, recording its span.
+  private mutating func closes(_ v: UInt32, previous: UInt32, next: UInt32, at end: Int) -> Bool {
+    // An apostrophe between letters closes nothing: "don't", "l'Ing.", "dragon’s".
+    if (v == 0x27 || v == 0x2019) && UTF8Text.isWordCharacter(previous)
+      && UTF8Text.isWordCharacter(next)
+    {
+      return false
+    }
+    // ASCII quotes close only after something other than a space.
+    if (v == 0x22 || v == 0x27) && UTF8Text.isSpace(previous) && UTF8Text.isWordCharacter(next) {
+      return false
+    }
+    var k = stack.count - 1
+    while k >= 0 {
+      if Self.closes(v, stack[k].mark) {
+        let start = stack[k].at
+        stack.removeSubrange(k...)
+        if end - start <= Self.maximumLength { found.append(start..<end) }
+        return true
+      }
+      k -= 1
+    }
+    return false
+  }
+
+  /// Whether `v` opens a span here.
+  private func opens(_ v: UInt32, previous: UInt32, next: UInt32) -> Bool {
+    switch v {
+    case 0x29, 0x5D, 0x7D, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015, 0xFF09, 0xFF3D, 0xFF5D,
+      0xFF63, 0x2019:
+      return false
+    case 0x22, 0x27, 0x201D, 0xBB, 0x203A, 0x201A, 0x2018:
+      // Ambiguous marks open only at the start of a word.
+      return !UTF8Text.isWordCharacter(previous) && previous != 0x2E && !UTF8Text.isSpace(next)
+    default:
+      return true
+    }
+  }
+}

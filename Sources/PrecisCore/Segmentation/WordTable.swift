@@ -1,0 +1,86 @@
+/// A set of words from a rule file, looked up by a range of UTF-8 bytes without allocating.
+///
+/// Words are kept as 64-bit FNV-1a hashes of their bytes; invisible format characters (bidi
+/// marks, zero-width joiners) are skipped, so "د\u{202A}.\u{202C}" matches "د.". A word
+/// written in lower case in a rule file matches any capitalisation of it ("etc." matches
+/// "Etc." and "ETC."); a word written with capitals matches only as written ("U.S."), unless
+/// the table ignores case altogether (sentence starters).
+struct WordTable: Sendable {
+  private var exact: Set<UInt64> = []
+  private var folded: Set<UInt64> = []
+  private let ignoresCase: Bool
+  /// The longest word in bytes; longer ranges are not looked up.
+  private(set) var maxLength = 0
+
+  init(ignoresCase: Bool = false) { self.ignoresCase = ignoresCase }
+
+  var isEmpty: Bool { exact.isEmpty && folded.isEmpty }
+
+  /// Adds a word given as UTF-8 bytes.
+  mutating func insert(_ word: UnsafeBufferPointer<UInt8>) {
+    let range = 0..<word.count
+    maxLength = max(maxLength, word.count)
+    var hasUpper = false
+    var i = 0
+    while i < word.count {
+      let (v, w) = UTF8Text.scalar(at: i, in: word)
+      if UTF8Text.folded(v) != v { hasUpper = true }
+      i += w
+    }
+    if ignoresCase || !hasUpper {
+      folded.insert(Self.hash(range, in: word, folding: true))
+    } else {
+      exact.insert(Self.hash(range, in: word, folding: false))
+    }
+  }
+
+  /// Adds every word of `other`.
+  mutating func formUnion(_ other: WordTable) {
+    exact.formUnion(other.exact)
+    folded.formUnion(other.folded)
+    maxLength = max(maxLength, other.maxLength)
+  }
+
+  /// Whether the bytes in `range` are one of the words.
+  func contains(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+    if range.isEmpty || range.count > maxLength + 12 { return false }
+    if !folded.isEmpty && folded.contains(Self.hash(range, in: b, folding: true)) { return true }
+    return !exact.isEmpty && exact.contains(Self.hash(range, in: b, folding: false))
+  }
+
+  /// Whether the bytes in `range` are a word written in lower case in the rule file, in any
+  /// capitalisation: "Ok." matches "ok.".
+  func containsLowerCaseWord(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+    if ignoresCase || range.isEmpty || range.count > maxLength + 12 { return false }
+    return folded.contains(Self.hash(range, in: b, folding: true))
+  }
+
+  /// FNV-1a over the UTF-8 bytes of the scalars in `range`, skipping format characters.
+  static func hash(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>, folding: Bool) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var i = range.lowerBound
+    while i < range.upperBound {
+      let (v0, w) = UTF8Text.scalar(at: i, in: b)
+      i += w
+      if UTF8Text.isFormat(v0) { continue }
+      let v = folding ? UTF8Text.folded(v0) : v0
+      // Hash the scalar's UTF-8 encoding, so the same word hashes the same from any source.
+      if v < 0x80 {
+        h = (h ^ UInt64(v)) &* 0x100_0000_01b3
+      } else if v < 0x800 {
+        h = (h ^ UInt64(0xC0 | v >> 6)) &* 0x100_0000_01b3
+        h = (h ^ UInt64(0x80 | v & 0x3F)) &* 0x100_0000_01b3
+      } else if v < 0x10000 {
+        h = (h ^ UInt64(0xE0 | v >> 12)) &* 0x100_0000_01b3
+        h = (h ^ UInt64(0x80 | v >> 6 & 0x3F)) &* 0x100_0000_01b3
+        h = (h ^ UInt64(0x80 | v & 0x3F)) &* 0x100_0000_01b3
+      } else {
+        h = (h ^ UInt64(0xF0 | v >> 18)) &* 0x100_0000_01b3
+        h = (h ^ UInt64(0x80 | v >> 12 & 0x3F)) &* 0x100_0000_01b3
+        h = (h ^ UInt64(0x80 | v >> 6 & 0x3F)) &* 0x100_0000_01b3
+        h = (h ^ UInt64(0x80 | v & 0x3F)) &* 0x100_0000_01b3
+      }
+    }
+    return h
+  }
+}
