@@ -13,8 +13,8 @@ import PrecisICU
 /// Requires: sentences (and uses classes when present). Adds: scores. In a pipeline file:
 ///
 ///     - kind: score
-///       position-decay: 2           # sentences of median length until the lead bias halves
-///       redundancy: 0.4             # how much a sentence repeating a chosen one loses
+///       position-decay: 1.25        # sentences of median length until the lead bias halves
+///       redundancy: 0.3             # how much a sentence repeating a chosen one loses
 ///
 /// Words come from ICU's word break iterator for the document's language (dictionary
 /// segmentation for Chinese, Japanese, Thai and others), are case-folded, stemmed with
@@ -53,7 +53,7 @@ public struct SentenceScorer: Stage {
     public var positionWeight: Double = 1
     /// How far into the text, in sentences of median length, the position prior halves
     /// (for exponent 1). Position counts words, so short fragments barely push text down.
-    public var positionDecay: Double = 2
+    public var positionDecay: Double = 1.25
     /// How steeply the position prior falls: `(1 + words before / (decay × median))^-exponent`.
     public var positionExponent: Double = 1
     /// The weight of centrality (0...1, the best sentence has 1).
@@ -65,7 +65,7 @@ public struct SentenceScorer: Stage {
     /// long sentences, below 0 short ones).
     public var lengthWeight: Double = -0.1
     /// How much a candidate loses per unit of overlap with sentences already taken.
-    public var redundancy: Double = 0.4
+    public var redundancy: Double = 0.3
     /// An opening paragraph of at most this many sentences, followed by more text, is a
     /// standfirst (0: never).
     public var standfirstSentences: Int = 2
