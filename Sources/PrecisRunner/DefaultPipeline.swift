@@ -16,6 +16,7 @@ public enum DefaultPipeline {
       - kind: detect                  # --lang overrides
       - kind: split
         suppressions: true            # ICU's abbreviation list for the language
+      - kind: classify                # headings, list items, page furniture: kept out of translators' way
     outputs:
       - format: tsv                   # NAME.segments.tsv: id, source, target, notes
       - format: jsonl                 # NAME.segments.jsonl: one object per segment
