@@ -182,4 +182,15 @@ static inline void cicu_uregex_setTimeLimit(URegularExpression *re, int32_t limi
   uregex_setTimeLimit(re, limit, status);
 }
 
+static inline UBool cicu_uregex_find(URegularExpression *re, int32_t start, UErrorCode *status) {
+  return uregex_find(re, start, status);
+}
+static inline UBool cicu_uregex_matches(URegularExpression *re, int32_t start, UErrorCode *status) {
+  return uregex_matches(re, start, status);
+}
+static inline void cicu_uregex_setStackLimit(URegularExpression *re, int32_t limit,
+                                             UErrorCode *status) {
+  uregex_setStackLimit(re, limit, status);
+}
+
 #endif

@@ -165,3 +165,16 @@ final class ThreadCache {
     return cache
   }
 }
+
+/// Returns this thread's object for `key`, made with `make` the first time this thread asks.
+///
+/// For ICU objects that are not thread-safe but are costly to make for every document, such
+/// as a rule set's regular-expression matchers. The object lives as long as the thread; it
+/// must not be handed to another thread.
+public func threadLocalObject<T: AnyObject>(forKey key: String, make: () throws -> T) rethrows -> T {
+  let cache = ThreadCache.current
+  if let object = cache.objects[key] as? T { return object }
+  let object = try make()
+  cache.objects[key] = object
+  return object
+}

@@ -323,10 +323,14 @@ public struct BatchRunner: Sendable {
       entry.language = document.language?.rawValue
       entry.paragraphs = document.paragraphs.count
       entry.segments = document.segments.count
-      entry.words = WordCounter().counts(of: document).total.words
+      // Prepared once, for the word count and the writers that need it.
+      let prepared = PreparedDocument(document)
+      entry.words = WordCounter().counts(of: prepared).total.words
       entry.summary = Self.summary(of: document)
-      for rendered in processor.outputs(of: document, baseName: Self.baseName(of: path)) {
-        do { try output.write(rendered.contents, to: rendered.relativePath) } catch {
+      try processor.forEachOutput(
+        of: document, baseName: Self.baseName(of: path), prepared: prepared
+      ) { (rendered) throws(ProcessingError) in
+        do throws(OutputError) { try output.write(rendered.contents, to: rendered.relativePath) } catch {
           throw .output(error)
         }
         entry.outputs.append(rendered.relativePath)

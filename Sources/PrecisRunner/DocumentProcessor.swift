@@ -71,12 +71,24 @@ public struct DocumentProcessor: Sendable {
   /// document's language; when any format needs it, `NAME.skeleton.json` is written once.
   public func outputs(of document: Document, baseName: String) -> [RenderedOutput] {
     var result: [RenderedOutput] = []
+    forEachOutput(of: document, baseName: baseName) { result.append($0) }
+    return result
+  }
+
+  /// Renders the outputs of ``outputs(of:baseName:)`` one at a time and hands each to `body`
+  /// before rendering the next, so that only one is held in memory.
+  ///
+  /// - Parameter prepared: `PreparedDocument(document)` when the caller has it already.
+  public func forEachOutput<E: Error>(
+    of document: Document, baseName: String, prepared: PreparedDocument? = nil,
+    _ body: (RenderedOutput) throws(E) -> Void
+  ) throws(E) {
     var written: Set<String> = []
-    var prepared: PreparedDocument? = nil
+    var prepared = prepared
     var needsSkeleton = false
-    func add(_ files: [SegmentFile]) {
+    func add(_ files: [SegmentFile]) throws(E) {
       for file in files where written.insert(file.relativePath).inserted {
-        result.append(RenderedOutput(relativePath: file.relativePath, contents: file.contents))
+        try body(RenderedOutput(relativePath: file.relativePath, contents: file.contents))
       }
     }
     for spec in configuration.outputs {
@@ -92,16 +104,15 @@ public struct DocumentProcessor: Sendable {
             ready.counts = WordCounter().counts(of: ready).total
           }
           prepared = ready
-          add(translation.files(for: ready, baseName: baseName, targetLanguage: target))
+          try add(translation.files(for: ready, baseName: baseName, targetLanguage: target))
         } else {
-          add(writer.files(for: document, baseName: baseName, targetLanguage: target))
+          try add(writer.files(for: document, baseName: baseName, targetLanguage: target))
         }
       }
     }
     if needsSkeleton {
       let ready = prepared ?? PreparedDocument(document)
-      add([SegmentFile(relativePath: "\(baseName).\(Skeleton.fileExtension)", contents: Skeleton(ready).json())])
+      try add([SegmentFile(relativePath: "\(baseName).\(Skeleton.fileExtension)", contents: Skeleton(ready).json())])
     }
-    return result
   }
 }

@@ -70,4 +70,6 @@ public struct PipelineConfiguration: Sendable {
   public var pipeline: Pipeline
   /// The outputs.
   public var outputs: [OutputSpec]
+  /// What loading skipped but could go on without, such as an SRX rule ICU cannot compile.
+  public var warnings: [String] = []
 }

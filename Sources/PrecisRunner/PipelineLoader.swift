@@ -88,6 +88,7 @@ public enum PipelineLoader {
     guard let stagesNode = value(top, "stages") else { throw fail(root, "missing 'stages'; list at least '- kind: normalize'") }
     guard case let .sequence(stageList) = stagesNode else { throw fail(stagesNode, "'stages' must be a list of '- kind: NAME' entries") }
     var stages: [any Stage] = []
+    var warnings: [String] = []
     for stageNode in stageList {
       let entry = try mapping(stageNode, "a stage", fail)
       guard let kindNode = value(entry, "kind"), let kind = kindNode.string else {
@@ -96,7 +97,7 @@ public enum PipelineLoader {
       guard let type = StageCatalog.stageType(kind: kind) else {
         throw fail(kindNode, "unknown stage kind '\(kind)'; known kinds: \(StageCatalog.kinds.joined(separator: ", "))")
       }
-      stages.append(try makeStage(type, entry: entry, kind: kind, fail))
+      stages.append(try makeStage(type, entry: entry, kind: kind, file: file, warnings: &warnings, fail))
     }
     let pipeline: Pipeline
     do {
@@ -148,20 +149,22 @@ public enum PipelineLoader {
         outputs.append(OutputSpec(format: format, targetLanguages: targets, fill: fill))
       }
     }
-    return PipelineConfiguration(
+    var configuration = PipelineConfiguration(
       name: file, text: yaml, version: version, encoding: encoding, pipeline: pipeline, outputs: outputs)
+    configuration.warnings = warnings
+    return configuration
   }
 
   private static func makeStage(
-    _ type: any Stage.Type, entry: Node.Mapping, kind: String,
-    _ fail: (Node?, String) -> PipelineFileError
+    _ type: any Stage.Type, entry: Node.Mapping, kind: String, file: String,
+    warnings: inout [String], _ fail: (Node?, String) -> PipelineFileError
   ) throws(PipelineFileError) -> any Stage {
-    try makeStage(opening: type, entry: entry, kind: kind, fail)
+    try makeStage(opening: type, entry: entry, kind: kind, file: file, warnings: &warnings, fail)
   }
 
   private static func makeStage<S: Stage>(
-    opening type: S.Type, entry: Node.Mapping, kind: String,
-    _ fail: (Node?, String) -> PipelineFileError
+    opening type: S.Type, entry: Node.Mapping, kind: String, file: String,
+    warnings: inout [String], _ fail: (Node?, String) -> PipelineFileError
   ) throws(PipelineFileError) -> any Stage {
     let known = S.Options.knownKeys
     for (key, _) in entry where key.string != "kind" {
@@ -173,7 +176,7 @@ public enum PipelineLoader {
     }
     let pairs = entry.filter { $0.key.string != "kind" }.map { ($0.key, $0.value) }
     let optionsNode = Node.mapping(Node.Mapping(pairs, .implicit, .block, entry.mark))
-    let options: S.Options
+    var options: S.Options
     do {
       options = try YAMLDecoder().decode(S.Options.self, from: optionsNode)
     } catch let error as DecodingError {
@@ -182,6 +185,21 @@ public enum PipelineLoader {
       throw fail(node, "stage '\(kind)': \(message)")
     } catch {
       throw fail(.mapping(entry), "stage '\(kind)': \(error)")
+    }
+    // Files the options name (rule files) are read here, relative to the pipeline file.
+    for reference in options.referencedFiles {
+      let node = value(entry, reference.key) ?? .mapping(entry)
+      let path = OptionFiles.resolve(reference.path, relativeTo: file)
+      do {
+        let bytes = try InputFile.read(path)
+        options = try options.loading(reference, source: path, bytes: bytes, warnings: &warnings)
+      } catch let error as InputError {
+        throw fail(node, "stage '\(kind)': \(reference.key): \(error.description)")
+      } catch let error as OptionFileError {
+        throw fail(node, "stage '\(kind)': \(reference.key): \(error.description)")
+      } catch {
+        throw fail(node, "stage '\(kind)': \(reference.key): \(error)")
+      }
     }
     do {
       return try S(options: options)

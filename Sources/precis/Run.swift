@@ -101,6 +101,7 @@ struct Run: AsyncParsableCommand {
       printError(error.description)
       throw ExitCode(64)
     }
+    for warning in configuration.warnings where !quiet { printError("warning: \(warning)") }
     let processor = DocumentProcessor(
       configuration: configuration, language: lang == "auto" ? nil : LanguageTag(lang),
       encoding: encoding.lowercased() == "auto" ? nil : encoding)

@@ -80,8 +80,9 @@ struct Summarize: ParsableCommand {
   func stages() throws -> [any Stage] {
     guard let pipeline else {
       return [
-        try TextNormalizer(options: .init()), try SentenceSplitter(options: .init()),
-        try SegmentClassifier(options: .init()), try SentenceScorer(options: .init()),
+        try TextNormalizer(options: .init()), try LanguageDetector(options: .init()),
+        try SentenceSplitter(options: .init()), try SegmentClassifier(options: .init()),
+        try SentenceScorer(options: .init()),
       ]
     }
     let configuration: PipelineConfiguration

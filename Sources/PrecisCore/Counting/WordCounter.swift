@@ -58,18 +58,132 @@ public struct WordCounter: Sendable {
       case .protected:
         continue
       case let .text(text):
-        result.characters += Self.characters(in: Substring(text))
-        result.words += words(in: text, locale: locale)
+        var text = text
+        let simple = text.withUTF8 { Self.simpleCounts($0) }
+        result.characters += simple.characters ?? Self.characters(in: Substring(text))
+        result.words += simple.words ?? words(in: text, locale: locale)
       }
     }
     return result
   }
 
+  /// What a character is to ``simpleCounts(_:)``.
+  private enum SimpleClass {
+    case letter, digit, other
+    /// Joins letters to letters and digits to digits: `.`, `'`, `‘`, `’` (UAX #29 MidNumLet
+    /// and Single_Quote).
+    case midLetterOrNumber
+    /// Joins digits only: `,`, `;` (MidNum).
+    case midNumber
+  }
+
+  /// The class of `v` when the word-break rules treat it simply, else nil.
+  ///
+  /// Simple are ASCII, Latin-1 and Latin Extended-A/B letters, and a few common spaces,
+  /// quotes and dashes: each is a grapheme cluster of its own (CR LF aside, both white
+  /// space), and UAX #29 gives them Word_Break values that no locale tailors. `:` (MidLetter
+  /// in some locales) and `_` (ExtendNumLet) are not simple, so text with them goes to ICU.
+  @inline(__always)
+  private static func simpleClass(_ v: UInt32) -> SimpleClass? {
+    switch v {
+    case 0x41...0x5A, 0x61...0x7A: .letter
+    case 0x30...0x39: .digit
+    case 0x2E, 0x27, 0x2018, 0x2019: .midLetterOrNumber
+    case 0x2C, 0x3B: .midNumber
+    case 0x3A, 0x5F: nil
+    case 0..<0x80: .other
+    case 0xC0...0x24F: v == 0xD7 || v == 0xF7 ? .other : .letter
+    case 0xA0, 0xAB, 0xBB, 0x2013, 0x2014, 0x201C, 0x201D, 0x201E, 0x2026: .other
+    default: nil
+    }
+  }
+
+  /// Words and characters counted without ICU, when every character of `bytes` is simple
+  /// (see `simpleClass`); each nil when ICU (or grapheme breaking) must count.
+  ///
+  /// Words follow UAX #29 as ICU's rules do for these characters: letters and digits run
+  /// together; `.` and `'` join two letters or two digits, `,` and `;` two digits.
+  static func simpleCounts(_ bytes: UnsafeBufferPointer<UInt8>) -> (words: Int?, characters: Int?) {
+    var words = 0
+    var characters = 0
+    var wordsValid = true
+    var inWord = false
+    var last = SimpleClass.other
+    var mid: SimpleClass? = nil
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      let b = bytes[i]
+      var v = UInt32(b)
+      if b < 0x80 {
+        i += 1
+      } else if b < 0xE0 {
+        guard i + 1 < n else { return (nil, nil) }
+        v = (v & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+        i += 2
+      } else if b < 0xF0 {
+        guard i + 2 < n else { return (nil, nil) }
+        v = (v & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        i += 3
+      } else {
+        return (nil, nil)
+      }
+      guard let c = simpleClass(v) else {
+        if v == 0x3A || v == 0x5F {
+          // Simple for characters, not for words.
+          wordsValid = false
+          characters += 1
+          inWord = false
+          mid = nil
+          continue
+        }
+        return (nil, nil)
+      }
+      if !(v <= 0x20 && (v == 0x20 || (v >= 0x09 && v <= 0x0D))) && v != 0xA0 { characters += 1 }
+      switch c {
+      case .letter, .digit:
+        if inWord, let m = mid {
+          let joins =
+            last == c && (m == .midLetterOrNumber || (m == .midNumber && c == .digit))
+          if !joins { words += 1 }
+        } else if !inWord {
+          words += 1
+        }
+        inWord = true
+        mid = nil
+        last = c
+      case .midLetterOrNumber, .midNumber:
+        if inWord && mid == nil {
+          mid = c
+        } else {
+          inWord = false
+          mid = nil
+        }
+      case .other:
+        inWord = false
+        mid = nil
+      }
+    }
+    return (wordsValid ? words : nil, characters)
+  }
+
   /// Non-white-space user-perceived characters (grapheme clusters).
   static func characters(in text: Substring) -> Int {
     var n = 0
-    for character in text where !character.isWhitespace { n += 1 }
+    for character in text where !isWhiteSpace(character.unicodeScalars.first!.value) { n += 1 }
     return n
+  }
+
+  /// Whether `v` has the Unicode White_Space property, which decides `Character.isWhitespace`
+  /// (by a character's first scalar); the set has been stable since Unicode 6.3.
+  @inline(__always)
+  static func isWhiteSpace(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
+      0x3000:
+      true
+    default: false
+    }
   }
 
   func words(in text: String, locale: String) -> Int {

@@ -65,6 +65,9 @@ public struct Document: Sendable, Hashable {
   public var segments: [Segment] = []
   /// What the stages so far have added.
   public var features: Set<DocumentFeature> = []
+  /// What a stage could not do fully but went on without, such as an SRX rule that ran out
+  /// of time; one line each, naming the file and place.
+  public var warnings: [String] = []
 
   /// Makes a document of decoded text.
   public init(source: String, text: String, inputEncoding: InputEncoding = .utf8) {

@@ -63,27 +63,40 @@ public enum TargetFill: String, Sendable, Hashable, CaseIterable, Codable {
 public enum JSONText {
   /// `string` as a JSON string literal, with quotes.
   public static func quoted(_ string: String) -> String {
-    var out = "\""
-    out.reserveCapacity(string.utf8.count + 2)
-    for scalar in string.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{08}": out += "\\b"
-      case "\u{0C}": out += "\\f"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
+    UTF8Escaping.escaped(
+      string, prefix: "\"", suffix: "\"", mayEscape: mayEscape, replacement: replacement)
+  }
+
+  /// Appends `string` as a JSON string literal, with quotes.
+  static func appendQuoted(_ string: String, to out: inout [UInt8]) {
+    out.append(0x22)
+    UTF8Escaping.append(string, to: &out, mayEscape: mayEscape, replacement: replacement)
+    out.append(0x22)
+  }
+
+  /// Appends valid UTF-8 `bytes` as a JSON string literal, with quotes.
+  static func appendQuoted(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    out.append(0x22)
+    UTF8Escaping.append(bytes: bytes, to: &out, mayEscape: mayEscape, replacement: replacement)
+    out.append(0x22)
+  }
+
+  @inline(__always)
+  static func mayEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 }
+
+  static func replacement(_ v: UInt32) -> String? {
+    switch v {
+    case 0x22: return "\\\""
+    case 0x5C: return "\\\\"
+    case 0x0A: return "\\n"
+    case 0x0D: return "\\r"
+    case 0x09: return "\\t"
+    case 0x08: return "\\b"
+    case 0x0C: return "\\f"
+    case 0..<0x20, 0x2028, 0x2029:
+      let hex = String(v, radix: 16)
+      return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    default: return nil
     }
-    out += "\""
-    return out
   }
 }

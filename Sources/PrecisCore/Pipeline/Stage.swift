@@ -4,6 +4,44 @@ public protocol StageOptions: Decodable, Sendable, Equatable {
   static var knownKeys: [String] { get }
   /// The options when a pipeline file gives none.
   init()
+  /// The files the options name, such as an SRX rule file; the runner reads them (stages do
+  /// no file IO) and hands each to ``loading(_:source:bytes:warnings:)``. None by default.
+  var referencedFiles: [OptionFile] { get }
+  /// The options with a referenced file's bytes read into them; `source` names the file in
+  /// messages, and `warnings` collects what the file's content made the options skip.
+  func loading(
+    _ file: OptionFile, source: String, bytes: [UInt8], warnings: inout [String]
+  ) throws(OptionFileError) -> Self
+}
+
+/// A file named by a stage option, as written in the pipeline file.
+public struct OptionFile: Sendable, Hashable {
+  /// The option's key, such as `srx`.
+  public var key: String
+  /// The path as written; the runner resolves it against the pipeline file's folder.
+  public var path: String
+
+  public init(key: String, path: String) {
+    self.key = key
+    self.path = path
+  }
+}
+
+/// A file named by a stage option that cannot be used; the message names the file and place.
+public struct OptionFileError: Error, Sendable, Equatable, CustomStringConvertible {
+  public var message: String
+
+  public init(_ message: String) { self.message = message }
+
+  public var description: String { message }
+}
+
+extension StageOptions {
+  public var referencedFiles: [OptionFile] { [] }
+
+  public func loading(
+    _ file: OptionFile, source: String, bytes: [UInt8], warnings: inout [String]
+  ) throws(OptionFileError) -> Self { self }
 }
 
 /// A step that transforms a document. Configure it in `init`; keep no mutable state; do no

@@ -11,6 +11,7 @@ import PrecisICU
 ///     - kind: split
 ///       language: de           # used when the document has none
 ///       suppressions: true     # ICU's abbreviation list (“Mr.”) as a fallback (English)
+///       srx: rules/my.srx      # SRX 2.0 rules (see SRX.md); srx-mode: replace or refine
 ///
 /// Paragraphs are blocks of lines between blank lines. Each line break ends a segment, so a
 /// heading, a list item and a dateline are each a segment of their own. Within a line, the
@@ -29,8 +30,10 @@ public struct SentenceSplitter: Stage {
     public var language: LanguageTag? = nil
     /// Whether to use ICU's abbreviation suppressions (`@ss=standard`).
     public var suppressions: Bool = true
+    /// SRX 2.0 rules to use instead of, or on top of, the built-in breaks.
+    public var srx: SRXSplitOptions? = nil
 
-    public static let knownKeys = ["language", "suppressions"]
+    public static let knownKeys = ["language", "suppressions"] + SRXSplitOptions.knownKeys
 
     public init() {}
     public init(language: LanguageTag?, suppressions: Bool = true) {
@@ -44,6 +47,7 @@ public struct SentenceSplitter: Stage {
       let c = try decoder.container(keyedBy: CodingKeys.self)
       language = try c.decodeIfPresent(LanguageTag.self, forKey: .language)
       suppressions = try c.decodeIfPresent(Bool.self, forKey: .suppressions) ?? true
+      srx = try SRXSplitOptions.decode(from: decoder)
     }
   }
 
@@ -54,6 +58,7 @@ public struct SentenceSplitter: Stage {
   public let options: Options
 
   public init(options: Options) throws(StageError) {
+    try Self.checkSRX(options)
     self.options = options
   }
 
@@ -73,9 +78,10 @@ public struct SentenceSplitter: Stage {
     let fallback = document.language ?? options.language ?? .english
     let known = document.paragraphs
     var text = document.text
+    var srxRun = SRXRun()
     let result: Result<([Paragraph], [Segment]), ICUError> = text.withUTF8 { bytes in
       do {
-        return .success(try split(bytes, language: fallback, known: known))
+        return .success(try split(bytes, language: fallback, known: known, srxRun: &srxRun))
       } catch let error as ICUError {
         return .failure(error)
       } catch {
@@ -86,6 +92,7 @@ public struct SentenceSplitter: Stage {
     case let .success((paragraphs, segments)):
       document.paragraphs = paragraphs
       document.segments = segments
+      document.warnings += srxRun.warnings.map(\.description)
       return document
     case let .failure(error):
       throw StageError(stage: Self.kind, source: document.source, reason: error.description)
@@ -93,10 +100,14 @@ public struct SentenceSplitter: Stage {
   }
 
   /// Splits every paragraph, each in its own language when an earlier stage (`detect`) set
-  /// one for a paragraph of the same range, else in `language`.
+  /// one for a paragraph of the same range, else in `language`; then applies SRX rules, if
+  /// the options name any.
   private func split(
-    _ bytes: UnsafeBufferPointer<UInt8>, language: LanguageTag, known: [Paragraph]
+    _ bytes: UnsafeBufferPointer<UInt8>, language: LanguageTag, known: [Paragraph],
+    srxRun: inout SRXRun
   ) throws -> ([Paragraph], [Segment]) {
+    // SRX rules that replace the built-in breaks need none of them.
+    let builtIn = options.srx.map { $0.rules == nil || $0.effectiveMode == .refine } ?? true
     // One corrector per language, reused paragraph after paragraph; the document language's
     // break iterator is fetched once.
     let main = makeCorrector(for: language)
@@ -127,16 +138,21 @@ public struct SentenceSplitter: Stage {
           last = (paragraphLanguage, corrector)
         }
         let corrector = last.corrector
-        let icu =
-          corrector === main
-          ? try iterator.boundaries(utf8: slice)
-          : try withBreakIterator(.sentence, locale: corrector.icuLocale) {
-            try $0.boundaries(utf8: slice)
-          }
+        var boundaries: [Int] = []
+        if builtIn {
+          let icu =
+            corrector === main
+            ? try iterator.boundaries(utf8: slice)
+            : try withBreakIterator(.sentence, locale: corrector.icuLocale) {
+              try $0.boundaries(utf8: slice)
+            }
+          boundaries = try self.boundaries(
+            of: slice, icu: icu, language: paragraphLanguage, corrector: corrector)
+        }
         let first = segments.count
         var start = 0
-        for boundary in try boundaries(
-          of: slice, icu: icu, language: paragraphLanguage, corrector: corrector)
+        for boundary in try applyingSRX(
+          to: boundaries, in: slice, language: paragraphLanguage, run: &srxRun)
         {
           let piece = Whitespace.trim(start..<boundary, in: slice)
           start = boundary

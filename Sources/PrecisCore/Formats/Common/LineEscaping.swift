@@ -13,25 +13,33 @@
 public enum LineEscaping {
   /// Escapes `text`; `tabs` escapes tabs too.
   public static func escape(_ text: String, tabs: Bool) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      let v = scalar.value
-      switch scalar {
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t" where tabs: out += "\\t"
-      case "\t": out += "\t"
-      default:
-        if v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0xFEFF || v == 0x2028 || v == 0x2029 {
-          out += "\\u" + XMLText.hex(v)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
+    UTF8Escaping.escaped(text, mayEscape: mayEscape, replacement: tabs ? replacementWithTabs : replacement)
+  }
+
+  /// Appends `text` escaped to `out`; `tabs` escapes tabs too.
+  static func append(_ text: String, to out: inout [UInt8], tabs: Bool) {
+    UTF8Escaping.append(
+      text, to: &out, mayEscape: mayEscape, replacement: tabs ? replacementWithTabs : replacement)
+  }
+
+  @inline(__always)
+  static func mayEscape(_ b: UInt8) -> Bool {
+    b < 0x20 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF
+  }
+
+  static func replacementWithTabs(_ v: UInt32) -> String? {
+    v == 0x09 ? "\\t" : replacement(v)
+  }
+
+  static func replacement(_ v: UInt32) -> String? {
+    switch v {
+    case 0x5C: return "\\\\"
+    case 0x0A: return "\\n"
+    case 0x0D: return "\\r"
+    case 0x09: return nil
+    case 0..<0x20, 0x7F...0x9F, 0xFEFF, 0x2028, 0x2029: return "\\u" + XMLText.hex(v)
+    default: return nil
     }
-    return out
   }
 
   /// Reverses ``escape(_:tabs:)``.

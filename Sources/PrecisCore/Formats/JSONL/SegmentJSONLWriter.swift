@@ -9,13 +9,44 @@ public struct SegmentJSONLWriter: SegmentWriter {
   public init() {}
 
   public func render(_ document: Document, targetLanguage: LanguageTag?) -> String {
-    var out = ""
-    out.reserveCapacity(document.text.utf8.count * 2)
-    for segment in document.segments {
-      out += line(for: segment, in: document)
-      out += "\n"
+    var out: [UInt8] = []
+    out.reserveCapacity(document.text.utf8.count * 2 + document.segments.count * 120)
+    var text = document.text
+    text.withUTF8 { bytes in
+      for segment in document.segments {
+        append(segment, text: bytes, in: document, to: &out)
+        out.append(0x0A)
+      }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends the JSON object of one segment, as ``line(for:in:)`` gives it; `text` is the
+  /// document's text.
+  func append(
+    _ segment: Segment, text: UnsafeBufferPointer<UInt8>, in document: Document,
+    to out: inout [UInt8]
+  ) {
+    out.append(ascii: "{\"id\":")
+    JSONText.appendQuoted(segment.id.rawValue, to: &out)
+    out.append(ascii: ",\"text\":")
+    let lo = min(max(segment.range.lowerBound, 0), text.count)
+    let hi = min(max(segment.range.upperBound, lo), text.count)
+    JSONText.appendQuoted(bytes: UnsafeBufferPointer(rebasing: text[lo..<hi]), to: &out)
+    out.append(ascii: ",\"paragraph\":")
+    out.append(utf8: String(segment.paragraph))
+    out.append(ascii: ",\"start\":")
+    out.append(utf8: String(segment.range.lowerBound))
+    out.append(ascii: ",\"end\":")
+    out.append(utf8: String(segment.range.upperBound))
+    out.append(ascii: ",\"role\":")
+    JSONText.appendQuoted(segment.role.rawValue, to: &out)
+    out.append(ascii: segment.isTranslatable ? ",\"translate\":true" : ",\"translate\":false")
+    if let lang = segment.language ?? document.language {
+      out.append(ascii: ",\"lang\":")
+      JSONText.appendQuoted(lang.rawValue, to: &out)
+    }
+    out.append(0x7D)
   }
 
   /// The JSON object of one segment, without a line break.

@@ -73,19 +73,35 @@ public struct Skeleton: Sendable, Hashable {
   /// The skeleton as JSON, one segment a line, ASCII-safe for XML: controls, DEL, C1
   /// controls, U+FEFF, U+FFFE, U+FFFF and the line separators are `\u` escapes.
   public func json() -> String {
-    var out = "{\"format\": \"\(Self.formatName)\", \"version\": 1,\n"
-    out +=
-      " \"source\": \(Self.quoted(source)), \"source-language\": \(Self.quoted(sourceLanguage)),\n"
-    out += " \"segments\": ["
-    for (i, entry) in segments.enumerated() {
-      out += i == 0 ? "\n" : ",\n"
-      out += "  {\"id\": \(Self.quoted(entry.id)), \"before\": \(Self.quoted(entry.before))"
-      if let source = entry.source { out += ", \"source\": \(Self.quoted(source))" }
-      out += ", \"translate\": \(entry.isTranslatable)}"
+    var out: [UInt8] = []
+    var estimate = 200 + source.utf8.count + end.utf8.count
+    for entry in segments {
+      estimate += 60 + entry.id.utf8.count + entry.before.utf8.count + (entry.source?.utf8.count ?? 0)
     }
-    out += segments.isEmpty ? "],\n" : "\n ],\n"
-    out += " \"end\": \(Self.quoted(end))}\n"
-    return out
+    out.reserveCapacity(estimate)
+    out.append(ascii: "{\"format\": \"")
+    out.append(utf8: Self.formatName)
+    out.append(ascii: "\", \"version\": 1,\n \"source\": ")
+    Self.appendQuoted(source, to: &out)
+    out.append(ascii: ", \"source-language\": ")
+    Self.appendQuoted(sourceLanguage, to: &out)
+    out.append(ascii: ",\n \"segments\": [")
+    for (i, entry) in segments.enumerated() {
+      out.append(ascii: i == 0 ? "\n  {\"id\": " : ",\n  {\"id\": ")
+      Self.appendQuoted(entry.id, to: &out)
+      out.append(ascii: ", \"before\": ")
+      Self.appendQuoted(entry.before, to: &out)
+      if let source = entry.source {
+        out.append(ascii: ", \"source\": ")
+        Self.appendQuoted(source, to: &out)
+      }
+      out.append(ascii: entry.isTranslatable ? ", \"translate\": true}" : ", \"translate\": false}")
+    }
+    out.append(ascii: segments.isEmpty ? "],\n" : "\n ],\n")
+    out.append(ascii: " \"end\": ")
+    Self.appendQuoted(end, to: &out)
+    out.append(ascii: "}\n")
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Reads a skeleton written by ``json()``.
@@ -133,27 +149,33 @@ public struct Skeleton: Sendable, Hashable {
   }
 
   static func quoted(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      let v = scalar.value
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF
-          || v == 0x2028
-          || v == 0x2029
-        {
-          out += "\\u" + XMLText.hex(v).lowercased()
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
+    UTF8Escaping.escaped(
+      s, prefix: "\"", suffix: "\"", mayEscape: mayEscape, replacement: replacement)
+  }
+
+  /// Appends `s` as ``quoted(_:)`` writes it.
+  static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+    out.append(0x22)
+    UTF8Escaping.append(s, to: &out, mayEscape: mayEscape, replacement: replacement)
+    out.append(0x22)
+  }
+
+  @inline(__always)
+  static func mayEscape(_ b: UInt8) -> Bool {
+    b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF
+  }
+
+  static func replacement(_ v: UInt32) -> String? {
+    switch v {
+    case 0x22: return "\\\""
+    case 0x5C: return "\\\\"
+    case 0x0A: return "\\n"
+    case 0x09: return "\\t"
+    case 0x0D: return "\\r"
+    case 0..<0x20, 0x7F...0x9F, 0xFEFF, 0xFFFE, 0xFFFF, 0x2028, 0x2029:
+      return "\\u" + XMLText.hex(v).lowercased()
+    default: return nil
     }
-    return out + "\""
   }
 }
 

@@ -28,26 +28,38 @@ public struct TSVWriter: TranslationWriter {
 
   /// The TSV text of a prepared document.
   public func render(_ document: PreparedDocument, targetLanguage: LanguageTag?) -> String {
-    var out = Self.header.joined(separator: "\t") + "\n"
-    out.reserveCapacity(document.text.utf8.count * 2)
+    var out: [UInt8] = []
+    out.reserveCapacity(document.text.utf8.count * 2 + document.segments.count * 40 + 32)
+    out.append(utf8: Self.header.joined(separator: "\t"))
+    out.append(0x0A)
     for segment in document.segments {
-      var notes = "paragraph \(document.units[segment.unit].paragraph + 1)"
+      out.append(utf8: segment.id.rawValue)
+      out.append(0x09)
+      LineEscaping.append(segment.text, to: &out, tabs: true)
+      out.append(0x09)
+      if segment.isTranslatable {
+        if let pieces = segment.targetPieces(fill) {
+          LineEscaping.append(pieces.joinedText, to: &out, tabs: true)
+        }
+      } else {
+        LineEscaping.append(segment.text, to: &out, tabs: true)
+      }
+      out.append(0x09)
+      out.append(ascii: "paragraph ")
+      out.append(utf8: String(document.units[segment.unit].paragraph + 1))
       let role = segment.role == .body ? document.units[segment.unit].role : segment.role
-      if role != .body { notes += "; \(role.rawValue)" }
-      if !segment.isTranslatable { notes += "; do not translate" }
-      if let rank = segment.rank { notes += "; summary rank \(rank)" }
-      let target =
-        segment.isTranslatable ? segment.targetPieces(fill)?.joinedText ?? "" : segment.text
-      out += segment.id.rawValue
-      out += "\t"
-      out += Self.escape(segment.text)
-      out += "\t"
-      out += Self.escape(target)
-      out += "\t"
-      out += notes
-      out += "\n"
+      if role != .body {
+        out.append(ascii: "; ")
+        out.append(utf8: role.rawValue)
+      }
+      if !segment.isTranslatable { out.append(ascii: "; do not translate") }
+      if let rank = segment.rank {
+        out.append(ascii: "; summary rank ")
+        out.append(utf8: String(rank))
+      }
+      out.append(0x0A)
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Escapes a field so it holds no tab or line break.
