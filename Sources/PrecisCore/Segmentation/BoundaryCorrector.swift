@@ -39,9 +39,15 @@ final class BoundaryCorrector {
   private var addressChecked = -1
   private var wordIsAddress = false
 
+  /// The ICU locale of the sentence break iterator whose boundaries this corrects.
+  let icuLocale: String
+
   /// Makes a corrector for one language, to reuse paragraph after paragraph (it keeps its
   /// buffers).
-  init(rules: SplitRules) { self.rules = rules }
+  init(rules: SplitRules, icuLocale: String) {
+    self.rules = rules
+    self.icuLocale = icuLocale
+  }
 
   /// The boundaries of `paragraph`: ascending UTF-8 offsets where segments start, after the
   /// first, and the paragraph's end.
@@ -95,12 +101,21 @@ final class BoundaryCorrector {
     var wordStart = i
     var previous: UInt32 = 0x20
     while i < line.upperBound {
-      // Fast path: inside a word, ASCII letters and digits decide nothing.
+      // Fast path: inside a word, letters and digits decide nothing; only characters that
+      // may be marks, quotes or spaces are decoded.
       let byte = b[i]
-      if !atWordStart && ((byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10) {
-        previous = UInt32(byte)
-        i += 1
-        continue
+      if !atWordStart {
+        if byte < 0x80 {
+          if (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 {
+            previous = UInt32(byte)
+            i += 1
+            continue
+          }
+        } else if byte >= 0xC0 && i + 1 < line.upperBound && !rules.mayBeMark(byte, b[i + 1]) {
+          previous = 0xFFFF  // some letter: neither a space nor a mark
+          i += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+          continue
+        }
       }
       let (v, w) = UTF8Text.scalar(at: i, in: b)
       if UTF8Text.isSpace(v) {
@@ -286,7 +301,8 @@ final class BoundaryCorrector {
     case .period, .strong, .ellipsis: break
     }
     let word = c.wordBefore
-    if c.kind == .period, isListLabel(word) { return false }
+    let shape = c.kind == .period && !word.isEmpty ? WordShape(word, in: b) : .other
+    if c.kind == .period, isListLabel(word, shape: shape) { return false }
     if c.next == c.end { return decideJoined(c, line: line) }
     let next = nextWord(c, line: line)
     // A bracket after a closed quotation comments on it: "… the house!' (Which was true.)"
@@ -302,28 +318,30 @@ final class BoundaryCorrector {
       if next.isLower || next.isDigit { return false }
       return next.isUpper || c.icuBreaks
     default:
-      return decidePeriod(c, next: next, line: line)
+      return decidePeriod(c, shape: shape, next: next, line: line)
     }
   }
 
   /// Whether a sentence ends at a full stop followed by a space.
-  private func decidePeriod(_ c: Cluster, next: NextWord, line: Range<Int>) -> Bool {
+  private func decidePeriod(_ c: Cluster, shape: WordShape, next: NextWord, line: Range<Int>)
+    -> Bool
+  {
     let word = c.wordBefore
     let token = word.lowerBound..<c.start + 1
     // "Nov.." or "UU..": an abbreviation's period, then the sentence's.
     let doubled = c.periods == 2
-    let shape = word.isEmpty ? WordShape.other : WordShape(word, in: b)
     if case .letter = shape, !doubled {
       // An initial ("E. Smith", "А. И. Семенов") or a label, unless the letter is a word.
       let isWord = rules.letterWords.contains(word, in: b)
       if !(isWord && previousWordIsLower(before: word.lowerBound)) { return false }
     } else if !word.isEmpty && !doubled {
-      if contains(rules.neverEnd, word: word, token: token) { return false }
-      if contains(rules.beforeNumber, word: word, token: token) {
+      let keys = lookupKeys(token)
+      if contains(rules.neverEnd, keys) { return false }
+      if contains(rules.beforeNumber, keys) {
         return next.isDigit ? false : next.isStarter || next.isMarker
       }
-      if contains(rules.mayEnd, word: word, token: token) { return next.isStarter || next.isMarker }
-      if contains(rules.endBeforeCapital, word: word, token: token) {
+      if contains(rules.mayEnd, keys) { return next.isStarter || next.isMarker }
+      if contains(rules.endBeforeCapital, keys) {
         guard next.isUpper else { return next.isMarker }
         return !titleFollows(c, line: line)
       }
@@ -363,10 +381,9 @@ final class BoundaryCorrector {
       return false
     }
     let rightIsStarter = UTF8Text.isUpper(v) && rules.starters.contains(right, in: b)
-    if contains(rules.neverEnd, word: word, token: token) { return false }
-    if contains(rules.mayEnd, word: word, token: token)
-      || contains(rules.beforeNumber, word: word, token: token)
-    {
+    let keys = lookupKeys(token)
+    if contains(rules.neverEnd, keys) { return false }
+    if contains(rules.mayEnd, keys) || contains(rules.beforeNumber, keys) {
       return rightIsStarter
     }
     // "News.Az reports": a web domain written with capitals, unless it reads as a word
@@ -409,9 +426,9 @@ final class BoundaryCorrector {
 
   /// Whether `word` (before a full stop) is the label of a list item: "1." or "iv." or "a."
   /// first in its segment, after any bullet.
-  private func isListLabel(_ word: Range<Int>) -> Bool {
+  private func isListLabel(_ word: Range<Int>, shape: WordShape) -> Bool {
     guard word.lowerBound == firstWordStart() else { return false }
-    switch WordShape(word, in: b) {
+    switch shape {
     case let .number(digits): return digits <= 3
     case .roman, .letter: return true
     default: return false
@@ -438,15 +455,23 @@ final class BoundaryCorrector {
       || rules.beforeNumber.contains(token, in: b) || rules.endBeforeCapital.contains(token, in: b)
   }
 
-  private func contains(_ table: WordTable, word: Range<Int>, token: Range<Int>) -> Bool {
-    if table.contains(token, in: b) { return true }
-    // "l'Ing." and "dell'avv.": look the word up without its elided article.
+  /// The keys to look `token` (a word and its full stop) up by: the token, and the token
+  /// without an elided article ("l'Ing." → "Ing.", "dell'avv." → "avv.").
+  private func lookupKeys(_ token: Range<Int>) -> (WordTable.Key, WordTable.Key?) {
     var k = token.upperBound
     while k > token.lowerBound {
       let (v, w) = UTF8Text.scalar(before: k, in: b)
-      if v == 0x27 || v == 0x2019 { return table.contains(k..<token.upperBound, in: b) }
+      if v == 0x27 || v == 0x2019 {
+        return (WordTable.key(token, in: b), WordTable.key(k..<token.upperBound, in: b))
+      }
       k -= w
     }
+    return (WordTable.key(token, in: b), nil)
+  }
+
+  private func contains(_ table: WordTable, _ keys: (WordTable.Key, WordTable.Key?)) -> Bool {
+    if table.contains(keys.0) { return true }
+    if let elided = keys.1 { return table.contains(elided) }
     return false
   }
 
@@ -473,8 +498,10 @@ final class BoundaryCorrector {
 
   /// The end of the web address starting at `i` (without trailing punctuation), or nil.
   private func addressEnd(at i: Int, line: Range<Int>) -> Int? {
-    let c = b[i] | 0x20
-    guard c == 0x68 || c == 0x77 || c == 0x66 || c == 0x6D else { return nil }  // h w f m
+    // Cheap first: the first two letters of a prefix; most words match none.
+    guard i + 1 < line.upperBound,
+      rules.urlPrefixHeads.contains(UInt16(b[i] | 0x20) << 8 | UInt16(b[i + 1] | 0x20))
+    else { return nil }
     var matched = false
     for prefix in rules.urlPrefixes where i + prefix.count <= line.upperBound {
       var k = 0
@@ -699,9 +726,12 @@ final class BoundaryCorrector {
       next.isStarter = rules.starters.contains(word, in: b)
       // "18,4 mln zł. Ok. 60 proc. …": a lower-case abbreviation written with a capital
       // opens a sentence.
-      if !next.isStarter && next.isUpper && word.upperBound < line.upperBound && b[word.upperBound] == 0x2E {
+      if !next.isStarter && next.isUpper && word.upperBound < line.upperBound
+        && b[word.upperBound] == 0x2E
+      {
         let token = word.lowerBound..<word.upperBound + 1
-        next.isStarter = rules.neverEnd.containsLowerCaseWord(token, in: b)
+        next.isStarter =
+          rules.neverEnd.containsLowerCaseWord(token, in: b)
           || rules.mayEnd.containsLowerCaseWord(token, in: b)
           || rules.beforeNumber.containsLowerCaseWord(token, in: b)
       }
@@ -954,7 +984,10 @@ struct ListMarker {
       }
       value = n
       j = k
-    } else if UTF8Text.isLetter(v) && (UTF8Text.isLower(v) || UTF8Text.isUpper(v)) {
+    } else if j + w < line.upperBound && (b[j + w] == 0x2E || b[j + w] == 0x29)
+      && (UTF8Text.isLower(v) || UTF8Text.isUpper(v))
+    {
+      // A letter label is one cased letter before "." or ")": test those cheap bytes first.
       value = Int(v)
       isLetter = true
       j += w

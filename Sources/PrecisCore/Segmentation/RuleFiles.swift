@@ -22,6 +22,7 @@ enum RuleFiles {
       ("hy", PackageResources.hy_txt),
       ("it", PackageResources.it_txt),
       ("kk", PackageResources.kk_txt),
+      ("lo", PackageResources.lo_txt),
       ("mr", PackageResources.mr_txt),
       ("nl", PackageResources.nl_txt),
       ("pl", PackageResources.pl_txt),

@@ -15,6 +15,9 @@ struct ScalarSet: Sendable, Equatable {
 
   var isEmpty: Bool { values.isEmpty }
 
+  /// The scalars, ascending.
+  var scalars: [UInt32] { values }
+
   mutating func insert(_ v: UInt32) {
     guard !contains(v) else { return }
     values.append(v)

@@ -30,7 +30,7 @@ public struct SentenceSplitter: Stage {
     public var language: LanguageTag? = nil
     /// Whether to use ICU's abbreviation suppressions (`@ss=standard`).
     public var suppressions: Bool = true
-    /// SRX 2.0 rules to use instead of, or on top of, ICU's breaks.
+    /// SRX 2.0 rules to use instead of, or on top of, the built-in breaks.
     public var srx: SRXSplitOptions? = nil
 
     public static let knownKeys = ["language", "suppressions"] + SRXSplitOptions.knownKeys
@@ -100,68 +100,89 @@ public struct SentenceSplitter: Stage {
   }
 
   /// Splits every paragraph, each in its own language when an earlier stage (`detect`) set
-  /// one for a paragraph of the same range, else in `language`.
+  /// one for a paragraph of the same range, else in `language`; then applies SRX rules, if
+  /// the options name any.
   private func split(
     _ bytes: UnsafeBufferPointer<UInt8>, language: LanguageTag, known: [Paragraph],
     srxRun: inout SRXRun
   ) throws -> ([Paragraph], [Segment]) {
-    var paragraphs: [Paragraph] = []
-    var segments: [Segment] = []
-    var occurrences: [UInt64: Int] = [:]
-    var knownIndex = 0
-    // One corrector per language, reused paragraph after paragraph.
-    var correctors: [LanguageTag: BoundaryCorrector] = [:]
-    for range in ParagraphSplitter.paragraphs(in: bytes) {
-      let slice = UnsafeBufferPointer(rebasing: bytes[range])
-      let hash = SegmentID.hash(slice)
-      let occurrence = occurrences[hash, default: 0]
-      occurrences[hash] = occurrence + 1
-      var paragraph = Paragraph(range: range)
-      while knownIndex < known.count && known[knownIndex].range.lowerBound < range.lowerBound {
-        knownIndex += 1
+    // SRX rules that replace the built-in breaks need none of them.
+    let builtIn = options.srx.map { $0.rules == nil || $0.effectiveMode == .refine } ?? true
+    // One corrector per language, reused paragraph after paragraph; the document language's
+    // break iterator is fetched once.
+    let main = makeCorrector(for: language)
+    var correctors: [LanguageTag: BoundaryCorrector] = [language: main]
+    var last = (language: language, corrector: main)
+    return try withBreakIterator(.sentence, locale: main.icuLocale) { iterator in
+      var paragraphs: [Paragraph] = []
+      var segments: [Segment] = []
+      var occurrences: [UInt64: Int] = [:]
+      var knownIndex = 0
+      for range in ParagraphSplitter.paragraphs(in: bytes) {
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        let hash = SegmentID.hash(slice)
+        let occurrence = occurrences[hash, default: 0]
+        occurrences[hash] = occurrence + 1
+        var paragraph = Paragraph(range: range)
+        while knownIndex < known.count && known[knownIndex].range.lowerBound < range.lowerBound {
+          knownIndex += 1
+        }
+        if knownIndex < known.count && known[knownIndex].range == range {
+          paragraph.language = known[knownIndex].language
+          paragraph.languageConfidence = known[knownIndex].languageConfidence
+        }
+        let paragraphLanguage = paragraph.language ?? language
+        if last.language != paragraphLanguage {
+          let corrector = correctors[paragraphLanguage] ?? makeCorrector(for: paragraphLanguage)
+          correctors[paragraphLanguage] = corrector
+          last = (paragraphLanguage, corrector)
+        }
+        let corrector = last.corrector
+        var boundaries: [Int] = []
+        if builtIn {
+          let icu =
+            corrector === main
+            ? try iterator.boundaries(utf8: slice)
+            : try withBreakIterator(.sentence, locale: corrector.icuLocale) {
+              try $0.boundaries(utf8: slice)
+            }
+          boundaries = try self.boundaries(
+            of: slice, icu: icu, language: paragraphLanguage, corrector: corrector)
+        }
+        let first = segments.count
+        var start = 0
+        for boundary in try applyingSRX(
+          to: boundaries, in: slice, language: paragraphLanguage, run: &srxRun)
+        {
+          let piece = Whitespace.trim(start..<boundary, in: slice)
+          start = boundary
+          if piece.isEmpty { continue }
+          let id = SegmentID(
+            paragraphHash: hash, occurrence: occurrence, index: segments.count - first)
+          let absolute =
+            (range.lowerBound + piece.lowerBound)..<(range.lowerBound + piece.upperBound)
+          var segment = Segment(id: id, range: absolute, paragraph: paragraphs.count)
+          segment.language = paragraph.language
+          segments.append(segment)
+        }
+        paragraph.segments = first..<segments.count
+        paragraphs.append(paragraph)
       }
-      if knownIndex < known.count && known[knownIndex].range == range {
-        paragraph.language = known[knownIndex].language
-        paragraph.languageConfidence = known[knownIndex].languageConfidence
-      }
-      let paragraphLanguage = paragraph.language ?? language
-      let corrector: BoundaryCorrector
-      if let known = correctors[paragraphLanguage] {
-        corrector = known
-      } else {
-        corrector = BoundaryCorrector(
-          rules: SplitRules.rules(for: paragraphLanguage) ?? SplitRules.shared)
-        correctors[paragraphLanguage] = corrector
-      }
-      let first = segments.count
-      var start = 0
-      let corrected = try boundaries(of: slice, language: paragraphLanguage, corrector: corrector)
-      for boundary in try applyingSRX(
-        to: corrected, in: slice, language: paragraphLanguage, run: &srxRun)
-      {
-        let piece = Whitespace.trim(start..<boundary, in: slice)
-        start = boundary
-        if piece.isEmpty { continue }
-        let id = SegmentID(
-          paragraphHash: hash, occurrence: occurrence, index: segments.count - first)
-        let absolute = (range.lowerBound + piece.lowerBound)..<(range.lowerBound + piece.upperBound)
-        var segment = Segment(id: id, range: absolute, paragraph: paragraphs.count)
-        segment.language = paragraph.language
-        segments.append(segment)
-      }
-      paragraph.segments = first..<segments.count
-      paragraphs.append(paragraph)
+      return (paragraphs, segments)
     }
-    return (paragraphs, segments)
   }
 
-  /// The sentence boundaries of one paragraph: ICU's, corrected by the language's rules.
+  private func makeCorrector(for language: LanguageTag) -> BoundaryCorrector {
+    BoundaryCorrector(
+      rules: SplitRules.rules(for: language) ?? SplitRules.shared,
+      icuLocale: icuLocale(for: language))
+  }
+
+  /// The sentence boundaries of one paragraph: ICU's (`icu`), corrected by the language's rules.
   private func boundaries(
-    of paragraph: UnsafeBufferPointer<UInt8>, language: LanguageTag, corrector: BoundaryCorrector
+    of paragraph: UnsafeBufferPointer<UInt8>, icu: [Int], language: LanguageTag,
+    corrector: BoundaryCorrector
   ) throws -> [Int] {
-    let icu = try withBreakIterator(.sentence, locale: icuLocale(for: language)) { iterator in
-      try iterator.boundaries(utf8: paragraph)
-    }
     var words: [(Range<Int>, WordKind)] = []
     if corrector.rules.spaceEndsSentence && paragraph.contains(0x20) {
       try withBreakIterator(.word, locale: language.icuLocale) { iterator in

@@ -1,15 +1,16 @@
 import PrecisICU
 
-/// Finds sentence ends at spaces, in scripts written without sentence marks (Thai).
+/// Finds sentence ends at spaces, in scripts written without sentence marks (Thai, Lao).
 ///
 /// Thai separates sentences with a space, but also puts spaces before many clauses, around
 /// numbers and foreign words, and between the items of a list. So a space between two runs
 /// of Thai is a *candidate*, and the language's rules decide, using ICU's dictionary word
 /// breaks: no sentence ends before a conjunction that continues one (`clause-starters`:
 /// และ, แต่, ซึ่ง …) or after a word that cannot end one (`clause-enders`: คือ, ได้แก่ …);
-/// one ends after a final particle (`sentence-finals`: ครับ, ค่ะ …); otherwise one ends
-/// when the phrases on both sides are long enough to be clauses (`minimum-words`), so list
-/// items and short phrases stay together. A space next to a number or a Latin word is no
+/// one ends after a final particle (`sentence-finals`: ครับ, ค่ะ …); a sentence opening with
+/// a short subordinate clause or a connective (`clause-openers`: หาก, อย่างไรก็ตาม …) goes on
+/// after its first space; otherwise one ends when the phrases on both sides are long enough
+/// to be clauses (`minimum-words`), so list items and short phrases stay together. A space next to a number or a Latin word is no
 /// candidate: Thai spaces them off inside sentences.
 ///
 /// - Complexity: O(*n*) in the line and its words.
@@ -88,7 +89,7 @@ struct SpaceBoundaries {
         i += uw
       }
       guard i < line.upperBound else { break }
-      if isThaiEnd(before: spaceStart, line: line) && isThaiStart(at: i, line: line) {
+      if isScriptEnd(before: spaceStart, line: line) && isScriptStart(at: i, line: line) {
         phrases.append(Phrase(range: start..<spaceStart))
         start = i
       }
@@ -154,24 +155,24 @@ struct SpaceBoundaries {
     phrase.starts(with: rules.clauseOpeners, in: b)
   }
 
-  /// Whether Thai (or a closing quote after it) ends just before `end`; not ๆ, which
+  /// Whether the script (or a closing quote after it) ends just before `end`; not ๆ, which
   /// repeats the word before and goes on ("เด็ก ๆ จะได้").
-  private func isThaiEnd(before end: Int, line: Range<Int>) -> Bool {
+  private func isScriptEnd(before end: Int, line: Range<Int>) -> Bool {
     var (v, w) = UTF8Text.scalar(before: end, in: b)
     if BoundaryCorrector.isClosing(v) && end - w > line.lowerBound {
       v = UTF8Text.scalar(before: end - w, in: b).value
     }
-    return UTF8Text.isThai(v) && v != 0x0E46
+    return UTF8Text.isThaiOrLao(v) && v != 0x0E46 && v != 0x0EC6
   }
 
-  /// Whether Thai (or an opening quote before it) starts at `i`; not ๆ or ฯ, which belong
-  /// to the word before the space.
-  private func isThaiStart(at i: Int, line: Range<Int>) -> Bool {
+  /// Whether the script (or an opening quote before it) starts at `i`; not ๆ or ฯ, which
+  /// belong to the word before the space.
+  private func isScriptStart(at i: Int, line: Range<Int>) -> Bool {
     var (v, w) = UTF8Text.scalar(at: i, in: b)
     if BoundaryCorrector.isOpening(v) && i + w < line.upperBound {
       v = UTF8Text.scalar(at: i + w, in: b).value
     }
-    return UTF8Text.isThai(v) && v != 0x0E46 && v != 0x0E2F
+    return UTF8Text.isThaiOrLao(v) && !UTF8Text.isRepetitionMark(v)
   }
 
   /// Counts the words of each phrase and notes its first and last word.

@@ -68,6 +68,43 @@ struct SplitRules: Sendable {
   /// The most words a sentence's opening clause ("if …", "however") has before its space.
   var longestOpeningClause = 8
 
+  /// The first two UTF-8 bytes of every non-ASCII character the scan must look at (sentence
+  /// marks, closing quotes, spaces), as a 65,536-bit set; see ``mayBeMark(_:_:)``.
+  private(set) var markPrefixes: [UInt64] = []
+
+  /// Whether a character whose UTF-8 form starts with `lead`, `second` may be a sentence mark,
+  /// a closing quote or a space: the scan decodes only those.
+  @inline(__always)
+  func mayBeMark(_ lead: UInt8, _ second: UInt8) -> Bool {
+    let bit = Int(lead) << 8 | Int(second)
+    return markPrefixes[bit >> 6] >> UInt64(bit & 63) & 1 == 1
+  }
+
+  /// Fills ``markPrefixes`` from the marks of these rules; call once they are complete.
+  mutating func indexMarks() {
+    var table = [UInt64](repeating: 0, count: 1024)
+    var marks: [UInt32] = [0x2026, 0x203C, 0x2047, 0x2048, 0x2049, 0xFF0E]
+    marks += [0xA0, 0x1680, 0x202F, 0x205F, 0x3000] + Array(0x2000...0x200A)  // spaces
+    marks += [0xBB, 0x2019, 0x201D, 0x300D, 0x300F]  // closing quotes after a dash
+    for set in [fullStops, terminators, weakTerminators, labelTerminators, nonTerminators] {
+      marks += set.scalars
+    }
+    for v in marks where v >= 0x80 {
+      var bytes: [UInt8] = []
+      bytes.append(contentsOf: String(Character(Unicode.Scalar(v) ?? " ")).utf8)
+      guard bytes.count >= 2 else { continue }
+      let bit = Int(bytes[0]) << 8 | Int(bytes[1])
+      table[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+    markPrefixes = table
+    urlPrefixHeads = urlPrefixes.filter { $0.count >= 2 }.map {
+      UInt16($0[0] | 0x20) << 8 | UInt16($0[1] | 0x20)
+    }
+  }
+
+  /// The first two bytes of each of ``urlPrefixes``, in lower case, for a cheap first test.
+  private(set) var urlPrefixHeads: [UInt16] = []
+
   /// Adds everything in `other`; `other`'s settings win.
   mutating func merge(_ other: SplitRules, settings: Set<String>) {
     neverEnd.formUnion(other.neverEnd)
@@ -130,12 +167,14 @@ extension SplitRules {
       let base = RuleFiles.shared.withUnsafeBufferPointer { parser.parse($0) }
       problems += parser.problems
       shared = base.rules
+      shared.indexMarks()
       for (language, bytes) in RuleFiles.languages {
         var parser = RuleFileParser(name: "\(language).txt")
         let own = bytes.withUnsafeBufferPointer { parser.parse($0) }
         problems += parser.problems
         var rules = base.rules
         rules.merge(own.rules, settings: own.settings)
+        rules.indexMarks()
         byLanguage[language] = rules
       }
     }
@@ -156,7 +195,8 @@ struct RuleFileParser {
   static let sections = [
     "never-end", "may-end", "end-before-capital", "before-number", "starters", "exclamations",
     "letter-words",
-    "terminators", "weak-terminators", "label-terminators", "non-terminators", "full-stops", "bullets",
+    "terminators", "weak-terminators", "label-terminators", "non-terminators", "full-stops",
+    "bullets",
     "file-extensions", "domains", "url-prefixes", "clause-starters", "clause-openers",
     "clause-enders", "sentence-finals",
     "settings",
@@ -231,7 +271,8 @@ struct RuleFileParser {
         case "clause-openers": rules.clauseOpeners.insert(bytes)
         case "clause-enders": rules.clauseEnders.insert(bytes)
         case "sentence-finals": rules.sentenceFinals.insert(bytes)
-        case "terminators", "weak-terminators", "label-terminators", "non-terminators", "full-stops", "bullets":
+        case "terminators", "weak-terminators", "label-terminators", "non-terminators",
+          "full-stops", "bullets":
           let (v, w) = UTF8Text.scalar(at: 0, in: bytes)
           guard w == bytes.count else {
             problems.append(

@@ -108,9 +108,16 @@ enum UTF8Text {
     }
   }
 
-  /// Whether `v` is a Thai letter, vowel sign or tone mark.
+  /// Whether `v` is a letter, vowel sign or tone mark of Thai or Lao: scripts written with
+  /// no space between words and no sentence mark.
   @inline(__always)
-  static func isThai(_ v: UInt32) -> Bool { v &- 0x0E01 < 0x4E }
+  static func isThaiOrLao(_ v: UInt32) -> Bool { v &- 0x0E01 < 0x4E || v &- 0x0E81 < 0x5F }
+
+  /// Whether `v` repeats or shortens the word before it (Thai ๆ ฯ, Lao ໆ ຯ).
+  @inline(__always)
+  static func isRepetitionMark(_ v: UInt32) -> Bool {
+    v == 0x0E46 || v == 0x0E2F || v == 0x0EC6 || v == 0x0EAF
+  }
 
   /// Whether `v` is a dash: hyphen-minus, en dash, em dash, horizontal bar.
   @inline(__always)

@@ -41,6 +41,27 @@ struct WordTable: Sendable {
     maxLength = max(maxLength, other.maxLength)
   }
 
+  /// A word's hashes, computed once to look it up in several tables.
+  struct Key {
+    fileprivate let exact: UInt64
+    fileprivate let folded: UInt64
+    fileprivate let length: Int
+  }
+
+  /// The key of the bytes in `range`.
+  static func key(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Key {
+    Key(
+      exact: hash(range, in: b, folding: false), folded: hash(range, in: b, folding: true),
+      length: range.count)
+  }
+
+  /// Whether the word with `key` is one of the words.
+  func contains(_ key: Key) -> Bool {
+    if key.length == 0 || key.length > maxLength + 12 { return false }
+    return !folded.isEmpty && folded.contains(key.folded)
+      || !exact.isEmpty && exact.contains(key.exact)
+  }
+
   /// Whether the bytes in `range` are one of the words.
   func contains(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Bool {
     if range.isEmpty || range.count > maxLength + 12 { return false }
