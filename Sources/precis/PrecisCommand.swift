@@ -73,3 +73,15 @@ extension LanguageTag: ExpressibleByArgument {
 }
 
 extension NormalizationForm: ExpressibleByArgument {}
+
+/// Loads the pipeline file at `path`, or the built-in default; a bad file is a usage error
+/// (one line naming the file, line and column, then exit status 64).
+func loadPipeline(_ path: String?) throws -> PipelineConfiguration {
+  do {
+    return try path.map { path throws(PipelineFileError) in try PipelineLoader.load(path: path) }
+      ?? PipelineLoader.builtIn()
+  } catch {
+    printError(error.description)
+    throw ExitCode(64)
+  }
+}

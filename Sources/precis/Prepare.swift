@@ -91,14 +91,7 @@ struct Prepare: ParsableCommand {
 
   func run() throws {
     var configuration: PipelineConfiguration
-    do {
-      configuration =
-        try pipeline.map { path throws(PipelineFileError) in try PipelineLoader.load(path: path) }
-        ?? PipelineLoader.builtIn()
-    } catch {
-      printError(error.description)
-      throw ExitCode(64)
-    }
+    configuration = try loadPipeline(pipeline)
     let fill: TargetFill = copySource ? .copySource : pseudo ? .pseudo : .empty
     configuration.outputs = formats.map {
       OutputSpec(format: $0, targetLanguages: targetLanguages, fill: fill)

@@ -93,14 +93,7 @@ struct Run: AsyncParsableCommand {
 
   func run() async throws {
     let configuration: PipelineConfiguration
-    do {
-      configuration =
-        try pipeline.map { path throws(PipelineFileError) in try PipelineLoader.load(path: path) }
-        ?? PipelineLoader.builtIn()
-    } catch {
-      printError(error.description)
-      throw ExitCode(64)
-    }
+    configuration = try loadPipeline(pipeline)
     for warning in configuration.warnings where !quiet { printError("warning: \(warning)") }
     let processor = DocumentProcessor(
       configuration: configuration, language: lang == "auto" ? nil : LanguageTag(lang),

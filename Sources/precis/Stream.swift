@@ -40,14 +40,7 @@ struct Stream: AsyncParsableCommand {
 
   func run() async throws {
     let configuration: PipelineConfiguration
-    do {
-      configuration =
-        try pipeline.map { path throws(PipelineFileError) in try PipelineLoader.load(path: path) }
-        ?? PipelineLoader.builtIn()
-    } catch {
-      printError(error.description)
-      throw ExitCode(64)
-    }
+    configuration = try loadPipeline(pipeline)
     let processor = StreamProcessor(
       processor: DocumentProcessor(
         configuration: configuration, language: lang == "auto" ? nil : LanguageTag(lang)),

@@ -112,3 +112,21 @@ public struct TranslatedEntry: Sendable, Hashable {
       isTranslatable: isTranslatable, line: line)
   }
 }
+
+/// A translation format written as one file per target language, `NAME.<tgt>.<extension>`.
+public protocol SingleFileTranslationWriter: TranslationWriter {
+  /// The file's text for one prepared document and target language.
+  func render(_ document: PreparedDocument, targetLanguage: LanguageTag?) -> String
+}
+
+extension SingleFileTranslationWriter {
+  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentFile]
+  {
+    [
+      SegmentFile(
+        relativePath: "\(baseName).\(target(targetLanguage).rawValue).\(fileExtension)",
+        contents: render(document, targetLanguage: targetLanguage))
+    ]
+  }
+}

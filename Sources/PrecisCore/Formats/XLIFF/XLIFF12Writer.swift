@@ -10,7 +10,7 @@
 ///   code are `<mrk mtype="protected">`; characters XML cannot hold are
 ///   `<x id="…" ctype="x-cp-0001"/>` (the code point in hex).
 /// - Each trans-unit has `<note from="developer">` with the place, role and summary rank.
-public struct XLIFF12Writer: TranslationWriter {
+public struct XLIFF12Writer: SingleFileTranslationWriter {
   public static let format = "xliff12"
   public let fileExtension = "xliff12.xlf"
   public var fill: TargetFill
@@ -19,16 +19,6 @@ public struct XLIFF12Writer: TranslationWriter {
   public static let skeletonForm = "application/x-precis-skeleton+json"
 
   public init(fill: TargetFill = .empty) { self.fill = fill }
-
-  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
-    -> [SegmentFile]
-  {
-    [
-      SegmentFile(
-        relativePath: "\(baseName).\(target(targetLanguage).rawValue).\(fileExtension)",
-        contents: render(document, targetLanguage: targetLanguage))
-    ]
-  }
 
   /// The XLIFF 1.2 text of a prepared document.
   public func render(_ document: PreparedDocument, targetLanguage: LanguageTag?) -> String {

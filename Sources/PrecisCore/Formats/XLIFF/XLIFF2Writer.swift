@@ -13,22 +13,12 @@
 /// - Characters XML cannot hold (controls, including those normalisation removed) become
 ///   `<cp hex="…"/>`.
 /// - `<notes>` give the place (file, paragraph, line), the role and the summary rank.
-public struct XLIFF2Writer: TranslationWriter {
+public struct XLIFF2Writer: SingleFileTranslationWriter {
   public static let format = "xliff2"
   public let fileExtension = "xlf"
   public var fill: TargetFill
 
   public init(fill: TargetFill = .empty) { self.fill = fill }
-
-  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
-    -> [SegmentFile]
-  {
-    [
-      SegmentFile(
-        relativePath: "\(baseName).\(target(targetLanguage).rawValue).\(fileExtension)",
-        contents: render(document, targetLanguage: targetLanguage))
-    ]
-  }
 
   /// The XLIFF text of a prepared document.
   public func render(_ document: PreparedDocument, targetLanguage: LanguageTag?) -> String {
