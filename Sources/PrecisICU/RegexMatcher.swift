@@ -30,7 +30,7 @@ public final class RegexMatcher {
   public func reset(_ text: RegexText) throws(RegexMatchError) {
     var status = U_ZERO_ERROR
     cicu_uregex_setText(handle, text.units.baseAddress, Int32(text.utf16Count), &status)
-    try check(status, "set the text of a regular expression")
+    try regexCheck(status, "set the text of a regular expression")
     self.text = text
   }
 
@@ -61,7 +61,7 @@ public final class RegexMatcher {
     cicu_uregex_setRegion(handle, Int32(lower), Int32(upper), &status)
     cicu_uregex_useTransparentBounds(handle, transparentBounds ? 1 : 0, &status)
     cicu_uregex_useAnchoringBounds(handle, anchoringBounds ? 1 : 0, &status)
-    try check(status, "set the region of a regular expression")
+    try regexCheck(status, "set the region of a regular expression")
   }
 
   /// Finds the first match that lies inside `range`.
@@ -82,7 +82,7 @@ public final class RegexMatcher {
     if let text, splitsPair(start, text) { start += 1 }
     var status = U_ZERO_ERROR
     let found = cicu_uregex_find(handle, Int32(start), &status)
-    try check(status, "find a match")
+    try regexCheck(status, "find a match")
     return found != 0 ? try matchRange() : nil
   }
 
@@ -90,7 +90,7 @@ public final class RegexMatcher {
   public func findNext() throws(RegexMatchError) -> Range<Int>? {
     var status = U_ZERO_ERROR
     let found = cicu_uregex_findNext(handle, &status)
-    try check(status, "find the next match")
+    try regexCheck(status, "find the next match")
     return found != 0 ? try matchRange() : nil
   }
 
@@ -102,7 +102,7 @@ public final class RegexMatcher {
     if let text, splitsPair(utf16Offset, text) { return false }
     var status = U_ZERO_ERROR
     let found = cicu_uregex_lookingAt(handle, Int32(utf16Offset), &status)
-    try check(status, "match at an offset")
+    try regexCheck(status, "match at an offset")
     return found != 0
   }
 
@@ -112,7 +112,7 @@ public final class RegexMatcher {
     try setRegion(range, transparentBounds: true, anchoringBounds: false)
     var status = U_ZERO_ERROR
     let found = cicu_uregex_matches(handle, -1, &status)
-    try check(status, "match a region")
+    try regexCheck(status, "match a region")
     return found != 0
   }
 
@@ -120,7 +120,7 @@ public final class RegexMatcher {
   public func matchesWhole() throws(RegexMatchError) -> Bool {
     var status = U_ZERO_ERROR
     let found = cicu_uregex_matches(handle, 0, &status)
-    try check(status, "match a whole text")
+    try regexCheck(status, "match a whole text")
     return found != 0
   }
 
@@ -133,17 +133,20 @@ public final class RegexMatcher {
     var status = U_ZERO_ERROR
     let start = cicu_uregex_start(handle, 0, &status)
     let end = cicu_uregex_end(handle, 0, &status)
-    try check(status, "read a match")
+    try regexCheck(status, "read a match")
     return Int(start)..<Int(end)
   }
 
-  private func check(_ status: UErrorCode, _ operation: String) throws(RegexMatchError) {
-    guard status.rawValue > U_ZERO_ERROR.rawValue else { return }
-    switch status {
-    case U_REGEX_TIME_OUT: throw .timeLimitExceeded
-    case U_REGEX_STACK_OVERFLOW: throw .stackLimitExceeded
-    default: throw .icu(icuError(status, operation))
-    }
+}
+
+/// Throws for a failing `status` (a free function: no C type may appear in a member of a
+/// public type, see `ICUError.init`).
+private func regexCheck(_ status: UErrorCode, _ operation: String) throws(RegexMatchError) {
+  guard status.rawValue > U_ZERO_ERROR.rawValue else { return }
+  switch status {
+  case U_REGEX_TIME_OUT: throw .timeLimitExceeded
+  case U_REGEX_STACK_OVERFLOW: throw .stackLimitExceeded
+  default: throw .icu(icuError(status, operation))
   }
 }
 
