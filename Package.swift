@@ -42,7 +42,10 @@ let package = Package(
       dependencies: [
         "PrecisRunner",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      // `swift run precis` builds this product alone with -index-system-modules, which loads
+      // the system module CICU beside Foundation's bundled ICU, and the two clash.
+      swiftSettings: [.unsafeFlags(["-index-ignore-system-modules"])]
     ),
     // Generators of hard Unicode for property tests.
     .target(
