@@ -26,12 +26,19 @@ let package = Package(
         .product(name: "Benchmark", package: "benchmark"),
       ],
       path: "Benchmarks/PrecisBenchmarks",
+      swiftSettings: noSystemModuleIndex,
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
     ),
     // Single-core throughput over a folder of files, in MB/s, to compare with icu-limit.
     .executableTarget(
       name: "precis-throughput",
-      dependencies: [.product(name: "PrecisCore", package: "precis")]
+      dependencies: [.product(name: "PrecisCore", package: "precis")],
+      swiftSettings: noSystemModuleIndex
     ),
   ]
 )
+
+// A debug build of one product indexes system modules, and indexing loads the system module
+// CICU beside Foundation's bundled ICU, which clash: keep executables importing Foundation
+// from indexing system modules (the main package does the same for `precis`).
+var noSystemModuleIndex: [SwiftSetting] { [.unsafeFlags(["-index-ignore-system-modules"])] }
