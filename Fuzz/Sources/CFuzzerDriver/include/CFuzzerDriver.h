@@ -1,0 +1,10 @@
+#ifndef PRECIS_FUZZER_DRIVER_H
+#define PRECIS_FUZZER_DRIVER_H
+#include <stddef.h>
+#include <stdint.h>
+
+// libFuzzer's driver (compiler-rt, LLVM 11 and later), linked in by -sanitize=fuzzer.
+int LLVMFuzzerRunDriver(int *argc, char ***argv,
+                        int (*callback)(const uint8_t *data, size_t size));
+
+#endif

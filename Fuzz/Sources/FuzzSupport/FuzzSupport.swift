@@ -1,0 +1,36 @@
+/// Stops the process when a property the fuzzer checks does not hold, so that libFuzzer
+/// reports the input as a crash and keeps it.
+public func require(
+  _ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String,
+  file: StaticString = #fileID, line: UInt = #line
+) {
+  if !condition() { fatalError("property violated: \(message())", file: file, line: line) }
+}
+
+/// The fuzzer's bytes as an array.
+public func bytes(_ data: UnsafePointer<UInt8>, _ size: Int) -> [UInt8] {
+  Array(UnsafeBufferPointer(start: data, count: size))
+}
+
+/// The fuzzer's bytes as text, invalid UTF-8 repaired with U+FFFD.
+public func lossyText(_ data: UnsafePointer<UInt8>, _ size: Int) -> String {
+  String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+}
+
+/// At most this many bytes go through the slower targets, to keep runs quick.
+public let maximumInput = 64 * 1024
+
+import CFuzzerDriver
+
+/// Runs libFuzzer's driver over `body`: the `main` of a fuzz target's debug build.
+public func runFuzzer(
+  _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+  _ body: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt {
+  var count = argc
+  var arguments = argv
+  return LLVMFuzzerRunDriver(&count, &arguments, body)
+}
+
+/// A pointer to stand in for the data of an empty input.
+public let emptyInput: UnsafePointer<UInt8> = UnsafePointer(UnsafeMutablePointer<UInt8>.allocate(capacity: 1))
