@@ -30,7 +30,7 @@ failed=0
 for target in "${targets[@]}"; do
   [[ " ${all[*]} " == *" $target "* ]] || usage
   echo "== $target: building"
-  if ! swift build "${flags[@]}" --product "$target" 2>&1 | grep -E "error:|Compiling|Build complete|Build of product"; then :; fi
+  if ! swift build "${flags[@]}" --product "$target" 2>&1 | grep -E "error:|Build complete|Build of product"; then :; fi
   bin=$(swift build "${flags[@]}" --show-bin-path)/$target
   [[ -x $bin ]] || { echo "$target: build failed" >&2; failed=1; continue; }
   out="$work/$target"; corpus="$out/corpus"
