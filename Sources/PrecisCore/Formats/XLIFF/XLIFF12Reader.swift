@@ -7,25 +7,7 @@
 public enum XLIFF12Reader {
   /// Reads `text`; `name` names the file in errors.
   public static func read(_ text: String, name: String) throws(MergeError) -> TranslatedFile {
-    let root: XMLElement
-    do { root = try XMLReader.parse(text) } catch {
-      throw MergeError(file: name, reason: "not well-formed XML (\(error))")
-    }
-    guard root.localName == "xliff", root.attribute("version") == "1.2" else {
-      throw MergeError(
-        file: name,
-        reason:
-          "not an XLIFF 1.2 file (the root is <\(root.name)> version \(root.attribute("version") ?? "?"))"
-      )
-    }
-    let files = root.elements("file")
-    guard files.count == 1, let file = files.first else {
-      throw MergeError(
-        file: name,
-        reason:
-          "holds \(files.count) <file> elements; merge one document at a time (one <file> per XLIFF)"
-      )
-    }
+    let file = try singleXLIFFFile(in: text, name: name, label: "XLIFF 1.2") { $0 == "1.2" }.file
     guard let skeletonElement = file.first("header")?.first("skl")?.first("internal-file"),
       skeletonElement.attribute("form") == XLIFF12Writer.skeletonForm
     else {

@@ -8,26 +8,8 @@
 public enum XLIFF2Reader {
   /// Reads `text`; `name` names the file in errors.
   public static func read(_ text: String, name: String) throws(MergeError) -> TranslatedFile {
-    let root: XMLElement
-    do { root = try XMLReader.parse(text) } catch {
-      throw MergeError(file: name, reason: "not well-formed XML (\(error))")
-    }
-    guard root.localName == "xliff", let version = root.attribute("version"),
-      version.hasPrefix("2.")
-    else {
-      throw MergeError(
-        file: name,
-        reason:
-          "not an XLIFF 2 file (the root is <\(root.name)> version \(root.attribute("version") ?? "?"))"
-      )
-    }
-    let files = root.elements("file")
-    guard files.count == 1, let file = files.first else {
-      throw MergeError(
-        file: name,
-        reason:
-          "holds \(files.count) <file> elements; merge one document at a time (one <file> per XLIFF)"
-      )
+    let (root, file) = try singleXLIFFFile(in: text, name: name, label: "XLIFF 2") {
+      $0.hasPrefix("2.")
     }
     var entries: [TranslatedEntry] = []
     var layout: [Skeleton.Entry] = []

@@ -245,9 +245,17 @@ extension SRXPattern {
   /// ``trimmingLeadingRepeats(_:)`` at the end (`\s+` becomes `\s`, a final `.*` goes).
   static func trimmingTrailingRepeats(_ pattern: String) -> String {
     var tokens = PatternToken.split(pattern)
-    while let last = tokens.last, last.isSingleCharacter,
-      let (lower, isReducible) = last.repetition,
-      isReducible
+    reduceTrailingRepeats(&tokens) { _ in true }
+    return tokens.map(\.text).joined()
+  }
+
+  /// Drops the last token while it is a reducible repeat with a lower bound of 0 that
+  /// `accepts`, and lowers the first one with a positive bound to exactly that bound.
+  static func reduceTrailingRepeats(
+    _ tokens: inout [PatternToken], where accepts: (PatternToken) -> Bool
+  ) {
+    while let last = tokens.last, last.isSingleCharacter, accepts(last),
+      let (lower, isReducible) = last.repetition, isReducible
     {
       if lower == 0 {
         tokens.removeLast()
@@ -256,7 +264,6 @@ extension SRXPattern {
       tokens[tokens.count - 1].quantifier = lower == 1 ? "" : "{\(lower)}"
       break
     }
-    return tokens.map(\.text).joined()
   }
 }
 
@@ -270,16 +277,8 @@ extension SRXPattern {
   static func trimmingTrailingSpace(_ before: String) -> String {
     var tokens = PatternToken.split(before)
     if tokens.contains(where: { $0.kind == .alternation }) { return before }
-    while let last = tokens.last, last.isSingleCharacter,
-      let set = SRXTail.characters(of: last, caseless: false), set.isSubset(of: SRXTail.whiteSpace),
-      let (lower, isReducible) = last.repetition, isReducible
-    {
-      if lower == 0 {
-        tokens.removeLast()
-        continue
-      }
-      tokens[tokens.count - 1].quantifier = lower == 1 ? "" : "{\(lower)}"
-      break
+    reduceTrailingRepeats(&tokens) { token in
+      SRXTail.characters(of: token, caseless: false)?.isSubset(of: SRXTail.whiteSpace) ?? false
     }
     return tokens.map(\.text).joined()
   }
