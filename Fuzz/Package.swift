@@ -19,6 +19,7 @@ let package = Package(
     fuzzTarget("fuzz-decode", core: true),
     fuzzTarget("fuzz-normalize", core: true),
     fuzzTarget("fuzz-split", core: true),
+    fuzzTarget("fuzz-split-srx", core: true),
     fuzzTarget("fuzz-srx", core: true),
     fuzzTarget("fuzz-merge-readers", core: true),
     fuzzTarget("fuzz-pipeline-file", core: true, runner: true),
