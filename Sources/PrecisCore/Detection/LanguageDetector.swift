@@ -32,7 +32,7 @@ public struct DetectedLanguage: Sendable, Hashable {
 ///     - kind: detect                # --lang overrides
 ///       paragraphs: auto            # auto, all or off
 ///       min-letters: 40             # shorter paragraphs keep the document's language
-///       sample-bytes: 1024          # longer texts are sampled
+///       sample-bytes: 512           # longer texts are sampled
 ///
 /// A language the document already has (`--lang`, or the `language` option) is kept:
 /// detection never replaces it. Paragraphs are still checked, and one is marked as another
@@ -41,10 +41,11 @@ public struct DetectedLanguage: Sendable, Hashable {
 /// `split` keeps those languages, gives them to the paragraph's segments and splits the
 /// paragraph with its language's rules.
 ///
-/// CLD2 reads about 30 MB/s, far slower than the rest of the pipeline, so it reads each
-/// document once, and only a sample of a long one (`sample-bytes`, or a 32nd of the text if
-/// that is more, in windows spread over it); it reads paragraphs one by one only when that
-/// reading saw another language. See <doc:LanguageDetection>.
+/// CLD2 is slower than the rest of the pipeline together, so it reads a sample of each
+/// document (`sample-bytes`, or a 32nd of the text if that is more, in windows spread over
+/// it), and a paragraph outside the sample only when a cheap screen (``ParagraphScreen``:
+/// script and function words) finds it suspect, or the sample saw another language.
+/// See <doc:LanguageDetection>.
 ///
 /// - Complexity: O(max(`sample-bytes`, *n*/32)) per document, plus O(*p*) per paragraph
 ///   checked, *p* at most 2 KB.
@@ -72,7 +73,7 @@ public struct LanguageDetector: Stage {
     public var minLetters: Int = 40
     /// The bytes of a document CLD2 reads at once; longer texts are sampled (in windows over
     /// the text, more of them in texts over 32 times as long).
-    public var sampleBytes: Int = 1024
+    public var sampleBytes: Int = 512
 
     public static let knownKeys = ["language", "paragraphs", "min-letters", "sample-bytes"]
 
@@ -80,7 +81,7 @@ public struct LanguageDetector: Stage {
 
     public init(
       language: LanguageTag? = nil, paragraphs: ParagraphMode = .auto, minLetters: Int = 40,
-      sampleBytes: Int = 1024
+      sampleBytes: Int = 512
     ) {
       self.language = language
       self.paragraphs = paragraphs
@@ -99,7 +100,7 @@ public struct LanguageDetector: Stage {
       language = try c.decodeIfPresent(LanguageTag.self, forKey: .language)
       paragraphs = try c.decodeChoice(ParagraphMode.self, forKey: .paragraphs) ?? .auto
       minLetters = try c.decodeIfPresent(Int.self, forKey: .minLetters) ?? 40
-      sampleBytes = try c.decodeIfPresent(Int.self, forKey: .sampleBytes) ?? 1024
+      sampleBytes = try c.decodeIfPresent(Int.self, forKey: .sampleBytes) ?? 512
     }
   }
 

@@ -23,6 +23,8 @@ struct ParagraphScreen {
 
   /// The bytes at the start of a paragraph the screen reads.
   static let probeBytes = 256
+  /// The bytes at the start of a paragraph whose letters decide its script.
+  static let scriptBytes = 96
   /// The fewest words the function-word test needs.
   static let minimumWords = 8
   /// A paragraph whose share of function words (percent) is below this is suspect.
@@ -63,7 +65,7 @@ struct ParagraphScreen {
   func isSuspect(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Bool {
     let end = min(range.upperBound, range.lowerBound + Self.probeBytes)
     let probe = UnsafeBufferPointer(rebasing: text[range.lowerBound..<end])
-    let profile = ScriptProfile(probe, limit: probe.count)
+    let profile = ScriptProfile(probe, limit: Self.scriptBytes)
     guard let dominant = profile.dominant else { return false }
     if dominant != script || profile.hasKana != kana { return true }
     guard let words else { return false }

@@ -311,7 +311,7 @@ import Testing
   @Test func optionsDecodeWithDefaultsAndRejectBadValues() throws {
     #expect(
       LanguageDetector.Options()
-        == .init(language: nil, paragraphs: .auto, minLetters: 40, sampleBytes: 1024))
+        == .init(language: nil, paragraphs: .auto, minLetters: 40, sampleBytes: 512))
     #expect(throws: StageError.self) { try LanguageDetector(options: .init(minLetters: 0)) }
     #expect(throws: StageError.self) { try LanguageDetector(options: .init(sampleBytes: 10)) }
     #expect(StageCatalog.kinds.contains("detect"))
