@@ -6,8 +6,8 @@
 /// "Etc." and "ETC."); a word written with capitals matches only as written ("U.S."), unless
 /// the table ignores case altogether (sentence starters).
 struct WordTable: Sendable {
-  private var exact: Set<UInt64> = []
-  private var folded: Set<UInt64> = []
+  private var exact = HashSet64()
+  private var folded = HashSet64()
   private let ignoresCase: Bool
   /// The longest word in bytes; longer ranges are not looked up.
   private(set) var maxLength = 0
