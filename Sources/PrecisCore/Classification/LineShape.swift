@@ -1,10 +1,39 @@
+import PrecisICU
+
 /// What the classifier measures on one line of text: its words, its punctuation, its shape.
 ///
 /// Word counts and the line's ends are read from the bytes; tokens, separators and symbols
 /// are measured only on demand (`tokenStats`), since only short lines need them.
 struct LineShape {
-  /// The start of the line, lower-cased, for prefix tests.
-  var lowered: String { String(text.prefix(64)).lowercased() }
+  /// The start of the line (64 characters), lower-cased, for prefix tests; made once, when
+  /// first asked for.
+  var lowered: String {
+    if let made = cache.lowered { return made }
+    let made = Self.loweredPrefix(of: text)
+    cache.lowered = made
+    return made
+  }
+  private final class Cache {
+    var lowered: String? = nil
+  }
+  private let cache = Cache()
+
+  /// `String(text.prefix(64)).lowercased()`, without grapheme breaking when the first 65
+  /// bytes are ASCII other than CR (each byte is then a character of its own).
+  static func loweredPrefix(of text: String) -> String {
+    let fast: String? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      let n = min(bytes.count, 65)
+      for i in 0..<n where bytes[i] >= 0x80 || bytes[i] == 0x0D { return nil }
+      return String(unsafeUninitializedCapacity: min(bytes.count, 64)) { out in
+        for i in 0..<min(bytes.count, 64) {
+          let b = bytes[i]
+          out[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+        }
+        return min(bytes.count, 64)
+      }
+    } ?? nil
+    return fast ?? String(text.prefix(64)).lowercased()
+  }
   /// Words: runs between spaces, plus one per four characters of scripts written without spaces.
   let words: Int
   /// Unicode scalars.
@@ -82,7 +111,9 @@ struct LineShape {
       }
       if letters >= 2 { stats.letterTokens += 1 } else { stats.symbolTokens += 1 }
       if digits >= 2 && dateMarks >= 1 { stats.hasDateOrTime = true }
-      if i > 0, LineShape.separatorTokens.contains(token) { stats.separators += 1 }
+      // Every separator, and every string canonically equivalent to one, is at most two
+      // scalars: the byte count spares most tokens a normalising hash.
+      if i > 0, token.utf8.count <= 8, LineShape.separatorTokens.contains(token) { stats.separators += 1 }
     }
     return stats
   }
@@ -153,9 +184,67 @@ struct LineShape {
 
   /// How many of `words` occur in the line as whole words.
   func chromeCount(_ words: [String]) -> Int {
-    let lowered = text.lowercased()
+    chromeCount(ChromeWords(words))
+  }
+
+  /// Chrome words with what a byte search needs.
+  struct ChromeWords {
+    var words: [String]
+    var bytes: [[UInt8]]
+    /// Whether each word is in NFC.
+    var isNFC: [Bool]
+
+    init(_ words: [String]) {
+      self.words = words
+      bytes = words.map { Array($0.utf8) }
+      isNFC = bytes.map { LineShape.isNFC($0) }
+    }
+  }
+
+  /// Whether UTF-8 text is in NFC (ASCII always is); false when ICU cannot tell.
+  static func isNFC(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { isNFC($0) }
+  }
+
+  static func isNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if !bytes.contains(where: { $0 >= 0x80 }) { return true }
+    guard let normalizer = nfc else { return false }
+    return (try? normalizer.isNormalized(utf8: bytes)) ?? false
+  }
+
+  private static let nfc = try? Normalizer(form: .nfc)
+
+  /// Whether `needle` occurs in `haystack` byte for byte.
+  static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first else { return true }
+    let n = needle.count
+    if haystack.count < n { return false }
+    var i = 0
+    while i <= haystack.count - n {
+      if haystack[i] == first {
+        var k = 1
+        while k < n && haystack[i + k] == needle[k] { k += 1 }
+        if k == n { return true }
+      }
+      i += 1
+    }
+    return false
+  }
+
+  /// How many of `words` occur in the line as whole words.
+  ///
+  /// Matching is by characters (canonical equivalence), as `firstRange(of:)` does. When the
+  /// line and a word are both in NFC, a match implies the word's bytes occur in the line, so
+  /// a word whose bytes do not occur is passed over without the character search.
+  func chromeCount(_ chrome: ChromeWords) -> Int {
+    var lowered = text.lowercased()
+    let (lineIsNFC, present): (Bool, [Bool]) = lowered.withUTF8 { line in
+      let nfc = Self.isNFC(line)
+      return (nfc, nfc ? chrome.bytes.map { Self.contains(line, $0) } : [])
+    }
     var count = 0
-    for word in words {
+    for (w, word) in chrome.words.enumerated() {
+      if lineIsNFC && chrome.isNFC[w] && !present[w] { continue }
       var search = lowered[...]
       while let found = search.firstRange(of: word) {
         let before = found.lowerBound == lowered.startIndex ? nil : lowered[lowered.index(before: found.lowerBound)]

@@ -148,4 +148,22 @@ import Testing
     let second = Set(analysis.sentences[1].terms)
     #expect(first.intersection(second).count == 2)  // open, station
   }
+
+  /// Spellings are cached per thread across documents; the term numbers stay the document's
+  /// own, in order of first use, whatever was analysed before.
+  @Test func termNumbersDoNotDependOnEarlierDocuments() throws {
+    let scorer = try SentenceScorer(options: .init())
+    let a = try summarize("Rain fell on the station. The station closed early. Trains waited.", language: "en")
+    let b = try summarize("Trains waited at the bridge. Rain fell again. Bridges closed.", language: "en")
+    let terms = { (analysis: SentenceAnalysis) in analysis.sentences.map(\.terms) }
+    let bFirst = try scorer.analyze(b)
+    let aAfterB = try scorer.analyze(a)
+    let aAgain = try scorer.analyze(a)
+    let bAfterA = try scorer.analyze(b)
+    #expect(terms(aAfterB) == terms(aAgain))
+    #expect(terms(bFirst) == terms(bAfterA))
+    #expect(aAfterB.termCount == aAgain.termCount)
+    // Numbers start at 0 in order of first use: "rain", "fell", "station" …
+    #expect(aAgain.sentences[0].terms.prefix(3) == [0, 1, 2])
+  }
 }
