@@ -69,6 +69,10 @@ struct WordTable: Sendable {
     return !exact.isEmpty && exact.contains(Self.hash(range, in: b, folding: false))
   }
 
+  /// Whether a word whose case-folded UTF-8 bytes hash to `hash` (64-bit FNV-1a, as
+  /// ``hash(_:in:folding:)`` with folding computes it) was written in lower case.
+  func containsFolded(hash: UInt64) -> Bool { folded.contains(hash) }
+
   /// Whether the bytes in `range` are a word written in lower case in the rule file, in any
   /// capitalisation: "Ok." matches "ok.".
   func containsLowerCaseWord(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Bool {
