@@ -138,12 +138,16 @@ struct LineShape {
   }
 
   /// Whether the lower-cased line begins with one of `prefixes` followed by a non-letter.
-  func startsWithAny(_ prefixes: [String]) -> Bool {
+  func startsWithAny(_ prefixes: WordIndex) -> Bool {
     let lowered = self.lowered
     var body = lowered[...]
     // Bullets and dashes before a credit: "- Reporter", "— Source: …".
     while let c = body.first, "-–—•*»› ".contains(c) { body = body.dropFirst() }
-    for prefix in prefixes where body.utf8.starts(with: prefix.utf8) {
+    // Only the entries starting with the line's first scalar (the lists hold hundreds).
+    guard let first = body.unicodeScalars.first, let candidates = prefixes.byFirstScalar[first] else {
+      return false
+    }
+    for prefix in candidates where body.utf8.starts(with: prefix.utf8) {
       let rest = body[body.utf8.index(body.startIndex, offsetBy: prefix.utf8.count)...]
       guard let next = rest.first else { return true }
       if !next.isLetter && !next.isNumber { return true }
@@ -152,19 +156,27 @@ struct LineShape {
   }
 
   /// How many of `words` occur in the line as whole words.
-  func chromeCount(_ words: [String]) -> Int {
+  func chromeCount(_ words: WordIndex) -> Int {
     let lowered = text.lowercased()
+    // Only entries starting with a scalar of the line can occur in it (the line and the
+    // entries are normalised), so a line is searched for a handful of them, not hundreds.
+    var firsts: Set<Unicode.Scalar> = []
+    for scalar in lowered.unicodeScalars where words.byFirstScalar[scalar] != nil {
+      firsts.insert(scalar)
+    }
     var count = 0
-    for word in words {
-      var search = lowered[...]
-      while let found = search.firstRange(of: word) {
-        let before = found.lowerBound == lowered.startIndex ? nil : lowered[lowered.index(before: found.lowerBound)]
-        let after = found.upperBound == lowered.endIndex ? nil : lowered[found.upperBound]
-        if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) {
-          count += 1
-          break
+    for first in firsts {
+      for word in words.byFirstScalar[first] ?? [] {
+        var search = lowered[...]
+        while let found = search.firstRange(of: word) {
+          let before = found.lowerBound == lowered.startIndex ? nil : lowered[lowered.index(before: found.lowerBound)]
+          let after = found.upperBound == lowered.endIndex ? nil : lowered[found.upperBound]
+          if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) {
+            count += 1
+            break
+          }
+          search = lowered[found.upperBound...]
         }
-        search = lowered[found.upperBound...]
       }
     }
     return count
@@ -228,5 +240,31 @@ struct LineShape {
     guard opensOrCloses else { return false }
     return text.contains("=") || text.contains("{") || text.contains("}") || text.contains("();")
       || text.contains("->")
+  }
+}
+
+/// Words of a list by their first scalar, so that a line is matched only against the entries
+/// that can occur in it.
+struct WordIndex: Sendable {
+  var byFirstScalar: [Unicode.Scalar: [String]] = [:]
+
+  init(_ words: [String]) {
+    for word in words {
+      guard let first = word.unicodeScalars.first else { continue }
+      byFirstScalar[first, default: []].append(word)
+    }
+  }
+}
+
+/// The lists of ``ClassificationRules/Lists``, indexed once per document.
+struct IndexedLists: Sendable {
+  var more: WordIndex
+  var credit: WordIndex
+  var chrome: WordIndex
+
+  init(_ lists: ClassificationRules.Lists) {
+    more = WordIndex(lists.more)
+    credit = WordIndex(lists.credit)
+    chrome = WordIndex(lists.chrome)
   }
 }

@@ -69,7 +69,7 @@ public struct SegmentClassifier: Stage {
   public func apply(to document: Document) throws(StageError) -> Document {
     var document = document
     let language = (document.language ?? options.language)?.language
-    let lists = ClassificationRules.lists(for: language)
+    let lists = IndexedLists(ClassificationRules.lists(for: language))
     let lines = Self.lines(of: document)
     let lastLine = lines.indices.last
     var roles = [SegmentRole](repeating: .body, count: lines.count)
@@ -108,7 +108,10 @@ public struct SegmentClassifier: Stage {
   }
 
   /// The role of one line, or `nil` for running text.
-  func role(of shape: LineShape, lists: ClassificationRules.Lists, isWholeParagraph: Bool, isLast: Bool)
+  func role(
+    of shape: LineShape, lists: IndexedLists, isWholeParagraph: Bool,
+    isLast: Bool
+  )
     -> SegmentRole?
   {
     if shape.isEmpty { return nil }
