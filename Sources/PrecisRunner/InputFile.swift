@@ -71,12 +71,28 @@ public enum InputFile {
   /// - Parameters:
   ///   - path: the file.
   ///   - followSymlinks: whether a symbolic link is read through (`false` refuses one).
-  /// - Throws: `InputError` when the file cannot be opened or read, is a folder, or is not a
-  ///   regular file (a FIFO is never waited on).
-  public static func read(_ path: String, followSymlinks: Bool = true) throws(InputError) -> [UInt8]
-  {
+  ///   - limit: the largest file to read; a larger one is refused before it is read (standard
+  ///     input and a file growing meanwhile, as soon as they pass it).
+  /// - Throws: `InputError` when the file cannot be opened or read, is a folder, is not a
+  ///   regular file (a FIFO is never waited on), or is larger than `limit`.
+  public static func read(
+    _ path: String, followSymlinks: Bool = true, limit: FileSizeLimit = .default
+  ) throws(InputError) -> [UInt8] {
     if path == "-" {
-      return Array(FileHandle.standardInput.readDataToEndOfFile())
+      var bytes: [UInt8] = []
+      while true {
+        let chunk = FileHandle.standardInput.readData(ofLength: 1 << 20)
+        if chunk.isEmpty { break }
+        bytes.append(contentsOf: chunk)
+        if bytes.count > limit.bytes {
+          throw InputError(
+            path: "standard input",
+            reason:
+              "passed the \(limit) limit on input files; pass --max-file-size with a larger size, or split the input"
+          )
+        }
+      }
+      return bytes
     }
     // O_NONBLOCK: a FIFO put where a file was listed must not hang the batch.
     var flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
@@ -108,6 +124,9 @@ public enum InputFile {
         reason: "is not a regular file (\(fileKind(info.st_mode))); precis reads regular files only"
       )
     }
+    if Int(info.st_size) > limit.bytes {
+      throw InputError(path: path, reason: limit.refusal(size: Int(info.st_size), option: "--max-file-size"))
+    }
     // Read straight into an array of the listed size (one more byte shows growth), then
     // grow only for a file that grew meanwhile: no zeroed scratch buffer per file.
     var capacity = max(Int(info.st_size), 0) + 1
@@ -137,6 +156,9 @@ public enum InputFile {
       }
       bytes.removeSubrange(filled...)
       if let failure { throw InputError(path: path, reason: "read failed (\(failure))") }
+      if bytes.count > limit.bytes {
+        throw InputError(path: path, reason: limit.refusal(size: bytes.count, option: "--max-file-size"))
+      }
       if atEnd { break }
       capacity *= 2
     }

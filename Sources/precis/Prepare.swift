@@ -49,6 +49,9 @@ struct Prepare: ParsableCommand {
   @Option(help: "How to print the counts: text or json.")
   var report: Report = .text
 
+  @Option(help: maxFileSizeHelp)
+  var maxFileSize: FileSizeLimit?
+
   var targetLanguages: [LanguageTag] {
     to.split(separator: ",").compactMap {
       LanguageTag(String($0).trimmingCharacters(in: .whitespaces))
@@ -120,7 +123,10 @@ struct Prepare: ParsableCommand {
       seenNames[base] = file
       do throws(ProcessingError) {
         let bytes: [UInt8]
-        do { bytes = try InputFile.read(file) } catch { throw .input(error) }
+        do {
+          bytes = try InputFile.read(
+            file, limit: maxFileSize ?? configuration.maxFileSize ?? .default)
+        } catch { throw .input(error) }
         let document = try processor.document(from: bytes, source: file)
         // Render everything first, so a failure leaves no file of this input behind.
         let outputs = processor.outputs(of: document, baseName: base)
