@@ -343,6 +343,9 @@ public struct BatchRunner: Sendable {
       entry.status = .error
       entry.error = error.description
       entry.errorKind = error.kind
+      // A failed input keeps no outputs: none of a set half-written when a later file failed.
+      for written in entry.outputs { output.removeFile(written) }
+      entry.outputs = []
     }
     // Outputs of the previous run that this one no longer writes would not be in a clean run.
     if let previous {

@@ -130,10 +130,16 @@ struct Prepare: ParsableCommand {
         let document = try processor.document(from: bytes, source: file)
         // Render everything first, so a failure leaves no file of this input behind.
         let outputs = processor.outputs(of: document, baseName: base)
+        var written: [String] = []
         for rendered in outputs {
           do throws(OutputError) {
             try directory.write(rendered.contents, to: rendered.relativePath)
-          } catch { throw .output(error) }
+            written.append(rendered.relativePath)
+          } catch {
+            // None of this input's set stays when one of its files could not be written.
+            for path in written { directory.removeFile(path) }
+            throw .output(error)
+          }
         }
         let counts = WordCounter().counts(of: document).total
         total += counts
