@@ -50,6 +50,11 @@ public struct TextDecoder: Sendable {
       return try convert(bytes, from: name, bomLength: 0, source: source)
     }
     if let offset = binaryOffset(bytes) { throw .binary(source: source, byteOffset: offset) }
+    // Valid UTF-8, the common case, is checked once, by making the string.
+    if let text = String(validating: bytes, as: UTF8.self) {
+      return Document(
+        source: source, text: text, inputEncoding: InputEncoding(name: "UTF-8", bomLength: 0))
+    }
     let scan = UTF8Validator.scan(bytes)
     guard let bad = scan.firstInvalid else { return document(validUTF8: bytes, bomLength: 0, source: source) }
     // A file with valid multi-byte UTF-8 sequences is UTF-8 with damage, not another encoding.
@@ -71,6 +76,11 @@ public struct TextDecoder: Sendable {
   private func utf8(
     _ bytes: UnsafeBufferPointer<UInt8>, bomLength: Int, source: String
   ) throws(DecodeError) -> Document {
+    if let text = String(validating: bytes, as: UTF8.self) {
+      return Document(
+        source: source, text: text,
+        inputEncoding: InputEncoding(name: "UTF-8", bomLength: bomLength))
+    }
     let scan = UTF8Validator.scan(bytes)
     if let bad = scan.firstInvalid {
       throw .invalidUTF8(source: source, byteOffset: bad + bomLength, byte: bytes[bad])

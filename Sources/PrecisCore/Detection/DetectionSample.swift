@@ -70,6 +70,14 @@ struct DetectionSample {
     return result
   }
 
+  /// Whether the sample holds all of the text `range`.
+  func covers(_ range: Range<Int>) -> Bool {
+    if coversWholeText { return true }
+    return pieces.contains {
+      $0.textStart <= range.lowerBound && range.upperBound <= $0.textStart + $0.length
+    }
+  }
+
   /// The start of the first paragraph starting at or after `offset`.
   static func firstParagraphStart(atOrAfter offset: Int, in paragraphs: [Range<Int>]) -> Int? {
     var lo = 0

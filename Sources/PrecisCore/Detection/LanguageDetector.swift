@@ -32,7 +32,7 @@ public struct DetectedLanguage: Sendable, Hashable {
 ///     - kind: detect                # --lang overrides
 ///       paragraphs: auto            # auto, all or off
 ///       min-letters: 40             # shorter paragraphs keep the document's language
-///       sample-bytes: 8192          # longer texts are sampled
+///       sample-bytes: 512           # longer texts are sampled
 ///
 /// A language the document already has (`--lang`, or the `language` option) is kept:
 /// detection never replaces it. Paragraphs are still checked, and one is marked as another
@@ -41,10 +41,11 @@ public struct DetectedLanguage: Sendable, Hashable {
 /// `split` keeps those languages, gives them to the paragraph's segments and splits the
 /// paragraph with its language's rules.
 ///
-/// CLD2 reads about 30 MB/s, far slower than the rest of the pipeline, so it reads each
-/// document once, and only a sample of a long one (`sample-bytes`, or a 32nd of the text if
-/// that is more, in windows spread over it); it reads paragraphs one by one only when that
-/// reading saw another language. See <doc:LanguageDetection>.
+/// CLD2 is slower than the rest of the pipeline together, so it reads a sample of each
+/// document (`sample-bytes`, or a 32nd of the text if that is more, in windows spread over
+/// it), and a paragraph outside the sample only when a cheap screen (``ParagraphScreen``:
+/// script and function words) finds it suspect, or the sample saw another language.
+/// See <doc:LanguageDetection>.
 ///
 /// - Complexity: O(max(`sample-bytes`, *n*/32)) per document, plus O(*p*) per paragraph
 ///   checked, *p* at most 2 KB.
@@ -72,7 +73,7 @@ public struct LanguageDetector: Stage {
     public var minLetters: Int = 40
     /// The bytes of a document CLD2 reads at once; longer texts are sampled (in windows over
     /// the text, more of them in texts over 32 times as long).
-    public var sampleBytes: Int = 8192
+    public var sampleBytes: Int = 512
 
     public static let knownKeys = ["language", "paragraphs", "min-letters", "sample-bytes"]
 
@@ -80,7 +81,7 @@ public struct LanguageDetector: Stage {
 
     public init(
       language: LanguageTag? = nil, paragraphs: ParagraphMode = .auto, minLetters: Int = 40,
-      sampleBytes: Int = 8192
+      sampleBytes: Int = 512
     ) {
       self.language = language
       self.paragraphs = paragraphs
@@ -99,7 +100,7 @@ public struct LanguageDetector: Stage {
       language = try c.decodeIfPresent(LanguageTag.self, forKey: .language)
       paragraphs = try c.decodeChoice(ParagraphMode.self, forKey: .paragraphs) ?? .auto
       minLetters = try c.decodeIfPresent(Int.self, forKey: .minLetters) ?? 40
-      sampleBytes = try c.decodeIfPresent(Int.self, forKey: .sampleBytes) ?? 8192
+      sampleBytes = try c.decodeIfPresent(Int.self, forKey: .sampleBytes) ?? 512
     }
   }
 
@@ -109,6 +110,8 @@ public struct LanguageDetector: Stage {
 
   public let options: Options
 
+  /// The sample CLD2 reads when a language cannot be screened (see ``ParagraphScreen``).
+  static let unscreenedSampleBytes = 8192
   /// The most bytes of one paragraph CLD2 reads: plenty to be sure, and it bounds the cost.
   static let probeBytes = 2048
   /// The share of a paragraph (percent) its language must hold to differ from the document's.
@@ -178,9 +181,11 @@ public struct LanguageDetector: Stage {
     }
   }
 
-  func makeSample(_ bytes: UnsafeBufferPointer<UInt8>, paragraphs: [Range<Int>]) -> DetectionSample
-  {
-    let budget = DetectionSample.budget(forLength: bytes.count, minimum: options.sampleBytes)
+  func makeSample(
+    _ bytes: UnsafeBufferPointer<UInt8>, paragraphs: [Range<Int>], minimum: Int? = nil
+  ) -> DetectionSample {
+    let budget = DetectionSample.budget(
+      forLength: bytes.count, minimum: minimum ?? options.sampleBytes)
     return DetectionSample(text: bytes, budget: budget, paragraphs: paragraphs)
   }
 
@@ -229,14 +234,38 @@ public struct LanguageDetector: Stage {
       for i in paragraphs.indices { check(i) }
     case .auto:
       // The paragraphs that the runs CLD2 read as another language fall in.
-      for chunk in reading.chunks where references.relation(to: chunk.language) != .same {
-        for range in sample.textRanges(of: chunk.range) {
-          var i = Self.firstParagraph(endingAfter: range.lowerBound, in: paragraphs)
-          while i < paragraphs.count && paragraphs[i].lowerBound < range.upperBound {
-            check(i)
-            i += 1
+      func checkChunks(of reading: CLD2Result, in sample: DetectionSample) {
+        for chunk in reading.chunks where references.relation(to: chunk.language) != .same {
+          for range in sample.textRanges(of: chunk.range) {
+            var i = Self.firstParagraph(endingAfter: range.lowerBound, in: paragraphs)
+            while i < paragraphs.count && paragraphs[i].lowerBound < range.upperBound {
+              check(i)
+              i += 1
+            }
           }
         }
+      }
+      checkChunks(of: reading, in: sample)
+      // The paragraphs CLD2 has not read: those the screen finds suspect, when the language
+      // can be screened; else CLD2 reads a larger sample (a long text is still only sampled).
+      let language = given ?? analysis.document?.language
+      let screen =
+        sample.coversWholeText
+        ? nil
+        : language.flatMap { language in
+          sample.bytes.withUnsafeBufferPointer { ParagraphScreen(language: language, sample: $0) }
+        }
+      if let screen {
+        for i in paragraphs.indices
+        where !checked[i] && !sample.covers(paragraphs[i])
+          && screen.isSuspect(bytes, range: paragraphs[i])
+        {
+          check(i)
+        }
+      } else if !sample.coversWholeText {
+        let wide = makeSample(bytes, paragraphs: paragraphs, minimum: Self.unscreenedSampleBytes)
+        let wideReading = wide.bytes.withUnsafeBufferPointer { CLD2.detect($0, wantsChunks: true) }
+        checkChunks(of: wideReading, in: wide)
       }
       // A text that shows another language gets every paragraph checked: CLD2's runs can
       // swallow a short paragraph, and a long text was only sampled.

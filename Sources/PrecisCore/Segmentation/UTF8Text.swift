@@ -62,34 +62,32 @@ enum UTF8Text {
   @inline(__always)
   static func isLetter(_ v: UInt32) -> Bool {
     if v < 0x80 { return (v | 0x20) &- 0x61 < 26 }
-    guard let s = Unicode.Scalar(v) else { return false }
-    let p = s.properties
-    return p.isAlphabetic || p.generalCategory == .nonspacingMark
-      || p.generalCategory == .spacingMark
+    if v < ScalarClasses.tableLimit { return ScalarClasses.table.has(v, ScalarClasses.letter) }
+    return ScalarClasses.compute(v) & ScalarClasses.letter != 0
   }
 
   /// Whether `v` is a decimal digit of any script.
   @inline(__always)
   static func isDigit(_ v: UInt32) -> Bool {
     if v < 0x80 { return v &- 0x30 < 10 }
-    guard let s = Unicode.Scalar(v) else { return false }
-    return s.properties.numericType == .decimal
+    if v < ScalarClasses.tableLimit { return ScalarClasses.table.has(v, ScalarClasses.digit) }
+    return ScalarClasses.compute(v) & ScalarClasses.digit != 0
   }
 
   /// Whether `v` is an upper-case or title-case letter.
   @inline(__always)
   static func isUpper(_ v: UInt32) -> Bool {
     if v < 0x80 { return v &- 0x41 < 26 }
-    guard let s = Unicode.Scalar(v) else { return false }
-    return s.properties.isUppercase || s.properties.generalCategory == .titlecaseLetter
+    if v < ScalarClasses.tableLimit { return ScalarClasses.table.has(v, ScalarClasses.upper) }
+    return ScalarClasses.compute(v) & ScalarClasses.upper != 0
   }
 
   /// Whether `v` is a lower-case letter.
   @inline(__always)
   static func isLower(_ v: UInt32) -> Bool {
     if v < 0x80 { return v &- 0x61 < 26 }
-    guard let s = Unicode.Scalar(v) else { return false }
-    return s.properties.isLowercase
+    if v < ScalarClasses.tableLimit { return ScalarClasses.table.has(v, ScalarClasses.lower) }
+    return ScalarClasses.compute(v) & ScalarClasses.lower != 0
   }
 
   /// Whether `v` is a letter or digit.
@@ -152,5 +150,47 @@ enum UTF8Text {
     case 0x531...0x556: v + 0x30
     default: v
     }
+  }
+}
+
+/// The classes the splitter asks about, for every scalar below U+2000 (the alphabets with
+/// case, and the scripts of Western and South Asia) in a table of one byte each, filled from
+/// the standard library's Unicode data on first use (about a millisecond): a lookup then
+/// costs a load instead of a search of the property data.
+struct ScalarClasses: Sendable {
+  static let letter: UInt8 = 1
+  static let digit: UInt8 = 2
+  static let upper: UInt8 = 4
+  static let lower: UInt8 = 8
+
+  static let tableLimit: UInt32 = 0x2000
+  static let table = ScalarClasses()
+
+  private let table: [UInt8]
+
+  private init() {
+    var table = [UInt8](repeating: 0, count: Int(Self.tableLimit))
+    for v in 0x80..<Int(Self.tableLimit) { table[v] = Self.compute(UInt32(v)) }
+    self.table = table
+  }
+
+  @inline(__always)
+  func has(_ v: UInt32, _ flag: UInt8) -> Bool {
+    table.withUnsafeBufferPointer { $0[Int(v)] } & flag != 0
+  }
+
+  /// The classes of `v`, from its Unicode properties.
+  static func compute(_ v: UInt32) -> UInt8 {
+    guard let s = Unicode.Scalar(v) else { return 0 }
+    let p = s.properties
+    let category = p.generalCategory
+    var flags: UInt8 = 0
+    if p.isAlphabetic || category == .nonspacingMark || category == .spacingMark {
+      flags |= letter
+    }
+    if p.numericType == .decimal { flags |= digit }
+    if p.isUppercase || category == .titlecaseLetter { flags |= upper }
+    if p.isLowercase { flags |= lower }
+    return flags
   }
 }

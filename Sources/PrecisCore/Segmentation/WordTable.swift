@@ -6,8 +6,8 @@
 /// "Etc." and "ETC."); a word written with capitals matches only as written ("U.S."), unless
 /// the table ignores case altogether (sentence starters).
 struct WordTable: Sendable {
-  private var exact: Set<UInt64> = []
-  private var folded: Set<UInt64> = []
+  private var exact = HashSet64()
+  private var folded = HashSet64()
   private let ignoresCase: Bool
   /// The longest word in bytes; longer ranges are not looked up.
   private(set) var maxLength = 0
@@ -68,6 +68,10 @@ struct WordTable: Sendable {
     if !folded.isEmpty && folded.contains(Self.hash(range, in: b, folding: true)) { return true }
     return !exact.isEmpty && exact.contains(Self.hash(range, in: b, folding: false))
   }
+
+  /// Whether a word whose case-folded UTF-8 bytes hash to `hash` (64-bit FNV-1a, as
+  /// ``hash(_:in:folding:)`` with folding computes it) was written in lower case.
+  func containsFolded(hash: UInt64) -> Bool { folded.contains(hash) }
 
   /// Whether the bytes in `range` are a word written in lower case in the rule file, in any
   /// capitalisation: "Ok." matches "ok.".

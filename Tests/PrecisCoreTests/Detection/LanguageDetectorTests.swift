@@ -269,10 +269,49 @@ import Testing
       document.paragraphs.allSatisfy { $0.language == nil || $0.language == LanguageTag("fr") })
   }
 
+  @Test func aForeignParagraphOutsideTheSampleIsFound() throws {
+    // 200 German paragraphs with one English paragraph late in the last quarter of the
+    // text, where no sample window reaches: the screen must find it.
+    let german =
+      "Der Stadtrat hat beschlossen, die alte Steinbrücke vor dem Hochwasser im Frühjahr zu reparieren."
+    let english =
+      "The council agreed to repair the old stone bridge before the spring floods arrive this year."
+    var paragraphs = [String](repeating: german, count: 200)
+    paragraphs[180] = english
+    let text = paragraphs.joined(separator: "\n\n")
+    let document = try detect(text, options: .init())
+    #expect(document.language == LanguageTag("de"))
+    let foreign = document.paragraphs.indices.filter { document.paragraphs[$0].language != nil }
+    #expect(foreign == [180])
+    #expect(document.paragraphs[180].language == LanguageTag("en"))
+  }
+
+  @Test func theScreenSuspectsOtherLanguagesAndScripts() throws {
+    let german = "Der Stadtrat hat beschlossen, die alte Steinbrücke vor dem Hochwasser im Frühjahr zu reparieren, weil sie seit Jahren baufällig ist."
+    var sample = Array(german.utf8)
+    let screen = try #require(
+      sample.withUnsafeBufferPointer { ParagraphScreen(language: LanguageTag("de")!, sample: $0) })
+    func suspect(_ paragraph: String) -> Bool {
+      var bytes = Array(paragraph.utf8)
+      return bytes.withUnsafeBufferPointer { screen.isSuspect($0, range: 0..<$0.count) }
+    }
+    #expect(!suspect(german))
+    #expect(!suspect("Die Messe findet in diesem Jahr zum dritten Mal in der alten Tuchfabrik am Kanal statt."))
+    #expect(suspect("The council agreed to repair the old stone bridge before the spring floods arrive this year."))
+    #expect(suspect("Городской совет решил отремонтировать старый каменный мост до весеннего паводка."))
+    // Too few words to judge: left to the document.
+    #expect(!suspect("Berlin, Hamburg, München"))
+    sample = Array("東京都は十日、新しい防災計画を発表した。地震や台風に備える内容だ。".utf8)
+    let japanese = try #require(
+      sample.withUnsafeBufferPointer { ParagraphScreen(language: LanguageTag("ja")!, sample: $0) })
+    var chinese = Array("北京市政府十日公布了新的防灾计划，以应对地震和台风。".utf8)
+    #expect(chinese.withUnsafeBufferPointer { japanese.isSuspect($0, range: 0..<$0.count) })
+  }
+
   @Test func optionsDecodeWithDefaultsAndRejectBadValues() throws {
     #expect(
       LanguageDetector.Options()
-        == .init(language: nil, paragraphs: .auto, minLetters: 40, sampleBytes: 8192))
+        == .init(language: nil, paragraphs: .auto, minLetters: 40, sampleBytes: 512))
     #expect(throws: StageError.self) { try LanguageDetector(options: .init(minLetters: 0)) }
     #expect(throws: StageError.self) { try LanguageDetector(options: .init(sampleBytes: 10)) }
     #expect(StageCatalog.kinds.contains("detect"))

@@ -1,0 +1,229 @@
+/// A cheap first look at each paragraph that decides which ones the language identifier reads.
+///
+/// CLD2 reads a few hundred bytes a microsecond-scale step at a time; reading every paragraph
+/// would cost more than all other stages together. The screen reads the start of a paragraph
+/// once, byte by byte, and asks two questions a paragraph in the document's language answers
+/// the same way as the document:
+///
+/// - **Script.** Are most of its letters in the document's script (Latin, Cyrillic, Arabic,
+///   Han …), and does it have kana exactly when the document has?
+/// - **Function words.** In languages written with spaces that have a list of function words
+///   (``StopWords``), are enough of its words on that list? Prose has a third to a half of
+///   its words there; a paragraph in another language of the same script has few.
+///
+/// A paragraph that answers differently is only *suspect*: CLD2 then reads it and decides.
+/// The screen never marks a paragraph foreign by itself, so a suspect in the document's
+/// language (a list of names, a table row) costs time, never a wrong answer.
+struct ParagraphScreen {
+  /// The document's script bucket and whether it uses kana.
+  let script: ScriptBucket
+  let kana: Bool
+  /// The function words of the document's language, when it has a list and spaces.
+  let words: WordTable?
+
+  /// The bytes at the start of a paragraph the screen reads.
+  static let probeBytes = 256
+  /// The bytes at the start of a paragraph whose letters decide its script.
+  static let scriptBytes = 96
+  /// The fewest words the function-word test needs.
+  static let minimumWords = 8
+  /// A paragraph whose share of function words (percent) is below this is suspect.
+  static let minimumPercent = 12
+  /// Languages whose words are not separated by spaces: the script test only.
+  static let unspaced: Set<String> = ["zh", "ja", "th", "lo", "km", "my"]
+
+  /// Function-word tables for every language that has a list, built once.
+  static let tables: [String: WordTable] = {
+    var tables: [String: WordTable] = [:]
+    for (language, list) in StopWords.lists where !unspaced.contains(language) {
+      var table = WordTable()
+      for word in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+        var bytes = Array(word.utf8)
+        bytes.withUnsafeBufferPointer { table.insert($0) }
+      }
+      tables[language] = table
+    }
+    return tables
+  }()
+
+  /// A screen for a document in `language`, whose script is taken from `sample` (text in that
+  /// language); nil when the language has no way to be screened (no function words, and a
+  /// script shared with other languages), so that every paragraph has to be read instead.
+  init?(language: LanguageTag, sample: UnsafeBufferPointer<UInt8>) {
+    let profile = ScriptProfile(sample, limit: sample.count)
+    guard let script = profile.dominant else { return nil }
+    let code = language.language
+    self.script = script
+    self.kana = profile.hasKana
+    // In a script one language owns, the script test says all (and function words, written
+    // as prefixes in Hebrew or particles in Korean, are hard to count).
+    self.words = script.isDistinctive ? nil : Self.tables[code]
+    if words == nil && !Self.unspaced.contains(code) && !script.isDistinctive { return nil }
+  }
+
+  /// Whether the paragraph `range` of `text` may be in another language than the document.
+  func isSuspect(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Bool {
+    let end = min(range.upperBound, range.lowerBound + Self.probeBytes)
+    let probe = UnsafeBufferPointer(rebasing: text[range.lowerBound..<end])
+    let profile = ScriptProfile(probe, limit: Self.scriptBytes)
+    guard let dominant = profile.dominant else { return false }
+    if dominant != script || profile.hasKana != kana { return true }
+    guard let words else { return false }
+    var counts = (total: 0, hits: 0)
+    var h: UInt64 = Self.fnvBasis
+    var length = 0
+    func endWord() {
+      if length > 0 {
+        counts.total += 1
+        if words.containsFolded(hash: h) { counts.hits += 1 }
+      }
+      h = Self.fnvBasis
+      length = 0
+    }
+    var i = 0
+    let n = probe.count
+    while i < n {
+      let c = probe[i]
+      if c < 0x80 {
+        if (c | 0x20) &- 0x61 < 26 {
+          h = (h ^ UInt64(c | 0x20)) &* Self.fnvPrime
+          length += 1
+        } else {
+          endWord()
+        }
+        i += 1
+        continue
+      }
+      let (v, w) = UTF8Text.scalar(at: i, in: probe)
+      if i + w > n { break }  // cut by the probe's end
+      i += w
+      if Self.isPunctuation(v) {
+        endWord()
+        continue
+      }
+      if UTF8Text.isFormat(v) { continue }
+      let f = UTF8Text.folded(v)
+      if f == v {
+        for k in (i - w)..<i { h = (h ^ UInt64(probe[k])) &* Self.fnvPrime }
+      } else {
+        h = Self.hashScalar(f, into: h)
+      }
+      length += 1
+    }
+    // A word cut by the probe's end is not counted.
+    if end == range.upperBound { endWord() }
+    return counts.total >= Self.minimumWords && counts.hits * 100 < counts.total * Self.minimumPercent
+  }
+
+  static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+  static let fnvPrime: UInt64 = 0x100_0000_01b3
+
+  /// FNV-1a of the UTF-8 bytes of `v`, continuing `h` (as ``WordTable/hash(_:in:folding:)``).
+  @inline(__always)
+  static func hashScalar(_ v: UInt32, into h: UInt64) -> UInt64 {
+    var h = h
+    if v < 0x800 {
+      h = (h ^ UInt64(0xC0 | v >> 6)) &* fnvPrime
+    } else if v < 0x10000 {
+      h = (h ^ UInt64(0xE0 | v >> 12)) &* fnvPrime
+      h = (h ^ UInt64(0x80 | v >> 6 & 0x3F)) &* fnvPrime
+    } else {
+      h = (h ^ UInt64(0xF0 | v >> 18)) &* fnvPrime
+      h = (h ^ UInt64(0x80 | v >> 12 & 0x3F)) &* fnvPrime
+      h = (h ^ UInt64(0x80 | v >> 6 & 0x3F)) &* fnvPrime
+    }
+    return (h ^ UInt64(0x80 | v & 0x3F)) &* fnvPrime
+  }
+
+  /// Whether non-ASCII `v` separates words: Latin-1 punctuation and symbols, general
+  /// punctuation to miscellaneous symbols, CJK and fullwidth punctuation, emoji.
+  @inline(__always)
+  static func isPunctuation(_ v: UInt32) -> Bool {
+    switch v {
+    case 0xA0...0xBF, 0xD7, 0xF7, 0x2000...0x2BFF, 0x3000...0x303F, 0xFF00...0xFF20, 0x1F000...0x1FAFF:
+      true
+    default: false
+    }
+  }
+}
+
+/// A coarse script class of a letter, from its code point: enough to tell Latin from
+/// Cyrillic or Han from Hangul, not Serbian from Russian.
+struct ScriptBucket: Hashable {
+  let value: UInt32
+
+  static let latin = ScriptBucket(value: 0)
+  static let han = ScriptBucket(value: 1)
+  static let kana = ScriptBucket(value: 2)
+  static let hangul = ScriptBucket(value: 3)
+
+  /// Whether one language all but owns the script (Greek, Hebrew, Thai, Hangul …), so that a
+  /// paragraph in its script is in its language.
+  var isDistinctive: Bool {
+    switch value {
+    case 3: true  // Hangul
+    case 0x370 >> 7 - 2: true  // Greek
+    case 0x590 >> 7 - 2: true  // Hebrew (and Yiddish, rarely)
+    case 0xB80 >> 7 - 2: true  // Tamil
+    case 0xE00 >> 7 - 2: true  // Thai
+    default: false
+    }
+  }
+
+  /// The number of buckets: values are below it.
+  static let count = 58
+
+  /// The bucket of letter `v`, or nil for what is not a letter of a classified script.
+  @inline(__always)
+  static func of(_ v: UInt32) -> ScriptBucket? {
+    switch v {
+    case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: return .latin
+    case 0x3040...0x30FF: return .kana
+    case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: return .han
+    case 0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F: return .hangul
+    case 0x370...0x1DFF: return ScriptBucket(value: (v >> 7) - 2)  // 128-point blocks: 4…57
+    default: return nil
+    }
+  }
+}
+
+/// Letter counts by script bucket over the start of a text.
+struct ScriptProfile {
+  private(set) var dominant: ScriptBucket?
+  private(set) var hasKana = false
+
+  init(_ b: UnsafeBufferPointer<UInt8>, limit: Int) {
+    let n = min(b.count, limit)
+    var best: (bucket: ScriptBucket, count: Int)? = nil
+    var kana = 0
+    var han = 0
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: ScriptBucket.count) { counts in
+      counts.initialize(repeating: 0)
+      var i = 0
+      while i < n {
+        let c = b[i]
+        if c < 0x80 {
+          if (c | 0x20) &- 0x61 < 26 { counts[0] += 1 }
+          i += 1
+          continue
+        }
+        if c < 0xC0 {
+          i += 1
+          continue
+        }
+        let (v, w) = UTF8Text.scalar(at: i, in: b)
+        i += w
+        if let bucket = ScriptBucket.of(v) { counts[Int(bucket.value)] += 1 }
+      }
+      for k in 0..<ScriptBucket.count where counts[k] > (best?.count ?? 0) {
+        best = (ScriptBucket(value: UInt32(k)), counts[k])
+      }
+      kana = counts[Int(ScriptBucket.kana.value)]
+      han = counts[Int(ScriptBucket.han.value)]
+    }
+    // Japanese: kana at least a tenth of kanji and kana, as ScriptLanguages judges.
+    hasKana = kana > 0 && kana * 10 >= kana + han
+    if hasKana, let b = best?.bucket, b == .han || b == .kana { best = (.kana, 0) }
+    dominant = best?.bucket
+  }
+}
