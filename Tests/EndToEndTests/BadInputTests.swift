@@ -471,4 +471,22 @@ import Testing
     let bad = try Self.run(["split", "in/small.txt", "--max-file-size", "lots"], in: root)
     #expect(bad.status == 64)
   }
+
+  /// `stream`: a line over the limit is skipped as it is read (memory holds at most the
+  /// limit) and gets an error result in its place; the lines around it go through.
+  @Test func streamSkipsALineOverTheLimit() throws {
+    let long = "{\"id\": \"b\", \"text\": \"" + String(repeating: "Long text. ", count: 400) + "\"}"
+    let input = "{\"id\": \"a\", \"text\": \"One. Two.\"}\n\(long)\n{\"id\": \"c\", \"text\": \"Three.\"}\n\(long)"
+    let outcome = try Self.run(
+      ["stream", "--max-file-size", "1K", "--outputs", "none"], input: Data(input.utf8))
+    Self.expectEnded(outcome)
+    let lines = outcome.output.split(separator: "\n").map(String.init)
+    #expect(lines.count == 4, "\(outcome.output)")
+    let refusal =
+      "longer than the 1K limit on a document; skipped; pass --max-file-size with a larger size, or split the document"
+    #expect(lines.count == 4 && lines[0].contains("\"a\"") && !lines[0].contains("\"error\""))
+    #expect(lines.count == 4 && lines[1] == "{\"line\":2,\"error\":\"\(refusal)\"}")
+    #expect(lines.count == 4 && lines[2].contains("\"c\"") && !lines[2].contains("\"error\""))
+    #expect(lines.count == 4 && lines[3] == "{\"line\":4,\"error\":\"\(refusal)\"}")
+  }
 }
