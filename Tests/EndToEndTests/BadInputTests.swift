@@ -29,7 +29,9 @@ import Testing
     let process = Process()
     if let shell {
       process.executableURL = URL(fileURLWithPath: "/bin/sh")
-      let quoted = ([PrecisBinary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+      let quoted = ([PrecisBinary.path] + arguments).map {
+        "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'"
+      }
       process.arguments = ["-c", shell + "; exec " + quoted.joined(separator: " ")]
     } else {
       process.executableURL = URL(fileURLWithPath: PrecisBinary.path)
@@ -100,7 +102,8 @@ import Testing
   }
 
   /// Expects no temporary file of precis below `folder`.
-  static func expectNoLeftovers(_ folder: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  static func expectNoLeftovers(_ folder: String, sourceLocation: SourceLocation = #_sourceLocation)
+  {
     let left = listing(folder).filter { $0.contains(AtomicFile.marker) }
     #expect(left.isEmpty, "left behind: \(left)", sourceLocation: sourceLocation)
   }
@@ -133,7 +136,8 @@ import Testing
       lines: nil, error: ["invalid UTF-8 (byte 0xE2 at offset 32)", "--encoding"]),
     // Overlong forms are not UTF-8, and too little text to tell which encoding it is.
     DecodeCase(
-      name: "overlong.txt", bytes: Array("Hello ".utf8) + [0xC0, 0xAF] + Array(" world. Bye.".utf8),
+      name: "overlong.txt",
+      bytes: Array("Hello ".utf8) + [0xC0, 0xAF] + Array(" world. Bye.".utf8),
       lines: nil, error: ["not UTF-8 (first bad byte at offset 6)", "--encoding NAME"]),
     DecodeCase(
       name: "utf16le.txt", bytes: utf16("Hello world. Second sentence here.\n", bigEndian: false),
@@ -294,7 +298,8 @@ import Testing
       TestPaths.removeTemporaryFolder(root)
     }
     try Self.write(Array("Text. More text.\n".utf8), to: root + "/in/a.txt")
-    try FileManager.default.createDirectory(atPath: root + "/out", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: root + "/out", withIntermediateDirectories: true)
     chmod(root + "/out", 0o555)
     let outcome = try Self.run(["run", "in", "--output", "out", "--quiet"], in: root)
     Self.expectOneErrorLine(outcome, containing: ["out/manifest.jsonl", "Permission denied"])
@@ -312,7 +317,8 @@ import Testing
     Self.expectEnded(outcome)
     #expect(outcome.status == 1)
     #expect(outcome.errorLines.count == 2)
-    #expect(outcome.errorLines.first?.contains("is in the way and is not a folder; remove it") == true)
+    #expect(
+      outcome.errorLines.first?.contains("is in the way and is not a folder; remove it") == true)
     let manifest = Manifest.read(path: root + "/out/manifest.jsonl")
     #expect(manifest["de/a.txt"]?.status == .error)
     #expect(manifest["b.txt"]?.status == .ok)
@@ -348,7 +354,8 @@ import Testing
     let prepare = try Self.run(
       ["prepare", "in/big.txt", "--to", "fr", "--format", "aligned,xliff2", "--output", "prep"],
       in: root, shell: "trap '' XFSZ; ulimit -f 3500")
-    Self.expectOneErrorLine(prepare, containing: ["big.fr.xlf", "write failed", "nothing was written"])
+    Self.expectOneErrorLine(
+      prepare, containing: ["big.fr.xlf", "write failed", "nothing was written"])
     #expect(Self.listing(root + "/prep").isEmpty, "\(Self.listing(root + "/prep"))")
   }
 
@@ -437,7 +444,8 @@ import Testing
     ]
 
     let commands: [[String]] = [
-      ["split"], ["normalize"], ["detect"], ["summarize"], ["prepare", "--to", "fr", "--output", "prep"],
+      ["split"], ["normalize"], ["detect"], ["summarize"],
+      ["prepare", "--to", "fr", "--output", "prep"],
     ]
     for command in commands {
       let outcome = try Self.run(command + ["in/big.txt", "--max-file-size", "1K"], in: root)
@@ -446,10 +454,12 @@ import Testing
     }
     #expect(Self.listing(root + "/prep").isEmpty)
     let piped = try Self.run(["split", "--max-file-size", "1K"], input: Data(big))
-    Self.expectOneErrorLine(piped, containing: ["standard input: passed the 1K limit", "--max-file-size"])
+    Self.expectOneErrorLine(
+      piped, containing: ["standard input: passed the 1K limit", "--max-file-size"])
 
     // In a batch the file is an error and the rest go on; the flag wins over the pipeline.
-    let outcome = try Self.run(["run", "in", "--output", "out", "--quiet", "--max-file-size", "1K"], in: root)
+    let outcome = try Self.run(
+      ["run", "in", "--output", "out", "--quiet", "--max-file-size", "1K"], in: root)
     Self.expectEnded(outcome)
     #expect(outcome.status == 1)
     #expect(outcome.errorLines == ["precis: " + refusal[0], "1 written, 1 failed"])
@@ -459,11 +469,15 @@ import Testing
 
     let pipeline = "version: 1\ninput:\n  max-file-size: 1K\nstages:\n  - kind: normalize\n"
     try Self.write(Array(pipeline.utf8), to: root + "/limit.yaml")
-    let limited = try Self.run(["run", "in", "--pipeline", "limit.yaml", "--output", "out2", "--quiet"], in: root)
+    let limited = try Self.run(
+      ["run", "in", "--pipeline", "limit.yaml", "--output", "out2", "--quiet"], in: root)
     #expect(limited.status == 1)
     #expect(Manifest.read(path: root + "/out2/manifest.jsonl")["big.txt"]?.status == .error)
     let raised = try Self.run(
-      ["run", "in", "--pipeline", "limit.yaml", "--output", "out3", "--quiet", "--max-file-size", "1M"],
+      [
+        "run", "in", "--pipeline", "limit.yaml", "--output", "out3", "--quiet", "--max-file-size",
+        "1M",
+      ],
       in: root)
     #expect(raised.status == 0, "\(raised.stderr)")
     Self.expectNoLeftovers(root)
@@ -476,7 +490,8 @@ import Testing
   /// limit) and gets an error result in its place; the lines around it go through.
   @Test func streamSkipsALineOverTheLimit() throws {
     let long = "{\"id\": \"b\", \"text\": \"" + String(repeating: "Long text. ", count: 400) + "\"}"
-    let input = "{\"id\": \"a\", \"text\": \"One. Two.\"}\n\(long)\n{\"id\": \"c\", \"text\": \"Three.\"}\n\(long)"
+    let input =
+      "{\"id\": \"a\", \"text\": \"One. Two.\"}\n\(long)\n{\"id\": \"c\", \"text\": \"Three.\"}\n\(long)"
     let outcome = try Self.run(
       ["stream", "--max-file-size", "1K", "--outputs", "none"], input: Data(input.utf8))
     Self.expectEnded(outcome)

@@ -6,7 +6,8 @@ import Testing
 
 @Suite struct FileSizeLimitTests {
   @Test(arguments: [
-    ("100M", 100 << 20), ("2G", 2 << 30), ("640k", 640 << 10), ("1000", 1000), ("500MB", 500_000_000),
+    ("100M", 100 << 20), ("2G", 2 << 30), ("640k", 640 << 10), ("1000", 1000),
+    ("500MB", 500_000_000),
     ("1.5G", 3 << 29), ("2GiB", 2 << 30), (" 7 K ", 7 << 10), ("1TB", 1_000_000_000_000),
   ])
   func readsSizes(text: String, bytes: Int) throws {
@@ -47,16 +48,22 @@ import Testing
 @Suite struct PipelineAliasTests {
   /// Ten levels of nine aliases: 9^10 values if anything expanded them.
   static let bomb: String = {
-    var lines = ["version: 1", "stages:", "  - kind: normalize", "outputs:", "  - format: xliff2", "    to:"]
+    var lines = [
+      "version: 1", "stages:", "  - kind: normalize", "outputs:", "  - format: xliff2", "    to:",
+    ]
     lines.append("      - &l0 [fr, fr, fr, fr, fr, fr, fr, fr, fr]")
     for level in 1...9 {
-      lines.append("      - &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 9).joined(separator: ", ") + "]")
+      lines.append(
+        "      - &l\(level) ["
+          + Array(repeating: "*l\(level - 1)", count: 9).joined(separator: ", ") + "]")
     }
     return lines.joined(separator: "\n") + "\n"
   }()
 
   @Test func aliasBombIsRefusedWithItsPlace() {
-    #expect(throws: PipelineFileError.self) { try PipelineLoader.parse(Self.bomb, file: "bomb.yaml") }
+    #expect(throws: PipelineFileError.self) {
+      try PipelineLoader.parse(Self.bomb, file: "bomb.yaml")
+    }
     do {
       _ = try PipelineLoader.parse(Self.bomb, file: "bomb.yaml")
     } catch {

@@ -58,10 +58,12 @@ enum RandomDocuments {
       #expect(prepared.rebuiltText() == prepared.text)
       let skeleton = try Skeleton(json: Skeleton(prepared).json(), file: skeletonName)
       for writer in writers {
-        let files = writer.files(for: prepared, baseName: "doc", targetLanguage: LanguageTag("x-tgt"))
+        let files = writer.files(
+          for: prepared, baseName: "doc", targetLanguage: LanguageTag("x-tgt"))
         let file = try #require(files.last)
         let read = try TranslationFormats.read(file.contents, name: file.relativePath)
-        let merged = try SegmentMerger.merge(read, layout: read.layout ?? skeleton, name: file.relativePath)
+        let merged = try SegmentMerger.merge(
+          read, layout: read.layout ?? skeleton, name: file.relativePath)
         #expect(
           Array(merged.text.unicodeScalars) == Array(prepared.text.unicodeScalars),
           "\(file.relativePath) of \(text.debugDescription)")
@@ -85,9 +87,11 @@ enum RandomDocuments {
       text, language in
       let prepared = PreparedDocument(try RandomDocuments.document(text, language: language))
       for writer in writers {
-        for file in writer.files(for: prepared, baseName: "doc", targetLanguage: LanguageTag("fr")) {
+        for file in writer.files(for: prepared, baseName: "doc", targetLanguage: LanguageTag("fr"))
+        {
           let problem = Self.wellFormednessProblem(file.contents)
-          #expect(problem == nil, "\(file.relativePath): \(problem ?? "") in \(text.debugDescription)")
+          #expect(
+            problem == nil, "\(file.relativePath): \(problem ?? "") in \(text.debugDescription)")
         }
       }
     }
@@ -111,7 +115,9 @@ enum RandomDocuments {
       let holdsEOT = prepared.segments.contains { $0.text.unicodeScalars.contains("\u{4}") }
       for name in formats where !(name == "po" && holdsEOT) {
         let writer = try #require(TranslationFormats.writer(named: name, fill: fill))
-        for file in writer.files(for: prepared, baseName: "doc\(written)", targetLanguage: LanguageTag("fr")) {
+        for file in writer.files(
+          for: prepared, baseName: "doc\(written)", targetLanguage: LanguageTag("fr"))
+        {
           try file.contents.write(
             toFile: folder + "/" + file.relativePath, atomically: false, encoding: .utf8)
         }
@@ -132,17 +138,20 @@ enum RandomDocuments {
     #expect(!output.contains(" 0 passed"), "\(output.suffix(400))")
   }
 
+  /// PO cannot hold U+0004, which msgfmt refuses even escaped (an open bug).
+  ///
   /// A segment holding U+0004 (a control character normalisation removes and prepare puts
-  /// back) makes a PO file msgfmt refuses: "context separator <EOT> within string". Open:
-  /// PO has no escape msgfmt accepts for it.
+  /// back) makes a PO file msgfmt refuses: "context separator <EOT> within string".
   @Test(.enabled(if: SharedData.isAvailable, "needs ../shared"))
   func poCannotHoldEndOfTransmission() throws {
     let folder = try TestPaths.makeTemporaryFolder()
     defer { TestPaths.removeTemporaryFolder(folder) }
-    let prepared = PreparedDocument(try RandomDocuments.document("One\u{4}two. Three.\n", language: 2))
+    let prepared = PreparedDocument(
+      try RandomDocuments.document("One\u{4}two. Three.\n", language: 2))
     let writer = try #require(TranslationFormats.writer(named: "po", fill: .copySource))
     for file in writer.files(for: prepared, baseName: "eot", targetLanguage: LanguageTag("fr")) {
-      try file.contents.write(toFile: folder + "/" + file.relativePath, atomically: false, encoding: .utf8)
+      try file.contents.write(
+        toFile: folder + "/" + file.relativePath, atomically: false, encoding: .utf8)
     }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: TestPaths.shared + "/tools/validate-segments")
