@@ -6,22 +6,31 @@
 #   2. makes a folder of about 50 MB in about 8,000 files from corpora/ (paragraphs of the
 #      same language drawn again and shuffled; names `xx_NNNNN.txt`, so icu_limit uses
 #      locale xx), and a folder with one 100 MB file without a line break,
-#   3. runs the default pipeline with --jobs 1 and --jobs 2 under /usr/bin/time -v
-#      (MB/s from report.json, peak RSS),
+#   3. runs two pipelines with --jobs 1 and --jobs 2 under /usr/bin/time -v: the built-in
+#      default pipeline (segment files) and Benchmarks/pipelines/summary-and-segments.yaml
+#      (the same plus scoring and summary files),
 #   4. runs ../shared/tools/icu-limit on the same folder (`all` and `allnw`), single core,
-#   5. prints a table.
+#   5. runs the summary pipeline on the one-line file,
+#   6. prints a table: wall MB/s (from report.json), MB per CPU-second (user + system, the
+#      unit icu-limit uses; a busy neighbour on the shared cores disturbs it far less than
+#      the wall clock), CPU-seconds per MB, and peak RSS.
+#
+# Each figure is the median of BENCH_REPEATS runs (by MB per CPU-second). The load average
+# is printed before each jobs comparison: compare jobs 1 and jobs 2 on a quiet machine.
 #
 # Environment: PRECIS_BENCH_DIR (default /tmp/precis-batch-bench), BENCH_FILES (8000),
-# BENCH_MB (50), BENCH_REPEATS (2: the best run of each is reported), PRECIS_SHARED (the
-# folder holding tools/icu-limit; default ../shared beside the project), BENCH_HUGE_MB (100;
-# 0 skips the one-line file).
+# BENCH_MB (50), BENCH_REPEATS (3), PRECIS_SHARED (the folder holding tools/icu-limit;
+# default ../shared beside the project), BENCH_HUGE_MB (100; 0 skips the one-line file),
+# BENCH_PIPELINES ("default summary"; either or both).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${PRECIS_BENCH_DIR:-/tmp/precis-batch-bench}
 files=${BENCH_FILES:-8000}
 megabytes=${BENCH_MB:-50}
-repeats=${BENCH_REPEATS:-2}
+repeats=${BENCH_REPEATS:-3}
+pipelines=${BENCH_PIPELINES:-default summary}
+summary_pipeline="$root/Benchmarks/pipelines/summary-and-segments.yaml"
 huge_mb=${BENCH_HUGE_MB:-100}
 shared=${PRECIS_SHARED:-}
 if [ -z "$shared" ]; then
@@ -79,37 +88,41 @@ bytes=$(find "$input" -name '*.txt' -type f -printf '%s\n' | awk '{s+=$1} END {p
 count=$(find "$input" -name '*.txt' -type f | wc -l)
 echo "   $count files, $bytes bytes" >&2
 
-# Prints "wall_MB/s cpu_MB/s seconds peak_RSS_MB" of the best of $repeats runs (by CPU
-# rate). Wall MB/s is what report.json says; CPU MB/s is input MB per second of user+system
-# CPU, as icu_limit counts it, which a busy neighbour on the shared cores disturbs far less.
+# Prints "wall_MB/s cpu_MB/s seconds peak_RSS_MB cpu_seconds" of the median of $repeats runs
+# (by CPU rate). Wall MB/s is what report.json says; CPU MB/s is input MB per second of
+# user+system CPU, as icu_limit counts it.
 # Each run writes into a new folder: deleting the last run's 16,000 files first makes ext4
 # search its recently deleted inodes on every create, which is not the run's own cost.
 measure() {
-  local jobs=$1 folder=$2 best="" run
+  local jobs=$1 folder=$2 pipeline=$3 runs="" run
+  local args=()
+  [ "$pipeline" = summary ] && args=(--pipeline "$summary_pipeline")
   for ((run = 1; run <= repeats; run++)); do
     local out="$outputs/out-$jobs-$run-$$-$RANDOM"
-    /usr/bin/time -v "$precis" run "$folder" --output "$out" --jobs "$jobs" --quiet 2>"$work/time-$jobs.log" || true
+    /usr/bin/time -v "$precis" run "$folder" "${args[@]}" --output "$out" --jobs "$jobs" --quiet 2>"$work/time-$jobs.log" || true
     local rate seconds rss cpu cpurate
     rate=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["mb_per_second"])' "$out/report.json")
     seconds=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["seconds"])' "$out/report.json")
     rss=$(awk -F: '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$work/time-$jobs.log")
     cpu=$(awk -F: '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$work/time-$jobs.log")
     cpurate=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(round(r["bytes_processed"]/1e6/float(sys.argv[2]), 2))' "$out/report.json" "$cpu")
-    echo "   jobs $jobs, run $run: $rate MB/s wall ($seconds s), $cpurate MB/s per CPU-second ($cpu s CPU), peak RSS $rss MB" >&2
-    if [ -z "$best" ] || python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) > float(sys.argv[2]) else 1)" "$cpurate" "$(echo "$best" | cut -d' ' -f2)"; then
-      best="$rate $cpurate $seconds $rss"
-    fi
+    echo "   $pipeline, jobs $jobs, run $run: $rate MB/s wall ($seconds s), $cpurate MB/s per CPU-second ($cpu s CPU), peak RSS $rss MB" >&2
+    runs+="$cpurate $rate $seconds $rss $cpu"$'\n'
   done
-  echo "$best"
+  # The median run by CPU rate.
+  printf '%s' "$runs" | sort -n | awk -v n="$repeats" 'NR == int((n + 1) / 2) {print $2, $1, $3, $4, $5}'
 }
 
 outputs=${BENCH_OUTPUT_DIR:-$work}
 mkdir -p "$outputs"
 trap 'rm -rf "$outputs"/out-*-$$-*' EXIT
 find "$input" -type f -exec cat {} + >/dev/null  # warm the page cache
-echo "== precis run, default pipeline" >&2
-read -r rate1 cpu1 seconds1 rss1 < <(measure 1 "$input")
-read -r rate2 cpu2 seconds2 rss2 < <(measure 2 "$input")
+declare -A result
+for pipeline in $pipelines; do
+  echo "== precis run, $pipeline pipeline (load: $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  result[$pipeline-1]=$(measure 1 "$input" "$pipeline")
+  result[$pipeline-2]=$(measure 2 "$input" "$pipeline")
+done
 
 icu_all="n/a"
 icu_allnw="n/a"
@@ -147,24 +160,38 @@ with open(target, "wb") as f:
 open(os.path.join(os.path.dirname(target), ".complete"), "w").close()
 PY
   fi
-  echo "== precis run, one $huge_mb MB line" >&2
-  read -r rateh cpuh secondsh rssh < <(repeats=1 measure 1 "$huge")
-  huge_line="one ${huge_mb} MB line, --jobs 1   ${rateh} MB/s wall, ${cpuh} MB/s per CPU-second, ${secondsh} s, peak RSS ${rssh} MB"
+  huge_pipeline=$(echo "$pipelines" | awk '{print $NF}')
+  echo "== precis run, one $huge_mb MB line, $huge_pipeline pipeline" >&2
+  read -r rateh cpuh secondsh rssh cpush < <(repeats=1 measure 1 "$huge" "$huge_pipeline")
+  read -r _ cpu_ordinary _ _ _ <<<"${result[$huge_pipeline-1]}"
+  huge_bytes=$(stat -c %s "$huge/one-line.txt")
+  huge_line=$(python3 -c '
+import sys
+rate, cpu, seconds, rss, ordinary, size, name = sys.argv[1:]
+print(f"one {float(size) / 1e6:.0f} MB line, {name}, --jobs 1: {rate} MB/s wall, {cpu} MB/s per CPU-second "
+      f"({float(cpu) / float(ordinary):.2f}x the folder'"'"'s per-MB speed), {seconds} s, peak RSS {rss} MB "
+      f"({float(rss) * 2**20 / float(size):.1f}x the file)")' "$rateh" "$cpuh" "$secondsh" "$rssh" "$cpu_ordinary" "$huge_bytes" "$huge_pipeline")
 fi
 
-python3 - "$rate1" "$rate2" "$cpu1" "$cpu2" "$rss1" "$rss2" "$icu_all" "$icu_allnw" "$count" "$bytes" <<'PY'
+table=()
+for pipeline in $pipelines; do table+=("$pipeline" ${result[$pipeline-1]} ${result[$pipeline-2]}); done
+python3 - "$icu_all" "$icu_allnw" "$count" "$bytes" "${table[@]}" <<'PY'
 import sys
-r1, r2, c1, c2, m1, m2, all_, allnw, count, size = sys.argv[1:]
-r1, r2, c1, c2 = float(r1), float(r2), float(c1), float(c2)
-print(f"folder: {count} files, {int(size) / 1e6:.1f} MB; the built-in default pipeline and its outputs")
-print("                        wall MB/s   MB/s per CPU-s   peak RSS")
-print(f"precis run --jobs 1   {r1:10.2f}   {c1:14.2f}   {m1:>5} MB")
-print(f"precis run --jobs 2   {r2:10.2f}   {c2:14.2f}   {m2:>5} MB   (jobs 2 / jobs 1, wall: {r2 / r1:.2f}x)")
-for name, value in (("all", all_), ("allnw", allnw)):
-    if value != "n/a":
-        v = float(value)
-        print(f"icu-limit {name:6}      {v:10.2f} per CPU-s (one core); precis per core / icu-limit {name}: "
-              f"jobs 1 {c1 / v:.3f}, jobs 2 {c2 / v:.3f} (wall, per core: {r1 / v:.3f}, {r2 / 2 / v:.3f})")
+all_, allnw, count, size = sys.argv[1:5]
+rows = sys.argv[5:]
+print(f"folder: {count} files, {int(size) / 1e6:.1f} MB; medians of the runs")
+print("pipeline  jobs   wall MB/s   MB per CPU-s   CPU-s per MB   peak RSS")
+icu = {name: float(v) for name, v in (("all", all_), ("allnw", allnw)) if v != "n/a"}
+for k in range(0, len(rows), 11):
+    name = rows[k]
+    r1, c1, _, m1, _ = rows[k + 1:k + 6]
+    r2, c2, _, m2, _ = rows[k + 6:k + 11]
+    r1, c1, r2, c2 = float(r1), float(c1), float(r2), float(c2)
+    print(f"{name:8}     1  {r1:10.2f}   {c1:12.2f}   {1 / c1:12.4f}   {m1:>5} MB")
+    print(f"{name:8}     2  {r2:10.2f}   {c2:12.2f}   {1 / c2:12.4f}   {m2:>5} MB   jobs 2 / jobs 1, wall: {r2 / r1:.2f}x")
+    for icu_name, v in icu.items():
+        print(f"{'':8}        per core / icu-limit {icu_name} ({v:.2f} MB per CPU-s): jobs 1 {c1 / v:.3f}, "
+              f"jobs 2 {c2 / v:.3f}")
 PY
 [ -n "$huge_line" ] && echo "$huge_line"
 exit 0

@@ -81,13 +81,22 @@ public struct Normalizer: @unchecked Sendable {
       var lineEnd = lineStart
       var ascii = true
       var upper = false
+      // Every scalar below U+0300 is NFC as it stands (NFC_QC=Yes): lead bytes up to 0xCB.
+      var belowCombiningMarks = true
       while lineEnd < input.count && input[lineEnd] != 0x0A {
         let b = input[lineEnd]
-        if b >= 0x80 { ascii = false } else if b >= 0x41 && b <= 0x5A { upper = true }
+        if b >= 0x80 {
+          ascii = false
+          if b > 0xCB { belowCombiningMarks = false }
+        } else if b >= 0x41 && b <= 0x5A {
+          upper = true
+        }
         lineEnd += 1
       }
       if ascii {
         if form == .nfkcCasefold && upper { return false }
+      } else if form == .nfc && belowCombiningMarks {
+        // Latin with diacritics as precomposed letters: nothing to check.
       } else {
         try buffer.fill(utf8: UnsafeBufferPointer(rebasing: input[lineStart..<lineEnd]))
         var status = U_ZERO_ERROR

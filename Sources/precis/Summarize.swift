@@ -14,11 +14,11 @@ struct Summarize: ParsableCommand {
       Length (one of; default --sentences 3):
         --sentences N      the N best sentences
         --ratio R          this share of the sentences (0 < R <= 1), at least one
-        --words N          whole sentences, best first, each taken while the summary stays
-                           within N words; with --cut, sentences are taken until N words and
-                           the last one is cut at word N
-        --budget-words N   sentences, best first, until the summary holds at least N words
-                           (the last one may run past N; with --cut it is cut at word N)
+        --words N          whole sentences that fill N words best (chosen among the best
+                           ones); the last runs past N only when that ends closer to N;
+                           with --cut it may always run past and is cut at word N
+        --budget-words N   sentences that fill N words best, the last one (in document
+                           order) running past N; with --cut it is cut at word N
       Words are counted with ICU's word breaks for the language (every script).
 
       json: {"lang", "sentences": [{"index", "text", "score", "start", "end"}]}, where index is
@@ -33,13 +33,13 @@ struct Summarize: ParsableCommand {
   @Option(help: "The number of sentences (default 3).")
   var sentences: Int?
 
-  @Option(help: "Whole sentences up to this many words.")
+  @Option(help: "Whole sentences filling about this many words.")
   var words: Int?
 
   @Option(help: "This share of the sentences, e.g. 0.2.")
   var ratio: Double?
 
-  @Option(help: "Sentences, best first, until at least this many words.")
+  @Option(help: "Sentences filling this many words, the last one running past.")
   var budgetWords: Int?
 
   @Flag(help: "With --words or --budget-words: cut the last sentence at the word limit.")
@@ -123,7 +123,8 @@ struct Summarize: ParsableCommand {
         }
         document.features.formUnion(stage.additions)
       }
-      let chosen = Summary.sentences(of: document, length: length, cut: cut)
+      let fit = stages.lazy.compactMap { ($0 as? SentenceScorer)?.options.fit }.first ?? SummaryFit()
+      let chosen = Summary.sentences(of: document, length: length, cut: cut, fit: fit)
       lap("select")
       switch format {
       case .text:

@@ -25,13 +25,16 @@ public enum ClassificationRules {
   /// (the language is unknown), and nothing for a language without a row.
   public static func lists(for language: String?) -> Lists {
     guard let language else { return all }
-    return table[language].map(parse) ?? Lists(more: [], credit: [], chrome: [])
+    return parsed[language] ?? Lists(more: [], credit: [], chrome: [])
   }
+
+  /// Every row parsed once, rather than for each document.
+  static let parsed: [String: Lists] = table.mapValues(parse)
 
   static let all: Lists = {
     var result = Lists(more: [], credit: [], chrome: [])
     for key in table.keys.sorted() {
-      let lists = parse(table[key]!)
+      let lists = parsed[key]!
       result.more += lists.more
       result.credit += lists.credit
       result.chrome += lists.chrome

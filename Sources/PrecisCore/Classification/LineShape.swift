@@ -1,10 +1,39 @@
+import PrecisICU
+
 /// What the classifier measures on one line of text: its words, its punctuation, its shape.
 ///
 /// Word counts and the line's ends are read from the bytes; tokens, separators and symbols
 /// are measured only on demand (`tokenStats`), since only short lines need them.
 struct LineShape {
-  /// The start of the line, lower-cased, for prefix tests.
-  var lowered: String { String(text.prefix(64)).lowercased() }
+  /// The start of the line (64 characters), lower-cased, for prefix tests; made once, when
+  /// first asked for.
+  var lowered: String {
+    if let made = cache.lowered { return made }
+    let made = Self.loweredPrefix(of: text)
+    cache.lowered = made
+    return made
+  }
+  private final class Cache {
+    var lowered: String? = nil
+  }
+  private let cache = Cache()
+
+  /// `String(text.prefix(64)).lowercased()`, without grapheme breaking when the first 65
+  /// bytes are ASCII other than CR (each byte is then a character of its own).
+  static func loweredPrefix(of text: String) -> String {
+    let fast: String? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      let n = min(bytes.count, 65)
+      for i in 0..<n where bytes[i] >= 0x80 || bytes[i] == 0x0D { return nil }
+      return String(unsafeUninitializedCapacity: min(bytes.count, 64)) { out in
+        for i in 0..<min(bytes.count, 64) {
+          let b = bytes[i]
+          out[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+        }
+        return min(bytes.count, 64)
+      }
+    } ?? nil
+    return fast ?? String(text.prefix(64)).lowercased()
+  }
   /// Words: runs between spaces, plus one per four characters of scripts written without spaces.
   let words: Int
   /// Unicode scalars.
@@ -82,7 +111,9 @@ struct LineShape {
       }
       if letters >= 2 { stats.letterTokens += 1 } else { stats.symbolTokens += 1 }
       if digits >= 2 && dateMarks >= 1 { stats.hasDateOrTime = true }
-      if i > 0, LineShape.separatorTokens.contains(token) { stats.separators += 1 }
+      // Every separator, and every string canonically equivalent to one, is at most two
+      // scalars: the byte count spares most tokens a normalising hash.
+      if i > 0, token.utf8.count <= 8, LineShape.separatorTokens.contains(token) { stats.separators += 1 }
     }
     return stats
   }
@@ -138,16 +169,12 @@ struct LineShape {
   }
 
   /// Whether the lower-cased line begins with one of `prefixes` followed by a non-letter.
-  func startsWithAny(_ prefixes: WordIndex) -> Bool {
+  func startsWithAny(_ prefixes: [String]) -> Bool {
     let lowered = self.lowered
     var body = lowered[...]
     // Bullets and dashes before a credit: "- Reporter", "— Source: …".
     while let c = body.first, "-–—•*»› ".contains(c) { body = body.dropFirst() }
-    // Only the entries starting with the line's first scalar (the lists hold hundreds).
-    guard let first = body.unicodeScalars.first, let candidates = prefixes.byFirstScalar[first] else {
-      return false
-    }
-    for prefix in candidates where body.utf8.starts(with: prefix.utf8) {
+    for prefix in prefixes where body.utf8.starts(with: prefix.utf8) {
       let rest = body[body.utf8.index(body.startIndex, offsetBy: prefix.utf8.count)...]
       guard let next = rest.first else { return true }
       if !next.isLetter && !next.isNumber { return true }
@@ -156,27 +183,77 @@ struct LineShape {
   }
 
   /// How many of `words` occur in the line as whole words.
-  func chromeCount(_ words: WordIndex) -> Int {
-    let lowered = text.lowercased()
-    // Only entries starting with a scalar of the line can occur in it (the line and the
-    // entries are normalised), so a line is searched for a handful of them, not hundreds.
-    var firsts: Set<Unicode.Scalar> = []
-    for scalar in lowered.unicodeScalars where words.byFirstScalar[scalar] != nil {
-      firsts.insert(scalar)
+  func chromeCount(_ words: [String]) -> Int {
+    chromeCount(ChromeWords(words))
+  }
+
+  /// Chrome words with what a byte search needs.
+  struct ChromeWords {
+    var words: [String]
+    var bytes: [[UInt8]]
+    /// Whether each word is in NFC.
+    var isNFC: [Bool]
+
+    init(_ words: [String]) {
+      self.words = words
+      bytes = words.map { Array($0.utf8) }
+      isNFC = bytes.map { LineShape.isNFC($0) }
+    }
+  }
+
+  /// Whether UTF-8 text is in NFC (ASCII always is); false when ICU cannot tell.
+  static func isNFC(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { isNFC($0) }
+  }
+
+  static func isNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if !bytes.contains(where: { $0 >= 0x80 }) { return true }
+    guard let normalizer = nfc else { return false }
+    return (try? normalizer.isNormalized(utf8: bytes)) ?? false
+  }
+
+  private static let nfc = try? Normalizer(form: .nfc)
+
+  /// Whether `needle` occurs in `haystack` byte for byte.
+  static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first else { return true }
+    let n = needle.count
+    if haystack.count < n { return false }
+    var i = 0
+    while i <= haystack.count - n {
+      if haystack[i] == first {
+        var k = 1
+        while k < n && haystack[i + k] == needle[k] { k += 1 }
+        if k == n { return true }
+      }
+      i += 1
+    }
+    return false
+  }
+
+  /// How many of `words` occur in the line as whole words.
+  ///
+  /// Matching is by characters (canonical equivalence), as `firstRange(of:)` does. When the
+  /// line and a word are both in NFC, a match implies the word's bytes occur in the line, so
+  /// a word whose bytes do not occur is passed over without the character search.
+  func chromeCount(_ chrome: ChromeWords) -> Int {
+    var lowered = text.lowercased()
+    let (lineIsNFC, present): (Bool, [Bool]) = lowered.withUTF8 { line in
+      let nfc = Self.isNFC(line)
+      return (nfc, nfc ? chrome.bytes.map { Self.contains(line, $0) } : [])
     }
     var count = 0
-    for first in firsts {
-      for word in words.byFirstScalar[first] ?? [] {
-        var search = lowered[...]
-        while let found = search.firstRange(of: word) {
-          let before = found.lowerBound == lowered.startIndex ? nil : lowered[lowered.index(before: found.lowerBound)]
-          let after = found.upperBound == lowered.endIndex ? nil : lowered[found.upperBound]
-          if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) {
-            count += 1
-            break
-          }
-          search = lowered[found.upperBound...]
+    for (w, word) in chrome.words.enumerated() {
+      if lineIsNFC && chrome.isNFC[w] && !present[w] { continue }
+      var search = lowered[...]
+      while let found = search.firstRange(of: word) {
+        let before = found.lowerBound == lowered.startIndex ? nil : lowered[lowered.index(before: found.lowerBound)]
+        let after = found.upperBound == lowered.endIndex ? nil : lowered[found.upperBound]
+        if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) {
+          count += 1
+          break
         }
+        search = lowered[found.upperBound...]
       }
     }
     return count
@@ -240,31 +317,5 @@ struct LineShape {
     guard opensOrCloses else { return false }
     return text.contains("=") || text.contains("{") || text.contains("}") || text.contains("();")
       || text.contains("->")
-  }
-}
-
-/// Words of a list by their first scalar, so that a line is matched only against the entries
-/// that can occur in it.
-struct WordIndex: Sendable {
-  var byFirstScalar: [Unicode.Scalar: [String]] = [:]
-
-  init(_ words: [String]) {
-    for word in words {
-      guard let first = word.unicodeScalars.first else { continue }
-      byFirstScalar[first, default: []].append(word)
-    }
-  }
-}
-
-/// The lists of ``ClassificationRules/Lists``, indexed once per document.
-struct IndexedLists: Sendable {
-  var more: WordIndex
-  var credit: WordIndex
-  var chrome: WordIndex
-
-  init(_ lists: ClassificationRules.Lists) {
-    more = WordIndex(lists.more)
-    credit = WordIndex(lists.credit)
-    chrome = WordIndex(lists.chrome)
   }
 }

@@ -69,7 +69,8 @@ public struct SegmentClassifier: Stage {
   public func apply(to document: Document) throws(StageError) -> Document {
     var document = document
     let language = (document.language ?? options.language)?.language
-    let lists = IndexedLists(ClassificationRules.lists(for: language))
+    let lists = ClassificationRules.lists(for: language)
+    let chrome = Self.chromeWords(for: language)
     let lines = Self.lines(of: document)
     let lastLine = lines.indices.last
     var roles = [SegmentRole](repeating: .body, count: lines.count)
@@ -83,7 +84,8 @@ public struct SegmentClassifier: Stage {
         continue
       }
       if let role = role(
-        of: shape, lists: lists, isWholeParagraph: isWholeParagraph, isLast: k == lastLine)
+        of: shape, lists: lists, chrome: chrome, isWholeParagraph: isWholeParagraph,
+        isLast: k == lastLine)
       {
         roles[k] = role
         // A "read more:" line heads a list of links: the rest of its paragraph goes with it.
@@ -107,13 +109,21 @@ public struct SegmentClassifier: Stage {
     return document
   }
 
+  /// The chrome words of a language (see ``ClassificationRules/lists(for:)``), prepared once.
+  static func chromeWords(for language: String?) -> LineShape.ChromeWords {
+    guard let language else { return allChromeWords }
+    return preparedChromeWords[language] ?? LineShape.ChromeWords([])
+  }
+
+  private static let preparedChromeWords: [String: LineShape.ChromeWords] =
+    ClassificationRules.parsed.mapValues { LineShape.ChromeWords($0.chrome) }
+  private static let allChromeWords = LineShape.ChromeWords(ClassificationRules.all.chrome)
+
   /// The role of one line, or `nil` for running text.
   func role(
-    of shape: LineShape, lists: IndexedLists, isWholeParagraph: Bool,
-    isLast: Bool
-  )
-    -> SegmentRole?
-  {
+    of shape: LineShape, lists: ClassificationRules.Lists, chrome: LineShape.ChromeWords? = nil,
+    isWholeParagraph: Bool, isLast: Bool
+  ) -> SegmentRole? {
     if shape.isEmpty { return nil }
     if shape.isProtected { return .protected }
     let closed = shape.endsWithSentencePunctuation
@@ -127,7 +137,7 @@ public struct SegmentClassifier: Stage {
       if stats.separators >= 2 { return .boilerplate }
       if stats.separators >= 1 && stats.hasDateOrTime && shape.words <= 30 { return .boilerplate }
       if stats.symbolTokens >= 2 && stats.symbolTokens > stats.letterTokens { return .boilerplate }
-      if short && shape.chromeCount(lists.chrome) >= 2 { return .boilerplate }
+      if short && shape.chromeCount(chrome ?? LineShape.ChromeWords(lists.chrome)) >= 2 { return .boilerplate }
     }
     if isLast && isWholeParagraph && !closed && shape.words <= 6 { return .boilerplate }
     if shape.isListItem { return .listItem }

@@ -60,7 +60,11 @@ public struct WordCounter: Sendable {
       case let .text(text):
         var text = text
         let simple = text.withUTF8 { Self.simpleCounts($0) }
-        result.characters += simple.characters ?? Self.characters(in: Substring(text))
+        if let characters = simple.characters ?? text.withUTF8({ Self.standaloneCharacters($0) }) {
+          result.characters += characters
+        } else {
+          result.characters += Self.characters(in: Substring(text))
+        }
         result.words += simple.words ?? words(in: text, locale: locale)
       }
     }
@@ -165,6 +169,56 @@ public struct WordCounter: Sendable {
       }
     }
     return (wordsValid ? words : nil, characters)
+  }
+
+  /// Non-white-space characters counted by scalars, when every scalar of `bytes` (valid
+  /// UTF-8) is one that grapheme breaking always leaves alone (``isStandalone(_:)``); else nil.
+  static func standaloneCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var n = 0
+    var i = 0
+    let count = bytes.count
+    while i < count {
+      let b = bytes[i]
+      var v = UInt32(b)
+      if b < 0x80 {
+        i += 1
+      } else if b < 0xE0 {
+        guard i + 1 < count else { return nil }
+        v = (v & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+        i += 2
+      } else if b < 0xF0 {
+        guard i + 2 < count else { return nil }
+        v = (v & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        i += 3
+      } else {
+        return nil
+      }
+      guard isStandalone(v) else { return nil }
+      if !isWhiteSpace(v) { n += 1 }
+    }
+    return n
+  }
+
+  /// Whether `v` is a grapheme cluster of its own next to any other such scalar: its
+  /// Grapheme_Cluster_Break is Other, Control, CR or LF (CR LF is one cluster, but white
+  /// space either way), or it is a precomposed Hangul syllable (which joins only jamo).
+  /// No Extend, ZWJ, SpacingMark, Prepend, Regional_Indicator or jamo is in these ranges.
+  @inline(__always)
+  static func isStandalone(_ v: UInt32) -> Bool {
+    switch v {
+    case 0...0x2FF,  // Basic Latin to Spacing Modifier Letters
+      0x370...0x482, 0x48A...0x52F,  // Greek, Cyrillic (without the combining marks)
+      0x531...0x556, 0x559...0x58A,  // Armenian
+      0x5D0...0x5EA, 0x5F0...0x5F4,  // Hebrew letters
+      0x60C, 0x61B, 0x61F, 0x621...0x64A, 0x660...0x66F, 0x671...0x6D5,  // Arabic letters, digits
+      0x1E00...0x1FFF,  // Latin Extended Additional, Greek Extended
+      0x2000...0x200A, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0,  // spaces, punctuation
+      0x2100...0x214F, 0x2190...0x21FF,  // letterlike symbols, arrows
+      0x3000...0x3029, 0x3030...0x303F, 0x3041...0x3096, 0x309B...0x30FF,  // CJK punctuation, kana
+      0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF9D:  // Han, Hangul, full width
+      true
+    default: false
+    }
   }
 
   /// Non-white-space user-perceived characters (grapheme clusters).

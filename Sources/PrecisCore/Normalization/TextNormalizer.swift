@@ -159,21 +159,45 @@ public struct TextNormalizer: Stage {
   /// and LF, DEL, a C1 control (C2 80–9F), U+2028/U+2029 (E2 80 A8/A9) or U+FEFF (EF BB BF).
   static func needsCleaning(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
     let n = input.count
+    guard let base = input.baseAddress else { return false }
     var i = 0
-    while i < n {
-      let b = input[i]
-      if b < 0xC2 {
-        if (b < 0x20 && b != 0x0A && b != 0x09) || b == 0x7F { return true }
-      } else if b == 0xC2 {
-        if i + 1 < n && input[i + 1] >= 0x80 && input[i + 1] <= 0x9F { return true }
-      } else if b == 0xE2 {
-        if i + 2 < n && input[i + 1] == 0x80 && (input[i + 2] == 0xA8 || input[i + 2] == 0xA9) {
-          return true
-        }
-      } else if b == 0xEF {
-        if i + 2 < n && input[i + 1] == 0xBB && input[i + 2] == 0xBF { return true }
+    // Eight bytes at a time: a word with no byte below 0x20 and none of 7F, C2, E2 and EF
+    // holds nothing to clean. Only the words that have one are looked at byte by byte.
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+    while i + 8 <= n {
+      let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+      let control = (w &- 0x20 &* ones) & ~w & highs
+      if control != 0 || hasZeroByte(w ^ (0x7F &* ones)) || hasZeroByte(w ^ (0xC2 &* ones))
+        || hasZeroByte(w ^ (0xE2 &* ones)) || hasZeroByte(w ^ (0xEF &* ones))
+      {
+        for k in i..<(i + 8) where needsCleaning(at: k, input) { return true }
       }
+      i += 8
+    }
+    while i < n {
+      if needsCleaning(at: i, input) { return true }
       i += 1
+    }
+    return false
+  }
+
+  /// Whether the byte at `i` starts something `cleanControls` changes.
+  @inline(__always)
+  private static func needsCleaning(at i: Int, _ input: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = input.count
+    let b = input[i]
+    if b < 0xC2 {
+      if (b < 0x20 && b != 0x0A && b != 0x09) || b == 0x7F { return true }
+    } else if b == 0xC2 {
+      if i + 1 < n && input[i + 1] >= 0x80 && input[i + 1] <= 0x9F { return true }
+    } else if b == 0xE2 {
+      if i + 2 < n && input[i + 1] == 0x80 && (input[i + 2] == 0xA8 || input[i + 2] == 0xA9) {
+        return true
+      }
+    } else if b == 0xEF {
+      if i + 2 < n && input[i + 1] == 0xBB && input[i + 2] == 0xBF { return true }
     }
     return false
   }

@@ -28,7 +28,8 @@ import PrecisICU
 /// `position-weight × (1 + words before k / (position-decay × median))^-position-exponent
 ///  + centrality-weight × centrality + length-weight × ln(words / median)`:
 /// a lead bias measured in words (short fragments barely push text down), centrality, and
-/// length. An article whose opening paragraph has at most `standfirst-sentences` sentences
+/// length (plus `frequency-weight` × the mean frequency of its content words in the text, as
+/// SumBasic scores; off by default). An article whose opening paragraph has at most `standfirst-sentences` sentences
 /// and more text after it opens with a standfirst; its sentences are ranked by
 /// `(standfirst-position-weight × prior + 0.05 + centrality) × (words / median)^standfirst-length-weight`
 /// with `standfirst-length-damping`: in such articles the order of the body says less than
@@ -83,6 +84,20 @@ public struct SentenceScorer: Stage {
     public var stemming: Bool = true
     /// Whether to set the language's stop words apart.
     public var stopWords: Bool = true
+    /// The weight of the mean frequency of the sentence's content words in the text (the
+    /// best sentence has 1), as SumBasic scores sentences.
+    public var frequencyWeight: Double = 0
+    /// Summaries of a number of words choose among at least this many of the best sentences.
+    public var fitCandidates: Int = 12
+    /// … each worth its score to this power …
+    public var fitScoreExponent: Double = 1
+    /// … times its words to this power (1 fills the words asked for, 0 counts sentences).
+    public var fitLengthExponent: Double = 1
+
+    /// How summaries of a number of words choose their sentences.
+    public var fit: SummaryFit {
+      SummaryFit(candidates: fitCandidates, scoreExponent: fitScoreExponent, lengthExponent: fitLengthExponent)
+    }
 
     public static let knownKeys = CodingKeys.allCases.map(\.rawValue)
 
@@ -105,6 +120,10 @@ public struct SentenceScorer: Stage {
       case listItemWeight = "list-item-weight"
       case stemming
       case stopWords = "stop-words"
+      case frequencyWeight = "frequency-weight"
+      case fitCandidates = "fit-candidates"
+      case fitScoreExponent = "fit-score-exponent"
+      case fitLengthExponent = "fit-length-exponent"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -129,6 +148,10 @@ public struct SentenceScorer: Stage {
       listItemWeight = try number(.listItemWeight, d.listItemWeight)
       stemming = try c.decodeIfPresent(Bool.self, forKey: .stemming) ?? d.stemming
       stopWords = try c.decodeIfPresent(Bool.self, forKey: .stopWords) ?? d.stopWords
+      frequencyWeight = try number(.frequencyWeight, d.frequencyWeight)
+      fitCandidates = try c.decodeIfPresent(Int.self, forKey: .fitCandidates) ?? d.fitCandidates
+      fitScoreExponent = try number(.fitScoreExponent, d.fitScoreExponent)
+      fitLengthExponent = try number(.fitLengthExponent, d.fitLengthExponent)
     }
   }
 
@@ -141,6 +164,7 @@ public struct SentenceScorer: Stage {
   public init(options: Options) throws(StageError) {
     func fail(_ reason: String) -> StageError { StageError(stage: Self.kind, source: "-", reason: reason) }
     guard options.standfirstSentences >= 0 else { throw fail("standfirst-sentences must be at least 0") }
+    guard options.fitCandidates >= 1 else { throw fail("fit-candidates must be at least 1, e.g. 12") }
     guard options.positionDecay > 0 else { throw fail("position-decay must be above 0, e.g. 0.5") }
     for (name, value) in [
       ("position-weight", options.positionWeight), ("position-exponent", options.positionExponent),
@@ -148,6 +172,8 @@ public struct SentenceScorer: Stage {
       ("redundancy", options.redundancy), ("standfirst-position-weight", options.standfirstPositionWeight),
       ("standfirst-length-damping", options.standfirstLengthDamping),
       ("standfirst-redundancy", options.standfirstRedundancy), ("list-item-weight", options.listItemWeight),
+      ("frequency-weight", options.frequencyWeight), ("fit-score-exponent", options.fitScoreExponent),
+      ("fit-length-exponent", options.fitLengthExponent),
     ] where !(value >= 0) || !value.isFinite {
       throw fail("\(name) must be a number of at least 0, not \(value)")
     }
@@ -275,6 +301,22 @@ public struct SentenceScorer: Stage {
       centrality[k] = Double(shared) / pow(1 + Double(analysis.sentences[k].terms.count), damping)
       highest = max(highest, centrality[k])
     }
+    // Word probability (SumBasic): the mean share of the text's content words that each
+    // content word of the sentence has.
+    var probability = [Double](repeating: 0, count: m)
+    var likeliest = 0.0
+    if options.frequencyWeight > 0 {
+      var occurrences = [Int32](repeating: 0, count: analysis.termCount)
+      for sentence in analysis.sentences {
+        for t in sentence.terms { occurrences[Int(t)] += 1 }
+      }
+      for k in 0..<m where !analysis.sentences[k].terms.isEmpty {
+        var sum = 0
+        for t in analysis.sentences[k].terms { sum += Int(occurrences[Int(t)]) }
+        probability[k] = Double(sum) / Double(analysis.sentences[k].terms.count)
+        likeliest = max(likeliest, probability[k])
+      }
+    }
     let words = analysis.sentences.map { max(1, $0.words) }
     let median = Double(words.sorted()[m / 2])
     var scores = [Double](repeating: 0, count: m)
@@ -283,13 +325,14 @@ public struct SentenceScorer: Stage {
       let position = pow(1 + Double(before) / (options.positionDecay * median), -options.positionExponent)
       before += words[k]
       let central = highest > 0 ? centrality[k] / highest : 0
+      let frequent = likeliest > 0 ? options.frequencyWeight * probability[k] / likeliest : 0
       let length = Double(words[k]) / median
       var value: Double
       if hasStandfirst {
         // The body after a standfirst is ranked by centrality, scaled by length.
-        value = (positionWeight * position + Self.centralityFloor + central) * pow(length, lengthWeight)
+        value = (positionWeight * position + Self.centralityFloor + central + frequent) * pow(length, lengthWeight)
       } else {
-        value = positionWeight * position + options.centralityWeight * central + lengthWeight * log(length)
+        value = positionWeight * position + options.centralityWeight * central + frequent + lengthWeight * log(length)
       }
       if segments[analysis.segments[k]].role == .listItem { value *= options.listItemWeight }
       scores[k] = value

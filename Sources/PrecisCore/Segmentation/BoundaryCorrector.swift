@@ -223,8 +223,7 @@ final class BoundaryCorrector {
 
   /// Whether offset `x` is strictly inside a quotation or bracket of the current line.
   private func isQuoted(_ x: Int) -> Bool {
-    for span in quotes.spans where span.lowerBound < x && x < span.upperBound { return true }
-    return false
+    QuoteSpans.isStrictlyInside(x, quotes.spans)
   }
 
   // MARK: - What ends a sentence
@@ -477,10 +476,7 @@ final class BoundaryCorrector {
 
   /// Whether the cluster's sentence end is inside a quotation or bracket that goes on after it.
   private func isInsideQuote(_ c: Cluster) -> Bool {
-    for span in quotes.spans where span.lowerBound < c.start && c.end < span.upperBound {
-      return true
-    }
-    return false
+    QuoteSpans.encloses(c.start..<c.end, quotes.spans)
   }
 
   /// Whether the word starting at `i` is a web or e-mail address.
@@ -618,7 +614,7 @@ final class BoundaryCorrector {
       while k < line.upperBound && UTF8Text.isSpace(UTF8Text.scalar(at: k, in: b).value) { k += 1 }
       if k > j && k < line.upperBound {
         let (v, w) = UTF8Text.scalar(at: k, in: b)
-        if Self.isClosing(v) && quotes.spans.contains(where: { $0.upperBound == k + w }) {
+        if Self.isClosing(v) && QuoteSpans.hasSpan(endingAt: k + w, quotes.spans) {
           j = k + w
           c.closesQuote = Self.isQuotationMark(v)
         }

@@ -65,6 +65,40 @@ struct QuoteSpans {
     }
   }
 
+  /// Whether offset `x` lies strictly inside one of `spans` (ascending and disjoint).
+  ///
+  /// - Complexity: O(log *s*) in the number of spans, so that a line of millions of quotes
+  ///   costs no more per boundary than a short one.
+  static func isStrictlyInside(_ x: Int, _ spans: [Range<Int>]) -> Bool {
+    let i = firstSpan(endingAfter: x, spans)
+    return i < spans.count && spans[i].lowerBound < x
+  }
+
+  /// Whether one of `spans` encloses `range` with room on both sides (starts before it and
+  /// ends after it).
+  static func encloses(_ range: Range<Int>, _ spans: [Range<Int>]) -> Bool {
+    let i = firstSpan(endingAfter: range.upperBound, spans)
+    return i < spans.count && spans[i].lowerBound < range.lowerBound
+  }
+
+  /// Whether one of `spans` ends at `end`.
+  static func hasSpan(endingAt end: Int, _ spans: [Range<Int>]) -> Bool {
+    let i = firstSpan(endingAfter: end - 1, spans)
+    return i < spans.count && spans[i].upperBound == end
+  }
+
+  /// The index of the first of `spans` (ascending and disjoint, so their ends ascend too)
+  /// that ends after `x`; `spans.count` when none does.
+  static func firstSpan(endingAfter x: Int, _ spans: [Range<Int>]) -> Int {
+    var lo = 0
+    var hi = spans.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if spans[mid].upperBound <= x { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+
   /// Whether the ASCII byte `c` is a quote mark or bracket.
   @inline(__always)
   private static func isASCIIMark(_ c: UInt8) -> Bool {

@@ -104,7 +104,7 @@ struct SpaceBoundaries {
     for k in 0..<phrases.count - 1 {
       let right = phrases[k + 1]
       let boundary = right.range.lowerBound
-      let quoted = quotes.contains(where: { $0.lowerBound < boundary && boundary < $0.upperBound })
+      let quoted = QuoteSpans.isStrictlyInside(boundary, quotes)
       switch quoted
         ? .joined
         : decide(

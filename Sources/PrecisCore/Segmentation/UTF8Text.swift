@@ -181,6 +181,12 @@ struct ScalarClasses: Sendable {
 
   /// The classes of `v`, from its Unicode properties.
   static func compute(_ v: UInt32) -> UInt8 {
+    // Han ideographs, kana and Hangul syllables: letters without case, asked about often.
+    switch v {
+    case 0x3041...0x3096, 0x30A1...0x30FA, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3:
+      return letter
+    default: break
+    }
     guard let s = Unicode.Scalar(v) else { return 0 }
     let p = s.properties
     let category = p.generalCategory

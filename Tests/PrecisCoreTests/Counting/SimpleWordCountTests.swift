@@ -69,3 +69,42 @@ import Testing
     }
   }
 }
+
+@Suite struct StandaloneCharacterTests {
+  /// Each scalar the counter treats as a cluster of its own breaks from letters, from itself
+  /// and from Hangul syllables on either side, so no grapheme rule can join it to a neighbour
+  /// of the same kind (CR LF aside: both are white space, so neither is counted).
+  @Test func standaloneScalarsBreakFromTheirNeighbours() {
+    let neighbours: [Unicode.Scalar] = ["a", "가", "각", "中", "д"]
+    var checked = 0
+    for v in UInt32(0)...0xFFFF where WordCounter.isStandalone(v) {
+      guard let s = Unicode.Scalar(v) else { continue }
+      let own = String(s)
+      #expect((own + own).count == 2, "U+\(String(v, radix: 16)) twice")
+      for n in neighbours {
+        let other = String(n)
+        #expect((other + own).count == 2, "U+\(String(v, radix: 16)) after \(other)")
+        #expect((own + other).count == 2, "U+\(String(v, radix: 16)) before \(other)")
+      }
+      checked += 1
+    }
+    #expect(checked > 40_000)
+  }
+
+  @Test(arguments: [
+    "Привет, мир! Ελληνικά κείμενα.", "שלום עולם", "مرحبا بالعالم، كيف الحال؟", "日本語の文章です。",
+    "한국어 문장입니다.", "ｶﾀｶﾅ　全角", "a\r\nb\tc", "Привет\u{301}", "ก้า", "नमस्ते", "😀👍🏽", "🇩🇪",
+  ])
+  func countsEqualGraphemeClusters(_ text: String) {
+    var copy = text
+    let fast = copy.withUTF8 { WordCounter.standaloneCharacters($0) }
+    if let fast { #expect(fast == WordCounter.characters(in: Substring(text)), "\(text)") }
+  }
+
+  @Test func marksAndEmojiGoToGraphemeBreaking() {
+    for text in ["Привет\u{301}", "ก้า", "नमस्ते", "😀👍🏽", "🇩🇪", "e\u{200D}"] {
+      var copy = text
+      #expect(copy.withUTF8 { WordCounter.standaloneCharacters($0) } == nil, "\(text)")
+    }
+  }
+}

@@ -1,4 +1,4 @@
-import PrecisCore
+@testable import PrecisCore
 import PrecisTestSupport
 import PropertyBased
 import Testing
@@ -6,6 +6,30 @@ import Testing
 @Suite struct TextNormalizerTests {
   func normalize(_ text: String, form: NormalizationForm = .nfc) throws -> Document {
     try TextNormalizer(options: .init(form: form)).apply(to: Document(source: "t", text: text))
+  }
+
+  @Test func needsCleaningFindsEverySequenceAtEveryPosition() {
+    // The eight-byte fast path must not miss a sequence in any position of a word, nor
+    // one that straddles two words.
+    let specials: [[UInt8]] = [
+      [0x0D], [0x00], [0x1F], [0x7F], [0xC2, 0x85], [0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA9],
+      [0xEF, 0xBB, 0xBF],
+    ]
+    let harmless: [[UInt8]] = [[0x0A], [0x09], [0xC2, 0xA0], [0xE2, 0x80, 0x94], [0xEF, 0xBC, 0x8C], [0xD0, 0xB4]]
+    for length in [0, 1, 7, 8, 9, 16, 23] {
+      for position in 0...length {
+        let before = [UInt8](repeating: 0x61, count: position)
+        let after = [UInt8](repeating: 0x62, count: length - position)
+        for special in specials {
+          let bytes = before + special + after
+          #expect(bytes.withUnsafeBufferPointer { TextNormalizer.needsCleaning($0) }, "\(bytes)")
+        }
+        for sequence in harmless {
+          let bytes = before + sequence + after
+          #expect(!bytes.withUnsafeBufferPointer { TextNormalizer.needsCleaning($0) }, "\(bytes)")
+        }
+      }
+    }
   }
 
   @Test(arguments: [

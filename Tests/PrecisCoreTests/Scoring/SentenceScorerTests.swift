@@ -108,9 +108,11 @@ import Testing
       s.map { $0.text.split(whereSeparator: { $0.isWhitespace }).count }.reduce(0, +)
     }
     let within = Summary.sentences(of: document, length: .words(40))
-    #expect(!within.isEmpty && words(within) <= 40)
+    // Whole sentences; the last runs past 40 words only when that ends closer to 40.
+    let rest = words(Array(within.dropLast()))
+    #expect(!within.isEmpty && (words(within) <= 40 || words(within) - 40 < 40 - rest), "\(words(within))")
     let cut = Summary.sentences(of: document, length: .words(40), cut: true)
-    #expect(words(cut) <= 40 && words(cut) >= words(within))
+    #expect(words(cut) <= 40 && words(cut) >= 30)
     let budget = Summary.sentences(of: document, length: .budgetWords(40))
     #expect(words(budget) >= 40)
     let budgetCut = Summary.sentences(of: document, length: .budgetWords(40), cut: true)
@@ -118,6 +120,30 @@ import Testing
     let body = document.segments.filter { SentenceScorer.isSummarizable($0.role) }.count
     #expect(Summary.sentences(of: document, length: .ratio(0.5)).count == (body + 1) / 2)
     #expect(Summary.sentences(of: document, length: .sentences(100)).count == body)
+  }
+
+  @Test func wordLimitsFillWithWholeSentences() throws {
+    // The best sentence alone leaves room for neither of the next two, which together fill it.
+    let text = "Alpha beta gamma delta epsilon zeta eta theta.\n\n"
+      + "One two three four five.\n\nSix seven eight nine ten."
+    var document = try TextDecoder().decode(Array(text.utf8), source: "fit")
+    document.language = .english
+    document = try Pipeline(stages: [TextNormalizer(options: .init()), SentenceSplitter(options: .init())])
+      .apply(to: document)
+    #expect(document.segments.count == 3)
+    for (i, score) in [1.0, 0.9, 0.9].enumerated() where i < document.segments.count {
+      document.segments[i].score = score
+      document.segments[i].rank = i + 1
+    }
+    #expect(Summary.sentences(of: document, length: .words(10)).map(\.index) == [1, 2])
+    // Five words are closer to 3 than none: the last sentence may run past the limit then.
+    #expect(Summary.sentences(of: document, length: .words(3)).map(\.index) == [1])
+    // No sentence comes close: the best one rather than nothing.
+    #expect(Summary.sentences(of: document, length: .words(2)).map(\.index) == [0])
+    // A budget ends with a sentence after the others, which runs past it.
+    #expect(Summary.sentences(of: document, length: .budgetWords(12)).map(\.index) == [0, 1])
+    let cut = Summary.sentences(of: document, length: .budgetWords(12), cut: true)
+    #expect(cut.map(\.text) == ["Alpha beta gamma delta epsilon zeta eta theta.", "One two three four"])
   }
 
   @Test func emptyAndJunkOnlyDocumentsScore() throws {
@@ -147,5 +173,23 @@ import Testing
     let first = Set(analysis.sentences[0].terms)
     let second = Set(analysis.sentences[1].terms)
     #expect(first.intersection(second).count == 2)  // open, station
+  }
+
+  /// Spellings are cached per thread across documents; the term numbers stay the document's
+  /// own, in order of first use, whatever was analysed before.
+  @Test func termNumbersDoNotDependOnEarlierDocuments() throws {
+    let scorer = try SentenceScorer(options: .init())
+    let a = try summarize("Rain fell on the station. The station closed early. Trains waited.", language: "en")
+    let b = try summarize("Trains waited at the bridge. Rain fell again. Bridges closed.", language: "en")
+    let terms = { (analysis: SentenceAnalysis) in analysis.sentences.map(\.terms) }
+    let bFirst = try scorer.analyze(b)
+    let aAfterB = try scorer.analyze(a)
+    let aAgain = try scorer.analyze(a)
+    let bAfterA = try scorer.analyze(b)
+    #expect(terms(aAfterB) == terms(aAgain))
+    #expect(terms(bFirst) == terms(bAfterA))
+    #expect(aAfterB.termCount == aAgain.termCount)
+    // Numbers start at 0 in order of first use: "rain", "fell", "station" …
+    #expect(aAgain.sentences[0].terms.prefix(3) == [0, 1, 2])
   }
 }
