@@ -72,6 +72,18 @@ enum RandomDocuments {
   }
 }
 
+@Suite struct RoundTripRegressionTests {
+  /// Found by `copySourceThenMergeIsTheIdentity`: XLIFF 1.2 put a markup code holding U+0019
+  /// in an `equiv-text` attribute, which turned it into U+FFFD.
+  @Test(arguments: TranslationFormats.names)
+  func codesHoldingControlCharactersSurvive(format: String) throws {
+    let document = try FormatSamples.document(
+      "Z6 <FL \u{11AE}   \u{1FA60}\u{19}\u{B9E1}\u{5C5}\u{2068}\u{202E}F\u{1A}>\u{301} and <b\u{19}> too.\n")
+    #expect(PreparedDocument(document).text.unicodeScalars.contains("\u{19}"))
+    try checkSegmentWriter(format: format, document: document)
+  }
+}
+
 @Suite struct XMLPropertyTests {
   /// The formats written as XML.
   static let xmlFormats = ["xliff2", "xliff12", "tmx"]
