@@ -13,6 +13,7 @@ targets=("$@"); [[ ${#targets[@]} -gt 0 ]] || targets=("${all[@]}")
 fuzz_dir=$(cd "$(dirname "$0")/.." && pwd)
 root=$(cd "$fuzz_dir/.." && pwd)
 work=${PRECIS_FUZZ_DIR:-/tmp/precis-fuzz}
+mkdir -p "$work"
 flags=(-c debug --package-path "$fuzz_dir" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
 
 # Seeds: small files (libFuzzer's -max_len keeps inputs short anyway).
@@ -30,9 +31,17 @@ failed=0
 for target in "${targets[@]}"; do
   [[ " ${all[*]} " == *" $target "* ]] || usage
   echo "== $target: building"
-  if ! swift build "${flags[@]}" --product "$target" 2>&1 | grep -E "error:|Build complete|Build of product"; then :; fi
+  # A failed build must not leave an older binary to be fuzzed in its place.
+  swift build "${flags[@]}" --product "$target" >"$work/build-$target.log" 2>&1
+  build_status=$?
+  grep -E "error:|Build complete|Build of product" "$work/build-$target.log" | head -20
+  if [[ $build_status -ne 0 ]]; then
+    echo "$target: build failed (log $work/build-$target.log)" >&2
+    failed=1
+    continue
+  fi
   bin=$(swift build "${flags[@]}" --show-bin-path)/$target
-  [[ -x $bin ]] || { echo "$target: build failed" >&2; failed=1; continue; }
+  [[ -x $bin ]] || { echo "$target: no binary at $bin" >&2; failed=1; continue; }
   out="$work/$target"; corpus="$out/corpus"
   mkdir -p "$corpus"
   case $target in

@@ -75,8 +75,49 @@ public final class BreakIterator {
 
   /// Returns the boundaries of `utf8` (valid UTF-8) as UTF-8 offsets, without 0 and with the end.
   ///
-  /// - Complexity: O(*n*) in the length of `utf8`.
-  public func boundaries(utf8: UnsafeBufferPointer<UInt8>) throws(ICUError) -> [Int] {
+  /// Text longer than `window` bytes is read a window at a time, so that memory stays
+  /// bounded whatever the length of a paragraph.
+  ///
+  /// - Complexity: O(*n*) in the length of `utf8`; O(`window`) memory.
+  public func boundaries(
+    utf8: UnsafeBufferPointer<UInt8>, window: Int = BreakIterator.window
+  ) throws(ICUError) -> [Int] {
+    let window = max(window, 2 * Self.windowMargin)
+    if utf8.count <= window { return try boundaries(ofWindow: utf8) }
+    // A long text is read in windows, so that its UTF-16 copy stays small. Each window
+    // starts at a boundary the window before confirmed: ICU starts a sentence there as it
+    // would in the whole text. Boundaries within `windowMargin` of a window's cut end are
+    // not trusted (ICU looks ahead past a full stop) and are found again by the next window.
+    var result: [Int] = []
+    var start = 0
+    while start < utf8.count {
+      var end = min(start + window, utf8.count)
+      while end < utf8.count && utf8[end] & 0xC0 == 0x80 { end -= 1 }
+      let found = try boundaries(ofWindow: UnsafeBufferPointer(rebasing: utf8[start..<end]))
+      if end == utf8.count {
+        result.append(contentsOf: found.lazy.map { $0 + start })
+        break
+      }
+      let trusted = found.prefix { start + $0 <= end - Self.windowMargin }
+      if let last = trusted.last {
+        result.append(contentsOf: trusted.lazy.map { $0 + start })
+        start += last
+      } else {
+        // No boundary before the margin (a sentence longer than the window): the next
+        // window starts at the margin, without a boundary there.
+        start = end - Self.windowMargin
+        while utf8[start] & 0xC0 == 0x80 { start -= 1 }
+      }
+    }
+    return result
+  }
+
+  /// The longest text, in UTF-8 bytes, that ``boundaries(utf8:window:)`` reads at once.
+  public static let window = 1 << 18
+  /// How far before a window's cut end a boundary must lie to be kept.
+  static let windowMargin = 4096
+
+  private func boundaries(ofWindow utf8: UnsafeBufferPointer<UInt8>) throws(ICUError) -> [Int] {
     if utf8.isEmpty { return [] }
     try setText(utf8)
     scratch.removeAll(keepingCapacity: true)

@@ -98,18 +98,37 @@ public struct Normalizer: @unchecked Sendable {
       } else if form == .nfc && belowCombiningMarks {
         // Latin with diacritics as precomposed letters: nothing to check.
       } else {
-        try buffer.fill(utf8: UnsafeBufferPointer(rebasing: input[lineStart..<lineEnd]))
-        var status = U_ZERO_ERROR
-        let span = buffer.units.withUnsafeBufferPointer { units in
-          cicu_unorm2_spanQuickCheckYes(handle, units.baseAddress, Int32(buffer.count), &status)
+        // A long line is checked in pieces, each ending before an ASCII character (which
+        // never combines with what comes before it), so the UTF-16 copy stays small.
+        var start = lineStart
+        while start < lineEnd {
+          var cut = min(start + Self.pieceBytes, lineEnd)
+          if cut < lineEnd {
+            var p = cut
+            while p > start && input[p] >= 0x80 { p -= 1 }
+            if p == start {
+              p = cut
+              while p < lineEnd && input[p] >= 0x80 { p += 1 }
+            }
+            cut = p
+          }
+          try buffer.fill(utf8: UnsafeBufferPointer(rebasing: input[start..<cut]))
+          var status = U_ZERO_ERROR
+          let span = buffer.units.withUnsafeBufferPointer { units in
+            cicu_unorm2_spanQuickCheckYes(handle, units.baseAddress, Int32(buffer.count), &status)
+          }
+          try icuCheck(status, "check normalisation")
+          if Int(span) < buffer.count { return false }
+          start = cut
         }
-        try icuCheck(status, "check normalisation")
-        if Int(span) < buffer.count { return false }
       }
       lineStart = lineEnd + 1
     }
     return true
   }
+
+  /// The most UTF-8 bytes of a line that ``isNormalized(utf8:)`` converts at once.
+  static let pieceBytes = 1 << 16
 
   /// Normalises valid UTF-8 line by line, keeping anchors back to the input offsets.
   public func normalize(utf8 input: UnsafeBufferPointer<UInt8>) throws(ICUError) -> NormalizedUTF8 {

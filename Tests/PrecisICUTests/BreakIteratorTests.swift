@@ -9,6 +9,31 @@ import Testing
     }
   }
 
+  @Test(arguments: ["en@ss=standard", "ja", "ru"])
+  func longTextsReadInWindowsBreakAsWhole(locale: String) throws {
+    // About 300 KB of varied sentences, some very long, read whole and in 9 KB windows.
+    let pieces = [
+      "Mr. Smith met Dr. Jones at 3.15 p.m. on the U.S. coast.", "「よし。」と彼は言った。",
+      "Он ушёл, т. е. уехал в 5 ч. утра!", "Why?\u{201D} she asked. ", "A. B. Cee wrote (see p. 4.) twice.",
+      String(repeating: "word ", count: 3000) + "end.", "…and then. ", "3. Oktober. ",
+    ]
+    var text = ""
+    var k = 0
+    while text.utf8.count < 300_000 {
+      text += pieces[k % pieces.count] + (k % 7 == 0 ? " " : "  ")
+      k = k &* 31 &+ 7
+      k %= 1009
+    }
+    var copy = text
+    let (whole, windowed) = try copy.withUTF8 { bytes in
+      try withBreakIterator(.sentence, locale: locale) {
+        (try $0.boundaries(utf8: bytes, window: .max), try $0.boundaries(utf8: bytes, window: 9000))
+      }
+    }
+    #expect(whole.count > 100)
+    #expect(windowed == whole)
+  }
+
   @Test func reportsUTF8Offsets() throws {
     // "Été." is 6 bytes (É is 2, é is 2); the space after it makes 7.
     #expect(try boundaries("Été. Oui.") == [7, 11])

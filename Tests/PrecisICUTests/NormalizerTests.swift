@@ -24,6 +24,26 @@ import Testing
     ])
   }
 
+  @Test(arguments: [NormalizationForm.nfc, .nfkc, .nfkcCasefold])
+  func longLinesAreCheckedInPiecesWithoutMissingAnything(form: NormalizationForm) throws {
+    // One line of about 200 KB of Cyrillic and Greek (every byte non-ASCII between the
+    // spaces), with one decomposed letter placed around each 64 KB piece boundary.
+    let word = "слово λέξη "
+    let normalizer = try Normalizer(form: form)
+    var clean = String(repeating: word, count: 10_000)
+    #expect(try clean.withUTF8 { try normalizer.isNormalized(utf8: $0) })
+    for offset in [65_530, 65_536, 65_540, 131_070, 131_075] {
+      var bytes = Array(clean.utf8)
+      var at = offset
+      while bytes[at] & 0xC0 == 0x80 { at += 1 }
+      bytes.insert(contentsOf: Array("e\u{301}".utf8), at: at)
+      #expect(try bytes.withUnsafeBufferPointer { try !normalizer.isNormalized(utf8: $0) }, "at \(at)")
+    }
+    // Without any ASCII at all: the line is checked whole.
+    var dense = String(repeating: "слово", count: 20_000) + "е\u{308}"
+    #expect(try dense.withUTF8 { try !normalizer.isNormalized(utf8: $0) })
+  }
+
   @Test func asciiIsUnchanged() throws {
     var input = "Plain ASCII text.\nTwo lines."
     let result = try input.withUTF8 { try Normalizer(form: .nfc).normalize(utf8: $0) }
