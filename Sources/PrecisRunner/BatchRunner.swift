@@ -15,11 +15,14 @@ public struct BatchOptions: Sendable, Hashable {
   /// Input bytes in flight at once: a file is started only while the files in flight are
   /// smaller together, unless none is (so one large file still runs, alone).
   public var maxBytesInFlight: Int
+  /// The largest input file read; a larger one is recorded as an error, unread.
+  public var maxFileSize: FileSizeLimit
 
   public init(
     jobs: Int = 1, resume: Bool = false, shard: Shard? = nil, walk: WalkOptions = WalkOptions(),
-    maxBytesInFlight: Int = 256 << 20
+    maxBytesInFlight: Int = 256 << 20, maxFileSize: FileSizeLimit = .default
   ) {
+    self.maxFileSize = maxFileSize
     self.jobs = max(1, jobs)
     self.resume = resume
     self.shard = shard
@@ -305,7 +308,8 @@ public struct BatchRunner: Sendable {
         let bytes: [UInt8]
         do {
           bytes = try InputFile.read(
-            inputRoot + "/" + path, followSymlinks: options.walk.followSymlinks)
+            inputRoot + "/" + path, followSymlinks: options.walk.followSymlinks,
+            limit: options.maxFileSize)
         } catch {
           throw .input(InputError(path: path, reason: error.reason))
         }
@@ -339,6 +343,9 @@ public struct BatchRunner: Sendable {
       entry.status = .error
       entry.error = error.description
       entry.errorKind = error.kind
+      // A failed input keeps no outputs: none of a set half-written when a later file failed.
+      for written in entry.outputs { output.removeFile(written) }
+      entry.outputs = []
     }
     // Outputs of the previous run that this one no longer writes would not be in a clean run.
     if let previous {

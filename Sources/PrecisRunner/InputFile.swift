@@ -71,12 +71,28 @@ public enum InputFile {
   /// - Parameters:
   ///   - path: the file.
   ///   - followSymlinks: whether a symbolic link is read through (`false` refuses one).
-  /// - Throws: `InputError` when the file cannot be opened or read, is a folder, or is not a
-  ///   regular file (a FIFO is never waited on).
-  public static func read(_ path: String, followSymlinks: Bool = true) throws(InputError) -> [UInt8]
-  {
+  ///   - limit: the largest file to read; a larger one is refused before it is read (standard
+  ///     input and a file growing meanwhile, as soon as they pass it).
+  /// - Throws: `InputError` when the file cannot be opened or read, is a folder, is not a
+  ///   regular file (a FIFO is never waited on), or is larger than `limit`.
+  public static func read(
+    _ path: String, followSymlinks: Bool = true, limit: FileSizeLimit = .default
+  ) throws(InputError) -> [UInt8] {
     if path == "-" {
-      return Array(FileHandle.standardInput.readDataToEndOfFile())
+      var bytes: [UInt8] = []
+      while true {
+        let chunk = FileHandle.standardInput.readData(ofLength: 1 << 20)
+        if chunk.isEmpty { break }
+        bytes.append(contentsOf: chunk)
+        if bytes.count > limit.bytes {
+          throw InputError(
+            path: "standard input",
+            reason:
+              "passed the \(limit) limit on input files; pass --max-file-size with a larger size, or split the input"
+          )
+        }
+      }
+      return bytes
     }
     // O_NONBLOCK: a FIFO put where a file was listed must not hang the batch.
     var flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
@@ -108,6 +124,9 @@ public enum InputFile {
         reason: "is not a regular file (\(fileKind(info.st_mode))); precis reads regular files only"
       )
     }
+    if Int(info.st_size) > limit.bytes {
+      throw InputError(path: path, reason: limit.refusal(size: Int(info.st_size), option: "--max-file-size"))
+    }
     // Read straight into an array of the listed size (one more byte shows growth), then
     // grow only for a file that grew meanwhile: no zeroed scratch buffer per file.
     var capacity = max(Int(info.st_size), 0) + 1
@@ -137,6 +156,9 @@ public enum InputFile {
       }
       bytes.removeSubrange(filled...)
       if let failure { throw InputError(path: path, reason: "read failed (\(failure))") }
+      if bytes.count > limit.bytes {
+        throw InputError(path: path, reason: limit.refusal(size: bytes.count, option: "--max-file-size"))
+      }
       if atEnd { break }
       capacity *= 2
     }
@@ -181,6 +203,18 @@ public enum InputFile {
 
     func walk(_ relative: String, names: [String], ancestors: [FileIdentity]) {
       for name in names {
+        if name.hasPrefix("\u{0}") {
+          let child = (relative.isEmpty ? "" : relative + "/") + name.dropFirst()
+          if include(child) {
+            result.append(
+              InputItem(
+                path: child, size: 0,
+                problem: .unreadable(
+                  "the name is not valid UTF-8 (bad bytes shown as \\xNN); rename it in UTF-8 to read it")
+              ))
+          }
+          continue
+        }
         let child = relative.isEmpty ? name : relative + "/" + name
         let absolute = root + "/" + child
         if options.exclude.contains(where: { matches($0, path: child) }) { continue }
@@ -271,23 +305,49 @@ public enum InputFile {
   }
 
   /// The names in a folder, without hidden ones, sorted by their UTF-8 bytes.
+  ///
+  /// A name that is not valid UTF-8 cannot be held in a `String` without changing it (and a
+  /// changed name opens nothing), so it is marked with a leading NUL and its bad bytes
+  /// written as `\xFF`; `list` records it as unreadable.
   static func names(in folder: String) throws(SystemError) -> [String] {
     guard let dir = opendir(folder) else { throw SystemError(message: errnoText()) }
     defer { closedir(dir) }
     var names: [String] = []
     while let entry = readdir(dir) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+      let bytes = withUnsafePointer(to: entry.pointee.d_name) { pointer in
         pointer.withMemoryRebound(
-          to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)
+          to: UInt8.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)
         ) {
-          String(cString: $0)
+          Array(UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))))
         }
       }
-      if name.hasPrefix(".") { continue }
-      names.append(name)
+      if bytes.first == UInt8(ascii: ".") { continue }
+      if let name = String(validating: bytes, as: UTF8.self) {
+        names.append(name)
+      } else {
+        names.append("\u{0}" + escapedName(bytes))
+      }
     }
     names.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     return names
+  }
+
+  /// `bytes` with every byte that is not part of valid UTF-8 written as `\xFF`.
+  static func escapedName(_ bytes: [UInt8]) -> String {
+    var text = ""
+    var rest = bytes[...]
+    while !rest.isEmpty {
+      // The longest valid prefix, then one bad byte.
+      var valid = rest.count
+      while valid > 0 && String(validating: rest.prefix(valid), as: UTF8.self) == nil { valid -= 1 }
+      text += String(decoding: rest.prefix(valid), as: UTF8.self)
+      rest = rest.dropFirst(valid)
+      if let bad = rest.first {
+        text += "\\x" + String(bad, radix: 16, uppercase: true)
+        rest = rest.dropFirst()
+      }
+    }
+    return text
   }
 
   static func statInfo(_ path: String, follow: Bool) -> stat? {

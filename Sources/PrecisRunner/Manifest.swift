@@ -117,7 +117,7 @@ public enum Manifest {
   /// The entries of a manifest, the last one per path winning; lines that do not parse (the
   /// end of a line cut short by a crash) are ignored. A missing file gives none.
   public static func read(path: String) -> [String: ManifestEntry] {
-    guard let bytes = try? InputFile.read(path) else { return [:] }
+    guard let bytes = try? InputFile.read(path, limit: .none) else { return [:] }
     let decoder = JSONDecoder()
     var entries: [String: ManifestEntry] = [:]
     for line in bytes.split(separator: UInt8(ascii: "\n")) {

@@ -281,7 +281,11 @@ public final class AtomicFile {
       let n = systemWrite(fd, base + written, bytes.count - written)
       if n < 0 {
         if errno == EINTR { continue }
-        throw OutputError(path: path, reason: "write failed (\(errnoText())); nothing was written")
+        throw OutputError(
+          path: path,
+          reason:
+            "write failed (\(errnoText())); nothing was written; free space in the output folder (or raise its limits) and run again"
+        )
       }
       written += n
     }

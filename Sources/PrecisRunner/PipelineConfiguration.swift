@@ -72,4 +72,6 @@ public struct PipelineConfiguration: Sendable {
   public var outputs: [OutputSpec]
   /// What loading skipped but could go on without, such as an SRX rule ICU cannot compile.
   public var warnings: [String] = []
+  /// The largest input file to read (`input: max-file-size`), or `nil` for the default.
+  public var maxFileSize: FileSizeLimit? = nil
 }

@@ -59,6 +59,7 @@ public enum PipelineLoader {
     } catch {
       throw PipelineFileError(file: file, message: "not valid YAML: \(error)")
     }
+    try refuseAliases(in: root, fail)
     let top = try mapping(root, "the pipeline file", fail)
     try checkKeys(top, allowed: ["version", "input", "stages", "outputs"], what: "top-level key", fail)
 
@@ -70,9 +71,19 @@ public enum PipelineLoader {
 
     // input
     var encoding: String? = nil
+    var maxFileSize: FileSizeLimit? = nil
     if let inputNode = value(top, "input") {
       let input = try mapping(inputNode, "'input'", fail)
-      try checkKeys(input, allowed: ["encoding"], what: "option for 'input'", fail)
+      try checkKeys(input, allowed: ["encoding", "max-file-size"], what: "option for 'input'", fail)
+      if let node = value(input, "max-file-size") {
+        guard let text = node.string, let limit = FileSizeLimit(text) else {
+          throw fail(
+            node,
+            "'max-file-size' must be a size such as 100M, 2G or 500MB (K, M, G: powers of 1024; KB, MB, GB: of 1000), or none"
+          )
+        }
+        maxFileSize = limit
+      }
       if let node = value(input, "encoding") {
         guard let name = node.string, !name.isEmpty else { throw fail(node, "'encoding' must be a name such as auto, utf-8 or windows-1252") }
         if name.lowercased() != "auto" {
@@ -152,6 +163,7 @@ public enum PipelineLoader {
     var configuration = PipelineConfiguration(
       name: file, text: yaml, version: version, encoding: encoding, pipeline: pipeline, outputs: outputs)
     configuration.warnings = warnings
+    configuration.maxFileSize = maxFileSize
     return configuration
   }
 
@@ -249,6 +261,44 @@ public enum PipelineLoader {
       if key.string == nil { throw fail(key, "keys must be plain names") }
     }
     return m
+  }
+
+  /// Refuses YAML aliases (`*name`). Yams hands back the anchored node itself for each alias
+  /// (and lets go of the anchor's name), so a few lines of nested aliases ("billion laughs")
+  /// stand for billions of nodes that any walk over the tree, a decoder's or an error
+  /// message's, would visit. A list or mapping met twice at the same place in the file is
+  /// such a repeat; the walk stops there, so it visits each node of the file once. Aliases of
+  /// single values cost nothing and are left to the checks of each key.
+  static func refuseAliases(
+    in root: Node, _ fail: (Node?, String) -> PipelineFileError
+  ) throws(PipelineFileError) {
+    var seen: Set<[Int]> = []
+    var pending = [root]
+    var visited = 0
+    while let node = pending.popLast() {
+      visited += 1
+      if visited > 1_000_000 {
+        throw fail(nil, "more than a million YAML values; a pipeline file holds a few dozen")
+      }
+      switch node {
+      case .mapping, .sequence:
+        if let mark = node.mark, !seen.insert([mark.line, mark.column]).inserted {
+          throw fail(
+            node,
+            "this value is repeated through a YAML alias (*name); pipeline files allow no aliases: write the value out"
+          )
+        }
+      case .alias:
+        throw fail(node, "pipeline files allow no YAML aliases (*name); write the value out")
+      case .scalar: break
+      }
+      switch node {
+      case .mapping(let mapping):
+        for (key, value) in mapping.reversed() { pending += [value, key] }
+      case .sequence(let sequence): pending += sequence.reversed()
+      case .scalar, .alias: break
+      }
+    }
   }
 
   private static func checkKeys(

@@ -107,6 +107,14 @@ public struct StreamProcessor: Sendable {
     return out
   }
 
+  /// The result of a line longer than `limit`, which was skipped unread.
+  public func tooLong(number: Int, limit: FileSizeLimit) -> String {
+    errorLine(
+      id: nil, number: number,
+      "longer than the \(limit) limit on a document; skipped; pass --max-file-size with a larger size, or split the document"
+    )
+  }
+
   private func errorLine(id: String?, number: Int, _ reason: String) -> String {
     var out = "{"
     if let id { out += "\"id\":\(id)," }

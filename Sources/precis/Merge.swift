@@ -27,6 +27,9 @@ struct Merge: ParsableCommand {
     help: "The skeleton file; by default the one the file names, or NAME.skeleton.json beside it.")
   var skeleton: String?
 
+  @Option(help: maxFileSizeHelp)
+  var maxFileSize: FileSizeLimit = .default
+
   func run() throws {
     try reportingFailures {
       let text = try readText(file)
@@ -69,7 +72,7 @@ struct Merge: ParsableCommand {
   }
 
   func readText(_ path: String) throws -> String {
-    let bytes = try InputFile.read(path)
+    let bytes = try InputFile.read(path, limit: maxFileSize)
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw MergeError(file: path, reason: "not valid UTF-8; save the file as UTF-8")
     }

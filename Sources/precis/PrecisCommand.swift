@@ -28,6 +28,9 @@ struct InputOptions: ParsableArguments {
   @Option(help: "The input encoding (auto, utf-8, windows-1252, shift_jis …).")
   var encoding: String = "auto"
 
+  @Option(help: maxFileSizeHelp)
+  var maxFileSize: FileSizeLimit = .default
+
   func validate() throws {
     if encoding.lowercased() != "auto" && !PrecisCore.isKnownEncoding(encoding) {
       throw ValidationError("unknown encoding '\(encoding)'; use auto or a name ICU knows, e.g. utf-8, windows-1252, koi8-r, shift_jis, gb18030")
@@ -37,7 +40,7 @@ struct InputOptions: ParsableArguments {
   /// Reads and decodes the input.
   func decode() throws(ProcessingError) -> Document {
     let bytes: [UInt8]
-    do { bytes = try InputFile.read(file) } catch { throw .input(error) }
+    do { bytes = try InputFile.read(file, limit: maxFileSize) } catch { throw .input(error) }
     do {
       return try TextDecoder(encoding: encoding).decode(bytes, source: file)
     } catch {
@@ -73,6 +76,16 @@ extension LanguageTag: ExpressibleByArgument {
 }
 
 extension NormalizationForm: ExpressibleByArgument {}
+
+extension FileSizeLimit: ExpressibleByArgument {
+  public init?(argument: String) { self.init(argument) }
+  public var defaultValueDescription: String { description }
+}
+
+/// The help of every `--max-file-size`.
+let maxFileSizeHelp = ArgumentHelp(
+  "Refuse input files larger than this: 100M, 2G (powers of 1024), 500MB (of 1000), or none.",
+  valueName: "size")
 
 /// Loads the pipeline file at `path`, or the built-in default; a bad file is a usage error
 /// (one line naming the file, line and column, then exit status 64).

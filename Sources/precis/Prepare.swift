@@ -49,6 +49,9 @@ struct Prepare: ParsableCommand {
   @Option(help: "How to print the counts: text or json.")
   var report: Report = .text
 
+  @Option(help: maxFileSizeHelp)
+  var maxFileSize: FileSizeLimit?
+
   var targetLanguages: [LanguageTag] {
     to.split(separator: ",").compactMap {
       LanguageTag(String($0).trimmingCharacters(in: .whitespaces))
@@ -120,14 +123,23 @@ struct Prepare: ParsableCommand {
       seenNames[base] = file
       do throws(ProcessingError) {
         let bytes: [UInt8]
-        do { bytes = try InputFile.read(file) } catch { throw .input(error) }
+        do {
+          bytes = try InputFile.read(
+            file, limit: maxFileSize ?? configuration.maxFileSize ?? .default)
+        } catch { throw .input(error) }
         let document = try processor.document(from: bytes, source: file)
         // Render everything first, so a failure leaves no file of this input behind.
         let outputs = processor.outputs(of: document, baseName: base)
+        var written: [String] = []
         for rendered in outputs {
           do throws(OutputError) {
             try directory.write(rendered.contents, to: rendered.relativePath)
-          } catch { throw .output(error) }
+            written.append(rendered.relativePath)
+          } catch {
+            // None of this input's set stays when one of its files could not be written.
+            for path in written { directory.removeFile(path) }
+            throw .output(error)
+          }
         }
         let counts = WordCounter().counts(of: document).total
         total += counts

@@ -64,6 +64,9 @@ struct Run: AsyncParsableCommand {
   @Flag(help: "Print nothing but errors: no progress, no summary unless something failed.")
   var quiet = false
 
+  @Option(help: maxFileSizeHelp)
+  var maxFileSize: FileSizeLimit?
+
   func validate() throws {
     if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     if lang != "auto" && LanguageTag(lang) == nil {
@@ -100,7 +103,8 @@ struct Run: AsyncParsableCommand {
       encoding: encoding.lowercased() == "auto" ? nil : encoding)
     let options = BatchOptions(
       jobs: jobs, resume: resume, shard: shard,
-      walk: WalkOptions(followSymlinks: followSymlinks, include: include, exclude: exclude))
+      walk: WalkOptions(followSymlinks: followSymlinks, include: include, exclude: exclude),
+      maxFileSize: maxFileSize ?? configuration.maxFileSize ?? .default)
     let runner = BatchRunner(
       inputRoot: inputDirectory, outputRoot: output, processor: processor, options: options)
     let meter = ProgressMeter(showsProgress: !quiet && isatty(STDERR_FILENO) == 1)

@@ -28,6 +28,9 @@ struct Stream: AsyncParsableCommand {
   @Option(help: "How outputs appear: inline (with their text), names, or none.")
   var outputs: StreamProcessor.OutputMode = .inline
 
+  @Option(help: ArgumentHelp("Skip (with an error result) lines longer than this: 100M, 2G, or none.", valueName: "size"))
+  var maxFileSize: FileSizeLimit?
+
   @Option(help: "Documents in flight at once; results stay in input order.")
   var jobs: Int = 1
 
@@ -45,7 +48,8 @@ struct Stream: AsyncParsableCommand {
       processor: DocumentProcessor(
         configuration: configuration, language: lang == "auto" ? nil : LanguageTag(lang)),
       outputMode: outputs)
-    var reader = LineReader(fd: STDIN_FILENO)
+    let limit = maxFileSize ?? configuration.maxFileSize ?? .default
+    var reader = LineReader(fd: STDIN_FILENO, limit: limit.bytes)
     var failed = false
     await withTaskGroup(of: (Int, String).self) { group in
       var number = 0
@@ -61,7 +65,10 @@ struct Stream: AsyncParsableCommand {
           }
           number += 1
           let index = number
-          group.addTask { (index, processor.result(for: line, number: index)) }
+          switch line {
+          case .text(let line): group.addTask { (index, processor.result(for: line, number: index)) }
+          case .tooLong: group.addTask { (index, processor.tooLong(number: index, limit: limit)) }
+          }
           running += 1
         }
         guard let (index, text) = await group.next() else { break }
@@ -98,29 +105,56 @@ struct Stream: AsyncParsableCommand {
 
 extension StreamProcessor.OutputMode: ExpressibleByArgument {}
 
-/// Reads lines of any length from a file descriptor, without their line breaks.
+/// Reads lines from a file descriptor, without their line breaks; a line longer than a limit
+/// is skipped as it is read, so memory holds one line of at most the limit.
 struct LineReader {
+  /// A line, or the place of one that was too long.
+  enum Line {
+    case text(ArraySlice<UInt8>)
+    case tooLong
+  }
+
   let fd: Int32
+  let limit: Int
   private var buffer: [UInt8] = []
   private var start = 0
   private var atEnd = false
+  /// Whether the rest of a too long line is being skipped.
+  private var skipping = false
 
-  init(fd: Int32) { self.fd = fd }
+  init(fd: Int32, limit: Int = .max) {
+    self.fd = fd
+    self.limit = limit
+  }
 
   /// The next line, or `nil` at the end; a last line without a line break still counts.
-  mutating func next() -> ArraySlice<UInt8>? {
+  mutating func next() -> Line? {
     var searchFrom = start
     while true {
       if let newline = buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
         let line = buffer[start..<newline]
         start = newline + 1
-        return line
+        if skipping {
+          skipping = false
+          return .tooLong
+        }
+        return line.count > limit ? .tooLong : .text(line)
       }
       if atEnd {
-        guard start < buffer.count else { return nil }
+        guard start < buffer.count || skipping else { return nil }
         let line = buffer[start...]
         start = buffer.count
-        return line
+        if skipping {
+          skipping = false
+          return .tooLong
+        }
+        return line.count > limit ? .tooLong : .text(line)
+      }
+      if buffer.count - start > limit {
+        // Too long already: drop it and skip to the next line break.
+        buffer.removeAll(keepingCapacity: true)
+        start = 0
+        skipping = true
       }
       // Drop what was returned before reading more, so the buffer holds one line at most.
       if start > 0 {

@@ -43,7 +43,10 @@ import Testing
     ("version: 1\nstages:\n  - kind: split\n    suppressions: maybe\n", "p.yaml:4:19: stage 'split': 'suppressions' should be true or false"),
     ("version: 1\nstages: []\noutputs:\n  - format: docx\n", "p.yaml:4:13: unknown output format 'docx'; known formats: "),
     ("version: 1\ninput:\n  encoding: klingon-8\nstages: []\n", "p.yaml:3:13: unknown encoding 'klingon-8'"),
-    ("version: 1\nbase: &b {kind: split}\nstages: [*b]\n", "p.yaml:2:1: unknown top-level key 'base'"),
+    (
+      "version: 1\nbase: &b {kind: split}\nstages: [*b]\n",
+      "p.yaml:2:7: this value is repeated through a YAML alias (*name)"
+    ),
   ])
   func badFilesAreReportedWithPlaceAndChoices(yaml: String, expectedPrefix: String) {
     do {

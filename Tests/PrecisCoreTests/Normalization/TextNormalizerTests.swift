@@ -90,7 +90,7 @@ import Testing
   @Test func isIdempotentOnRandomText() async throws {
     for form in NormalizationForm.allCases {
       let stage = try TextNormalizer(options: .init(form: form))
-      await propertyCheck(count: 500, input: HardText.string()) { text in
+      await propertyCheck(count: RandomDocuments.cases, input: HardText.document()) { text in
         let once = try stage.apply(to: Document(source: "t", text: text))
         let twice = try stage.apply(to: once)
         #expect(Array(twice.text.unicodeScalars) == Array(once.text.unicodeScalars))
@@ -100,7 +100,7 @@ import Testing
 
   @Test func offsetMapIsMonotoneAndInBounds() async throws {
     let stage = try TextNormalizer(options: .init())
-    await propertyCheck(count: 500, input: HardText.string()) { text in
+    await propertyCheck(count: RandomDocuments.cases, input: HardText.document()) { text in
       let document = try stage.apply(to: Document(source: "t", text: text))
       var previous = 0
       for n in 0...document.text.utf8.count {
@@ -120,7 +120,7 @@ import Testing
   @Test func icuNormalizerIsIdempotentOnRandomText() async throws {
     for form in NormalizationForm.allCases {
       let normalizer = try Normalizer(form: form)
-      await propertyCheck(count: 300, input: HardText.string()) { text in
+      await propertyCheck(count: RandomDocuments.cases, input: HardText.document()) { text in
         let once = try normalizer.normalize(text)
         #expect(Array(try normalizer.normalize(once).unicodeScalars) == Array(once.unicodeScalars))
       }

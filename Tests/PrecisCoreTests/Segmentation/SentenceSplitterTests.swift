@@ -199,15 +199,29 @@ import Testing
     }
   }
 
+  /// Segments and the gaps between them rebuild the normalised text, byte for byte, after
+  /// normalize, detect and split; ranges rise, stay in bounds, are not empty and lie in their
+  /// paragraphs.
   @Test func segmentsAndGapsRebuildRandomText() async throws {
-    await propertyCheck(count: 500, input: HardText.string(upTo: 120)) { text in
-      let document = try split(text)
+    let pipeline = try Pipeline(stages: [
+      TextNormalizer(options: .init()), LanguageDetector(options: .init()),
+      SentenceSplitter(options: .init()),
+    ])
+    await propertyCheck(count: RandomDocuments.cases, input: RandomDocuments.input) {
+      text, language in
+      var document = Document(source: "t", text: text)
+      document.language = RandomDocuments.languages[language].flatMap { LanguageTag($0) }
+      document = try pipeline.apply(to: document)
       #expect(Array(document.rebuiltText().utf8) == Array(document.text.utf8))
+      let count = document.text.utf8.count
       var end = 0
       for segment in document.segments {
-        #expect(
-          segment.range.lowerBound >= end && segment.range.upperBound <= document.text.utf8.count)
+        #expect(segment.range.lowerBound >= end && segment.range.upperBound <= count)
         #expect(!segment.range.isEmpty)
+        let paragraph = document.paragraphs[segment.paragraph].range
+        #expect(
+          paragraph.lowerBound <= segment.range.lowerBound
+            && segment.range.upperBound <= paragraph.upperBound)
         end = segment.range.upperBound
       }
     }

@@ -88,6 +88,12 @@ public struct TMXWriter: TranslationWriter {
       case let .text(s):
         XMLText.appendContent(s, to: &out, invalid: cp)
       case let .placeholder(code, kind):
+        // A code holding a character XML cannot hold (U+0019 inside "<b\u{19}>") goes as text:
+        // a <ph> inside a <ph> is not TMX, and the reader keeps only a code's text.
+        if code.unicodeScalars.contains(where: { !XMLText.isXMLCharacter($0.value) }) {
+          XMLText.appendContent(code, to: &out, invalid: cp)
+          continue
+        }
         out += "<ph x=\"\(next)\" type=\"x-\(kind.rawValue)\">"
         XMLText.appendContent(code, to: &out, invalid: cp)
         out += "</ph>"

@@ -79,6 +79,12 @@ public struct XLIFF12Writer: SingleFileTranslationWriter {
       case let .text(s):
         XMLText.appendContent(s, to: &out, invalid: cp)
       case let .placeholder(code, kind):
+        // An attribute cannot hold a character XML cannot (U+0019 inside "<b\u{19}>"), and
+        // equiv-text would lose it: such a code goes as text, its characters as <x>.
+        if code.unicodeScalars.contains(where: { !XMLText.isXMLCharacter($0.value) }) {
+          XMLText.appendContent(code, to: &out, invalid: cp)
+          continue
+        }
         let ctype: String
         switch kind {
         case .markup: ctype = code.hasPrefix("<br") ? "lb" : "x-markup"

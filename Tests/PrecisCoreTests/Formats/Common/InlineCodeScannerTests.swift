@@ -43,7 +43,7 @@ import Testing
   }
 
   @Test func piecesRebuildRandomText() async {
-    await propertyCheck(count: 500, input: HardText.string()) { text in
+    await propertyCheck(count: RandomDocuments.cases, input: HardText.document()) { text in
       #expect(InlineCodeScanner.pieces(of: text).joinedText == text)
     }
   }
