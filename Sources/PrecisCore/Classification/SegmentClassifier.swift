@@ -71,6 +71,7 @@ public struct SegmentClassifier: Stage {
     let language = (document.language ?? options.language)?.language
     let lists = ClassificationRules.lists(for: language)
     let chrome = Self.chromeWords(for: language)
+    let prefixes = Self.prefixes(for: language)
     let lines = Self.lines(of: document)
     let lastLine = lines.indices.last
     var roles = [SegmentRole](repeating: .body, count: lines.count)
@@ -84,13 +85,13 @@ public struct SegmentClassifier: Stage {
         continue
       }
       if let role = role(
-        of: shape, lists: lists, chrome: chrome, isWholeParagraph: isWholeParagraph,
-        isLast: k == lastLine)
+        of: shape, lists: lists, chrome: chrome, prefixes: prefixes,
+        isWholeParagraph: isWholeParagraph, isLast: k == lastLine)
       {
         roles[k] = role
         // A "read more:" line heads a list of links: the rest of its paragraph goes with it.
         if role == .boilerplate && shape.endsWithColon && line.range.lowerBound == paragraph.range.lowerBound
-          && shape.startsWithAny(lists.more)
+          && shape.startsWithAny(prefixes.more)
         {
           furnitureParagraph = line.paragraph
         }
@@ -119,18 +120,39 @@ public struct SegmentClassifier: Stage {
     ClassificationRules.parsed.mapValues { LineShape.ChromeWords($0.chrome) }
   private static let allChromeWords = LineShape.ChromeWords(ClassificationRules.all.chrome)
 
+  /// The "more" and "credit" prefixes of a language, grouped for quick lookup once.
+  struct LinePrefixes: Sendable {
+    var more: LineShape.Prefixes
+    var credit: LineShape.Prefixes
+
+    init(_ lists: ClassificationRules.Lists) {
+      more = LineShape.Prefixes(lists.more)
+      credit = LineShape.Prefixes(lists.credit)
+    }
+  }
+
+  static func prefixes(for language: String?) -> LinePrefixes {
+    guard let language else { return allPrefixes }
+    return preparedPrefixes[language] ?? LinePrefixes(ClassificationRules.lists(for: language))
+  }
+
+  private static let preparedPrefixes: [String: LinePrefixes] =
+    ClassificationRules.parsed.mapValues { LinePrefixes($0) }
+  private static let allPrefixes = LinePrefixes(ClassificationRules.all)
+
   /// The role of one line, or `nil` for running text.
   func role(
     of shape: LineShape, lists: ClassificationRules.Lists, chrome: LineShape.ChromeWords? = nil,
-    isWholeParagraph: Bool, isLast: Bool
+    prefixes: LinePrefixes? = nil, isWholeParagraph: Bool, isLast: Bool
   ) -> SegmentRole? {
+    let prefixes = prefixes ?? LinePrefixes(lists)
     if shape.isEmpty { return nil }
     if shape.isProtected { return .protected }
     let closed = shape.endsWithSentencePunctuation
     let short = shape.words <= options.creditMaxWords
     // Page furniture.
-    if shape.words <= 30 && shape.startsWithAny(lists.more) { return .boilerplate }
-    if short && !closed && shape.startsWithAny(lists.credit) { return .boilerplate }
+    if shape.words <= 30 && shape.startsWithAny(prefixes.more) { return .boilerplate }
+    if short && !closed && shape.startsWithAny(prefixes.credit) { return .boilerplate }
     if short && shape.isParenthesized { return .boilerplate }
     if !closed && shape.words <= 40 {
       let stats = shape.tokenStats
