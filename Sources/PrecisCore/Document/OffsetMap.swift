@@ -58,6 +58,11 @@ public struct OffsetMap: Sendable, Hashable {
       if let last = result.last, last.original + (n - last.normalized) == o { continue }
       result.append(OffsetAnchor(normalized: n, original: o))
     }
+    // Text removed at the very start (a control the earlier step dropped) leaves the first
+    // anchor at (0, k); every map starts at (0, 0), so that no offset maps before the start.
+    if let first = result.first, first.original != 0 {
+      result.insert(OffsetAnchor(normalized: 0, original: 0), at: 0)
+    }
     return OffsetMap(anchors: result)
   }
 

@@ -8,6 +8,22 @@ import Testing
     try TextNormalizer(options: .init(form: form)).apply(to: Document(source: "t", text: text))
   }
 
+  /// Found by fuzz-normalize: a control removed at offset 0 and an NFKC change later gave
+  /// a composed offset map starting at (0, 1), so that original offset 0 mapped to -1.
+  @Test(arguments: [NormalizationForm.nfc, .nfkc, .nfkcCasefold])
+  func aControlRemovedAtTheStartKeepsTheMapStartingAtZero(form: NormalizationForm) throws {
+    let input = "\u{1F}Ab\u{FB01}x e\u{301}."
+    let once = try TextNormalizer(options: .init(form: form))
+      .apply(to: Document(source: "t", text: input))
+    let map = once.originalOffsets
+    #expect(map.anchors.first == OffsetAnchor(normalized: 0, original: 0))
+    #expect(map.originalOffset(of: 0) == 1)
+    for o in 0...input.utf8.count {
+      let n = map.normalizedOffset(of: o)
+      #expect(n >= 0 && n <= once.text.utf8.count, "original \(o) maps to \(n)")
+    }
+  }
+
   @Test func needsCleaningFindsEverySequenceAtEveryPosition() {
     // The eight-byte fast path must not miss a sequence in any position of a word, nor
     // one that straddles two words.
