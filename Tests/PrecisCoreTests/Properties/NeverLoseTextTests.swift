@@ -89,22 +89,66 @@ enum RandomDocuments {
   static let xmlFormats = ["xliff2", "xliff12", "tmx"]
 
   /// (d) Every XML file the writers produce is well-formed XML 1.0 (libxml2, through
-  /// Foundation's XMLParser): with empty, copied and pseudo-translated targets.
-  @Test func everyXMLFileIsWellFormed() async throws {
-    let writers = Self.xmlFormats.flatMap { name in
+  /// Foundation's XMLParser): with empty, copied and pseudo-translated targets. With
+  /// ../shared and xmllint present, every document's files (one fill per document, in turn)
+  /// are also checked against the official schemas: XLIFF 2.1, XLIFF 1.2 strict and the TMX
+  /// 1.4b DTD, by xmllint, which loads each schema once for thousands of files.
+  @Test func everyXMLFileIsWellFormedAndSchemaValid() async throws {
+    let writers = Self.xmlFormats.map { name in
       TargetFill.allCases.compactMap { TranslationFormats.writer(named: name, fill: $0) }
     }
-    #expect(writers.count == Self.xmlFormats.count * TargetFill.allCases.count)
+    #expect(writers.joined().count == Self.xmlFormats.count * TargetFill.allCases.count)
+    let xmllint = "/usr/bin/xmllint"
+    let validates = SharedData.isAvailable && FileManager.default.isExecutableFile(atPath: xmllint)
+    let folder = try TestPaths.makeTemporaryFolder()
+    defer { TestPaths.removeTemporaryFolder(folder) }
+    var written: [[String]] = Self.xmlFormats.map { _ in [] }
+    var count = 0
     await propertyCheck(count: RandomDocuments.cases, input: RandomDocuments.input) {
       text, language in
       let prepared = PreparedDocument(try RandomDocuments.document(text, language: language))
-      for writer in writers {
-        for file in writer.files(for: prepared, baseName: "doc", targetLanguage: LanguageTag("fr"))
-        {
-          let problem = Self.wellFormednessProblem(file.contents)
-          #expect(
-            problem == nil, "\(file.relativePath): \(problem ?? "") in \(text.debugDescription)")
+      for (f, formatWriters) in writers.enumerated() {
+        for (w, writer) in formatWriters.enumerated() {
+          for file in writer.files(
+            for: prepared, baseName: "doc\(count)", targetLanguage: LanguageTag("fr"))
+          {
+            let problem = Self.wellFormednessProblem(file.contents)
+            #expect(
+              problem == nil, "\(file.relativePath): \(problem ?? "") in \(text.debugDescription)")
+            if validates && w == count % formatWriters.count {
+              let path = folder + "/" + file.relativePath
+              try file.contents.write(toFile: path, atomically: false, encoding: .utf8)
+              written[f].append(path)
+            }
+          }
         }
+      }
+      count += 1
+    }
+    guard validates else { return }
+    let schemas = TestPaths.shared + "/schemas"
+    let checks: [String: [String]] = [
+      "xliff2": ["--schema", schemas + "/xliff-2.1.xsd"],
+      "xliff12": ["--schema", schemas + "/xliff-1.2/xliff-core-1.2-strict.xsd"],
+      "tmx": ["--path", schemas + "/tmx-1.4b", "--dtdvalid", schemas + "/tmx-1.4b/tmx14.dtd"],
+    ]
+    for (f, name) in Self.xmlFormats.enumerated() {
+      let paths = written[f]
+      #expect(paths.count >= RandomDocuments.cases, "\(name): \(paths.count) files")
+      var start = 0
+      while start < paths.count {
+        let batch = Array(paths[start..<min(start + 2_000, paths.count)])
+        start += batch.count
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: xmllint)
+        process.arguments = ["--nonet", "--noout"] + (checks[name] ?? []) + batch
+        let pipe = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = pipe
+        try process.run()
+        let errors = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(name): \(errors.suffix(3000))")
       }
     }
   }
