@@ -51,16 +51,16 @@ for target in "${targets[@]}"; do
     *) seed "$root/corpora" ;;
   esac
   echo "== $target: running ${seconds}s, corpus $corpus"
-  log="$out/last-run.log"
+  log="$out/run-$(date +%Y%m%d-%H%M%S).log"
   (cd "$out" && "$bin" -max_total_time="$seconds" -max_len=8192 -timeout=20 -rss_limit_mb=4096 \
     -print_final_stats=1 -artifact_prefix="$out/" "$corpus") >"$log" 2>&1
   status=$?
-  grep -E "^(#[0-9]+.*DONE|Done [0-9]+ runs)" "$log" | tail -2
-  grep -E "^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)" "$log"
+  grep -aE "^(#[0-9]+.*DONE|Done [0-9]+ runs)" "$log" | tail -2
+  grep -aE "^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)" "$log"
   if [[ $status -ne 0 ]]; then
     failed=1
     echo "!! $target failed (exit $status); log $log" >&2
-    grep -E "ERROR|property violated|Fatal error|artifact_prefix|Test unit written" "$log" | head -10 >&2
+    grep -aE "ERROR|property violated|Fatal error|artifact_prefix|Test unit written" "$log" | head -10 >&2
   fi
 done
 exit $failed
