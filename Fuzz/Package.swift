@@ -15,7 +15,10 @@ let package = Package(
   targets: [
     // The property checks that every fuzz target shares.
     .target(name: "CFuzzerDriver"),
-    .target(name: "FuzzSupport", dependencies: ["CFuzzerDriver"], swiftSettings: noSystemModuleIndex),
+    .target(
+      name: "FuzzSupport",
+      dependencies: ["CFuzzerDriver", .product(name: "PrecisCore", package: "precis")],
+      swiftSettings: noSystemModuleIndex),
     fuzzTarget("fuzz-decode", core: true),
     fuzzTarget("fuzz-normalize", core: true),
     fuzzTarget("fuzz-split", core: true),

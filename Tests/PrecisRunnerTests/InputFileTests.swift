@@ -6,14 +6,7 @@ import Testing
 @Suite struct InputFileTests {
   /// Makes files (path → text) in a new folder.
   func folder(_ files: [String: String]) throws -> String {
-    let root = try TestPaths.makeTemporaryFolder()
-    for (path, text) in files {
-      let url = URL(fileURLWithPath: root + "/" + path)
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(text.utf8).write(to: url)
-    }
-    return root
+    try TestPaths.makeTemporaryFolder(with: files)
   }
 
   func link(_ root: String, _ path: String, to target: String) throws {

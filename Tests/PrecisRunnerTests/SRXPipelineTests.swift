@@ -19,14 +19,7 @@ import Testing
 
   /// Writes `files` (relative path → text) into a new folder and returns it.
   func folder(_ files: [String: String]) throws -> String {
-    let root = try TestPaths.makeTemporaryFolder()
-    for (path, text) in files {
-      let url = URL(fileURLWithPath: root + "/" + path)
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(text.utf8).write(to: url)
-    }
-    return root
+    try TestPaths.makeTemporaryFolder(with: files)
   }
 
   @Test func srxFileIsReadRelativeToThePipelineFile() throws {

@@ -46,6 +46,18 @@ public enum TestPaths {
     return path
   }
 
+  /// A new temporary folder holding `files` (relative path → text), folders made as needed.
+  public static func makeTemporaryFolder(with files: [String: String]) throws -> String {
+    let root = try makeTemporaryFolder()
+    for (path, text) in files {
+      let url = URL(fileURLWithPath: root + "/" + path)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: url)
+    }
+    return root
+  }
+
   /// Removes a folder made by `makeTemporaryFolder`.
   public static func removeTemporaryFolder(_ path: String) {
     try? FileManager.default.removeItem(atPath: path)

@@ -55,18 +55,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   } catch {
     return 0
   }
-  let utf8 = Array(document.text.utf8)
-  var previous = 0
-  for segment in document.segments {
-    require(segment.range.lowerBound >= previous, "segment \(segment.range) overlaps the one before (ends \(previous))")
-    require(segment.range.upperBound <= utf8.count, "segment \(segment.range) past the text's \(utf8.count) bytes")
-    require(!segment.range.isEmpty, "empty segment at \(segment.range)")
-    for bound in [segment.range.lowerBound, segment.range.upperBound] where bound < utf8.count {
-      require(utf8[bound] & 0xC0 != 0x80, "segment bound \(bound) inside a scalar")
-    }
-    previous = segment.range.upperBound
-  }
-  require(document.rebuiltText() == document.text, "segments and gaps do not rebuild the text")
+  requireLosslessSegments(document)
   return 0
 }
 

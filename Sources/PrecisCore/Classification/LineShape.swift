@@ -169,9 +169,6 @@ struct LineShape {
   }
 
   /// Whether the lower-cased line begins with one of `prefixes` followed by a non-letter.
-  func startsWithAny(_ prefixes: [String]) -> Bool { startsWithAny(Prefixes(prefixes)) }
-
-  /// Whether the lower-cased line begins with one of `prefixes` followed by a non-letter.
   ///
   /// Only the prefixes with the line's first byte are compared, so that a list of hundreds
   /// (every language's, when the language is unknown) costs a few comparisons a line.
@@ -181,8 +178,7 @@ struct LineShape {
     // Bullets and dashes before a credit: "- Reporter", "— Source: …".
     while let c = body.first, "-–—•*»› ".contains(c) { body = body.dropFirst() }
     guard let first = body.utf8.first else { return false }
-    let bytes = Array(body.utf8.prefix(prefixes.longest))
-    for prefix in prefixes.buckets[Int(first)] where bytes.starts(with: prefix) {
+    for prefix in prefixes.buckets[Int(first)] where body.utf8.starts(with: prefix) {
       let rest = body[body.utf8.index(body.startIndex, offsetBy: prefix.count)...]
       guard let next = rest.first else { return true }
       if !next.isLetter && !next.isNumber { return true }
@@ -193,14 +189,12 @@ struct LineShape {
   /// Lower-case line prefixes, grouped by their first UTF-8 byte.
   struct Prefixes: Sendable {
     fileprivate var buckets = [[[UInt8]]](repeating: [], count: 256)
-    fileprivate var longest = 0
 
     init(_ prefixes: [String]) {
       for prefix in prefixes {
         let bytes = Array(prefix.utf8)
         guard let first = bytes.first else { continue }
         buckets[Int(first)].append(bytes)
-        longest = max(longest, bytes.count)
       }
     }
   }

@@ -143,9 +143,8 @@ public struct SegmentClassifier: Stage {
   /// The role of one line, or `nil` for running text.
   func role(
     of shape: LineShape, lists: ClassificationRules.Lists, chrome: LineShape.ChromeWords? = nil,
-    prefixes: LinePrefixes? = nil, isWholeParagraph: Bool, isLast: Bool
+    prefixes: LinePrefixes, isWholeParagraph: Bool, isLast: Bool
   ) -> SegmentRole? {
-    let prefixes = prefixes ?? LinePrefixes(lists)
     if shape.isEmpty { return nil }
     if shape.isProtected { return .protected }
     let closed = shape.endsWithSentencePunctuation

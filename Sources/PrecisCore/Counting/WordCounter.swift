@@ -117,21 +117,10 @@ public struct WordCounter: Sendable {
     var i = 0
     let n = bytes.count
     while i < n {
-      let b = bytes[i]
-      var v = UInt32(b)
-      if b < 0x80 {
-        i += 1
-      } else if b < 0xE0 {
-        guard i + 1 < n else { return (nil, nil) }
-        v = (v & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-        i += 2
-      } else if b < 0xF0 {
-        guard i + 2 < n else { return (nil, nil) }
-        v = (v & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-        i += 3
-      } else {
-        return (nil, nil)
-      }
+      // No simple character is outside the Basic Multilingual Plane.
+      let (v, w) = UTF8Text.scalar(at: i, in: bytes)
+      if w == 4 { return (nil, nil) }
+      i += w
       guard let c = simpleClass(v) else {
         if v == 0x3A || v == 0x5F {
           // Simple for characters, not for words.
@@ -178,21 +167,10 @@ public struct WordCounter: Sendable {
     var i = 0
     let count = bytes.count
     while i < count {
-      let b = bytes[i]
-      var v = UInt32(b)
-      if b < 0x80 {
-        i += 1
-      } else if b < 0xE0 {
-        guard i + 1 < count else { return nil }
-        v = (v & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-        i += 2
-      } else if b < 0xF0 {
-        guard i + 2 < count else { return nil }
-        v = (v & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-        i += 3
-      } else {
-        return nil
-      }
+      // No standalone scalar is outside the Basic Multilingual Plane.
+      let (v, w) = UTF8Text.scalar(at: i, in: bytes)
+      if w == 4 { return nil }
+      i += w
       guard isStandalone(v) else { return nil }
       if !isWhiteSpace(v) { n += 1 }
     }

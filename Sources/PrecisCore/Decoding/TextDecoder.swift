@@ -50,11 +50,7 @@ public struct TextDecoder: Sendable {
       return try convert(bytes, from: name, bomLength: 0, source: source)
     }
     if let offset = binaryOffset(bytes) { throw .binary(source: source, byteOffset: offset) }
-    // Valid UTF-8, the common case, is checked once, by making the string.
-    if let text = String(validating: bytes, as: UTF8.self) {
-      return Document(
-        source: source, text: text, inputEncoding: InputEncoding(name: "UTF-8", bomLength: 0))
-    }
+    if let document = document(validating: bytes, bomLength: 0, source: source) { return document }
     let scan = UTF8Validator.scan(bytes)
     guard let bad = scan.firstInvalid else { return document(validUTF8: bytes, bomLength: 0, source: source) }
     // A file with valid multi-byte UTF-8 sequences is UTF-8 with damage, not another encoding.
@@ -76,16 +72,24 @@ public struct TextDecoder: Sendable {
   private func utf8(
     _ bytes: UnsafeBufferPointer<UInt8>, bomLength: Int, source: String
   ) throws(DecodeError) -> Document {
-    if let text = String(validating: bytes, as: UTF8.self) {
-      return Document(
-        source: source, text: text,
-        inputEncoding: InputEncoding(name: "UTF-8", bomLength: bomLength))
+    if let document = document(validating: bytes, bomLength: bomLength, source: source) {
+      return document
     }
     let scan = UTF8Validator.scan(bytes)
     if let bad = scan.firstInvalid {
       throw .invalidUTF8(source: source, byteOffset: bad + bomLength, byte: bytes[bad])
     }
     return document(validUTF8: bytes, bomLength: bomLength, source: source)
+  }
+
+  /// The document of `bytes` when they are valid UTF-8, the common case: checked once, by
+  /// making the string; nil otherwise (then a scan finds where and how they are not).
+  private func document(
+    validating bytes: UnsafeBufferPointer<UInt8>, bomLength: Int, source: String
+  ) -> Document? {
+    guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+    return Document(
+      source: source, text: text, inputEncoding: InputEncoding(name: "UTF-8", bomLength: bomLength))
   }
 
   /// The document of bytes already scanned as valid UTF-8 (scanning is a pass over the input).

@@ -70,14 +70,14 @@ struct ParagraphScreen {
     if dominant != script || profile.hasKana != kana { return true }
     guard let words else { return false }
     var counts = (total: 0, hits: 0)
-    var h: UInt64 = Self.fnvBasis
+    var h = WordTable.fnvBasis
     var length = 0
     func endWord() {
       if length > 0 {
         counts.total += 1
         if words.containsFolded(hash: h) { counts.hits += 1 }
       }
-      h = Self.fnvBasis
+      h = WordTable.fnvBasis
       length = 0
     }
     var i = 0
@@ -86,7 +86,7 @@ struct ParagraphScreen {
       let c = probe[i]
       if c < 0x80 {
         if (c | 0x20) &- 0x61 < 26 {
-          h = (h ^ UInt64(c | 0x20)) &* Self.fnvPrime
+          h = WordTable.hash(scalar: UInt32(c | 0x20), into: h)
           length += 1
         } else {
           endWord()
@@ -102,37 +102,12 @@ struct ParagraphScreen {
         continue
       }
       if UTF8Text.isFormat(v) { continue }
-      let f = UTF8Text.folded(v)
-      if f == v {
-        for k in (i - w)..<i { h = (h ^ UInt64(probe[k])) &* Self.fnvPrime }
-      } else {
-        h = Self.hashScalar(f, into: h)
-      }
+      h = WordTable.hash(scalar: UTF8Text.folded(v), into: h)
       length += 1
     }
     // A word cut by the probe's end is not counted.
     if end == range.upperBound { endWord() }
     return counts.total >= Self.minimumWords && counts.hits * 100 < counts.total * Self.minimumPercent
-  }
-
-  static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-  static let fnvPrime: UInt64 = 0x100_0000_01b3
-
-  /// FNV-1a of the UTF-8 bytes of `v`, continuing `h` (as ``WordTable/hash(_:in:folding:)``).
-  @inline(__always)
-  static func hashScalar(_ v: UInt32, into h: UInt64) -> UInt64 {
-    var h = h
-    if v < 0x800 {
-      h = (h ^ UInt64(0xC0 | v >> 6)) &* fnvPrime
-    } else if v < 0x10000 {
-      h = (h ^ UInt64(0xE0 | v >> 12)) &* fnvPrime
-      h = (h ^ UInt64(0x80 | v >> 6 & 0x3F)) &* fnvPrime
-    } else {
-      h = (h ^ UInt64(0xF0 | v >> 18)) &* fnvPrime
-      h = (h ^ UInt64(0x80 | v >> 12 & 0x3F)) &* fnvPrime
-      h = (h ^ UInt64(0x80 | v >> 6 & 0x3F)) &* fnvPrime
-    }
-    return (h ^ UInt64(0x80 | v & 0x3F)) &* fnvPrime
   }
 
   /// Whether non-ASCII `v` separates words: Latin-1 punctuation and symbols, general

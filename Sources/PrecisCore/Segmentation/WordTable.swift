@@ -82,30 +82,37 @@ struct WordTable: Sendable {
 
   /// FNV-1a over the UTF-8 bytes of the scalars in `range`, skipping format characters.
   static func hash(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>, folding: Bool) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var h = fnvBasis
     var i = range.lowerBound
     while i < range.upperBound {
-      let (v0, w) = UTF8Text.scalar(at: i, in: b)
+      let (v, w) = UTF8Text.scalar(at: i, in: b)
       i += w
-      if UTF8Text.isFormat(v0) { continue }
-      let v = folding ? UTF8Text.folded(v0) : v0
-      // Hash the scalar's UTF-8 encoding, so the same word hashes the same from any source.
-      if v < 0x80 {
-        h = (h ^ UInt64(v)) &* 0x100_0000_01b3
-      } else if v < 0x800 {
-        h = (h ^ UInt64(0xC0 | v >> 6)) &* 0x100_0000_01b3
-        h = (h ^ UInt64(0x80 | v & 0x3F)) &* 0x100_0000_01b3
-      } else if v < 0x10000 {
-        h = (h ^ UInt64(0xE0 | v >> 12)) &* 0x100_0000_01b3
-        h = (h ^ UInt64(0x80 | v >> 6 & 0x3F)) &* 0x100_0000_01b3
-        h = (h ^ UInt64(0x80 | v & 0x3F)) &* 0x100_0000_01b3
-      } else {
-        h = (h ^ UInt64(0xF0 | v >> 18)) &* 0x100_0000_01b3
-        h = (h ^ UInt64(0x80 | v >> 12 & 0x3F)) &* 0x100_0000_01b3
-        h = (h ^ UInt64(0x80 | v >> 6 & 0x3F)) &* 0x100_0000_01b3
-        h = (h ^ UInt64(0x80 | v & 0x3F)) &* 0x100_0000_01b3
-      }
+      if UTF8Text.isFormat(v) { continue }
+      h = hash(scalar: folding ? UTF8Text.folded(v) : v, into: h)
     }
     return h
+  }
+
+  /// FNV-1a's starting value.
+  static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+  static let fnvPrime: UInt64 = 0x100_0000_01b3
+
+  /// `h` continued over the UTF-8 encoding of `v`, so that the same word hashes the same from
+  /// any source.
+  @inline(__always)
+  static func hash(scalar v: UInt32, into h: UInt64) -> UInt64 {
+    var h = h
+    if v < 0x80 { return (h ^ UInt64(v)) &* fnvPrime }
+    if v < 0x800 {
+      h = (h ^ UInt64(0xC0 | v >> 6)) &* fnvPrime
+    } else if v < 0x10000 {
+      h = (h ^ UInt64(0xE0 | v >> 12)) &* fnvPrime
+      h = (h ^ UInt64(0x80 | v >> 6 & 0x3F)) &* fnvPrime
+    } else {
+      h = (h ^ UInt64(0xF0 | v >> 18)) &* fnvPrime
+      h = (h ^ UInt64(0x80 | v >> 12 & 0x3F)) &* fnvPrime
+      h = (h ^ UInt64(0x80 | v >> 6 & 0x3F)) &* fnvPrime
+    }
+    return (h ^ UInt64(0x80 | v & 0x3F)) &* fnvPrime
   }
 }
