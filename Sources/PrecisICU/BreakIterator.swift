@@ -131,15 +131,49 @@ public final class BreakIterator {
   }
 
   /// Calls `body` with each segment between boundaries, as a UTF-8 range and its word kind.
+  ///
+  /// Text longer than `window` bytes is read a window at a time, as in
+  /// ``boundaries(utf8:window:)``, so that its UTF-16 copy stays small whatever the length of
+  /// a paragraph.
+  ///
+  /// - Complexity: O(*n*) in the length of `utf8`; O(`window`) memory.
   public func forEachSegment(
-    utf8: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, WordKind) -> Void
+    utf8: UnsafeBufferPointer<UInt8>, window: Int = BreakIterator.window,
+    _ body: (Range<Int>, WordKind) -> Void
   ) throws(ICUError) {
     if utf8.isEmpty { return }
+    let window = max(window, 2 * Self.windowMargin)
+    var start = 0
+    var segments: [(end: Int, kind: WordKind)] = []
+    while start < utf8.count {
+      var end = min(start + window, utf8.count)
+      while end < utf8.count && utf8[end] & 0xC0 == 0x80 { end -= 1 }
+      let piece = UnsafeBufferPointer(rebasing: utf8[start..<end])
+      segments.removeAll(keepingCapacity: true)
+      try forEachSegment(ofWindow: piece) { segments.append(($0, $1)) }
+      // Segments ending within the margin of a cut are found again by the next window,
+      // which starts at the last one trusted; one is always trusted, so that a window
+      // without a boundary before its margin still moves on.
+      let last = end == utf8.count
+      var from = 0
+      for (k, segment) in segments.enumerated()
+      where last || k == 0 || start + segment.end <= end - Self.windowMargin {
+        body((start + from)..<(start + segment.end), segment.kind)
+        from = segment.end
+      }
+      start += from
+      if last { break }
+    }
+  }
+
+  /// Calls `body` with the end of each segment of one window, as a UTF-8 offset, and its kind.
+  private func forEachSegment(
+    ofWindow utf8: UnsafeBufferPointer<UInt8>, _ body: (Int, WordKind) -> Void
+  ) throws(ICUError) {
     try setText(utf8)
     var byte = 0
     var unit = 0
     _ = cicu_ubrk_first(handle)
-    var start = 0
     while true {
       let b = cicu_ubrk_next(handle)
       if b == UBRK_DONE { break }
@@ -149,8 +183,7 @@ public final class BreakIterator {
         byte += UTF8Walk.utf8Width(lead: lead)
         unit += UTF8Walk.utf16Width(lead: lead)
       }
-      body(start..<byte, WordKind(ruleStatus: status))
-      start = byte
+      body(byte, WordKind(ruleStatus: status))
     }
   }
 

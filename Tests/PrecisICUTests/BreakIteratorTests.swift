@@ -34,6 +34,52 @@ import Testing
     #expect(windowed == whole)
   }
 
+  @Test(arguments: ["en", "ja", "ru", "th"])
+  func longTextsGiveTheSameWordsInWindows(locale: String) throws {
+    // About 200 KB of words, numbers, ideographs, Thai and long words (shorter than a window).
+    let pieces = [
+      "Mr. Smith met Dr. Jones at 3.15 p.m. on the U.S. coast.", "「よし。」と彼は言った。東京都の天気",
+      "Он ушёл, т. е. уехал в 5 ч. утра!", "ภาษาไทยไม่มีช่องว่างระหว่างคำ", "don't 1,234.5 e-mail",
+      String(repeating: "x", count: 4_000), "…and then. ", "3. Oktober. ",
+    ]
+    var text = ""
+    var k = 0
+    while text.utf8.count < 200_000 {
+      text += pieces[k % pieces.count] + (k % 5 == 0 ? "" : " ")
+      k = k &* 31 &+ 7
+      k %= 1009
+    }
+    typealias Piece = (range: Range<Int>, kind: WordKind)
+    var copy = text
+    let (whole, windowed) = try copy.withUTF8 { bytes in
+      try withBreakIterator(.word, locale: locale) { iterator in
+        var whole: [Piece] = []
+        var windowed: [Piece] = []
+        try iterator.forEachSegment(utf8: bytes, window: .max) { whole.append(($0, $1)) }
+        try iterator.forEachSegment(utf8: bytes, window: 9000) { windowed.append(($0, $1)) }
+        return (whole, windowed)
+      }
+    }
+    #expect(whole.count > 1000)
+    #expect(windowed.count == whole.count)
+    let firstDifference = zip(windowed, whole).enumerated().first { $1.0.range != $1.1.range || $1.0.kind != $1.1.kind }?.offset
+    #expect(firstDifference == nil)
+  }
+
+  @Test func aWordLongerThanTheWindowStillMovesOn() throws {
+    // No boundary within a window: the window's text is one segment, and all of it is covered.
+    var text = String(repeating: "a", count: 30_000)
+    var ranges: [Range<Int>] = []
+    try text.withUTF8 { bytes in
+      try withBreakIterator(.word, locale: "en") { iterator in
+        try iterator.forEachSegment(utf8: bytes, window: 9000) { range, _ in ranges.append(range) }
+      }
+    }
+    #expect(ranges.first?.lowerBound == 0)
+    #expect(ranges.last?.upperBound == 30_000)
+    #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+  }
+
   @Test func reportsUTF8Offsets() throws {
     // "Été." is 6 bytes (É is 2, é is 2); the space after it makes 7.
     #expect(try boundaries("Été. Oui.") == [7, 11])
