@@ -331,13 +331,14 @@ public struct BatchRunner: Sendable {
       let prepared = PreparedDocument(document)
       entry.words = WordCounter().counts(of: prepared).total.words
       entry.summary = Self.summary(of: document)
-      try processor.forEachOutput(
+      // Each output is written a piece at a time as it is rendered, never held whole.
+      try processor.forEachStream(
         of: document, baseName: Self.baseName(of: path), prepared: prepared
-      ) { (rendered) throws(ProcessingError) in
-        do throws(OutputError) { try output.write(rendered.contents, to: rendered.relativePath) } catch {
+      ) { (stream) throws(ProcessingError) in
+        do throws(OutputError) { try output.write(stream.write, to: stream.relativePath) } catch {
           throw .output(error)
         }
-        entry.outputs.append(rendered.relativePath)
+        entry.outputs.append(stream.relativePath)
       }
     } catch {
       entry.status = .error

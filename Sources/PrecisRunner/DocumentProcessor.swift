@@ -83,12 +83,25 @@ public struct DocumentProcessor: Sendable {
     of document: Document, baseName: String, prepared: PreparedDocument? = nil,
     _ body: (RenderedOutput) throws(E) -> Void
   ) throws(E) {
+    try forEachStream(of: document, baseName: baseName, prepared: prepared) { (stream) throws(E) in
+      try body(RenderedOutput(relativePath: stream.relativePath, contents: stream.contents))
+    }
+  }
+
+  /// The outputs of ``outputs(of:baseName:)``, each handed to `body` as a stream that writes
+  /// its bytes a piece at a time when `body` runs it, so that no whole output is held.
+  ///
+  /// - Parameter prepared: `PreparedDocument(document)` when the caller has it already.
+  public func forEachStream<E: Error>(
+    of document: Document, baseName: String, prepared: PreparedDocument? = nil,
+    _ body: (SegmentStream) throws(E) -> Void
+  ) throws(E) {
     var written: Set<String> = []
     var prepared = prepared
     var needsSkeleton = false
-    func add(_ files: [SegmentFile]) throws(E) {
-      for file in files where written.insert(file.relativePath).inserted {
-        try body(RenderedOutput(relativePath: file.relativePath, contents: file.contents))
+    func add(_ streams: [SegmentStream]) throws(E) {
+      for stream in streams where written.insert(stream.relativePath).inserted {
+        try body(stream)
       }
     }
     for spec in configuration.outputs {
@@ -104,15 +117,19 @@ public struct DocumentProcessor: Sendable {
             ready.counts = WordCounter().counts(of: ready).total
           }
           prepared = ready
-          try add(translation.files(for: ready, baseName: baseName, targetLanguage: target))
+          try add(translation.streams(for: ready, baseName: baseName, targetLanguage: target))
         } else {
-          try add(writer.files(for: document, baseName: baseName, targetLanguage: target))
+          try add(writer.streams(for: document, baseName: baseName, targetLanguage: target))
         }
       }
     }
     if needsSkeleton {
       let ready = prepared ?? PreparedDocument(document)
-      try add([SegmentFile(relativePath: "\(baseName).\(Skeleton.fileExtension)", contents: Skeleton(ready).json())])
+      try add([
+        SegmentStream(relativePath: "\(baseName).\(Skeleton.fileExtension)") {
+          Skeleton.write(ready, to: &$0)
+        }
+      ])
     }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PrecisCore
 
 #if canImport(Glibc)
   import Glibc
@@ -60,6 +61,29 @@ public struct OutputDirectory: Sendable {
     let file = try create(relativePath)
     do {
       try file.append(bytes)
+      try file.commit()
+    } catch {
+      file.discard()
+      throw error
+    }
+  }
+
+  /// Writes the bytes `produce` puts in a sink to `relativePath` inside the folder, a piece
+  /// at a time, atomically: into a temporary file, renamed once all of it is written.
+  public func write(_ produce: (inout ByteSink) -> Void, to relativePath: String)
+    throws(OutputError)
+  {
+    let file = try create(relativePath)
+    final class Failure { var error: OutputError? }
+    let failure = Failure()
+    var sink = ByteSink { bytes in
+      guard failure.error == nil else { return }
+      do throws(OutputError) { try file.append(bytes) } catch { failure.error = error }
+    }
+    produce(&sink)
+    sink.flush()
+    do throws(OutputError) {
+      if let error = failure.error { throw error }
       try file.commit()
     } catch {
       file.discard()

@@ -18,6 +18,12 @@ public protocol SegmentWriter: Sendable {
   /// Whether `merge` needs the layout file `NAME.skeleton.json` beside this format's files,
   /// because the format does not carry the text between segments.
   var needsSkeleton: Bool { get }
+  /// The files of ``files(for:baseName:targetLanguage:)``, each written on demand into a
+  /// ``ByteSink``, so that a large output need not be held whole. The bytes are the same.
+  ///
+  /// The default renders the files first; writers that can write a piece at a time do.
+  func streams(for document: Document, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentStream]
 }
 
 extension SegmentWriter {
@@ -33,6 +39,12 @@ extension SegmentWriter {
   }
 
   public var needsSkeleton: Bool { false }
+
+  public func streams(for document: Document, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentStream]
+  {
+    files(for: document, baseName: baseName, targetLanguage: targetLanguage).map(SegmentStream.init)
+  }
 }
 
 /// A file a writer made: a path relative to the output folder, and its text.
@@ -79,6 +91,13 @@ public enum JSONText {
     out.append(0x22)
     UTF8Escaping.append(bytes: bytes, to: &out, mayEscape: mayEscape, replacement: replacement)
     out.append(0x22)
+  }
+
+  /// Appends valid UTF-8 `bytes` as a JSON string literal, with quotes, a piece at a time.
+  static func appendQuoted(bytes: UnsafeBufferPointer<UInt8>, to sink: inout ByteSink) {
+    sink.bytes.append(0x22)
+    UTF8Escaping.append(bytes: bytes, to: &sink, mayEscape: mayEscape, replacement: replacement)
+    sink.bytes.append(0x22)
   }
 
   @inline(__always)

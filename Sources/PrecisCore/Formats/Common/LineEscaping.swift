@@ -22,6 +22,13 @@ public enum LineEscaping {
       text, to: &out, mayEscape: mayEscape, replacement: tabs ? replacementWithTabs : replacement)
   }
 
+  /// Appends valid UTF-8 `bytes` escaped to `sink`, a piece at a time; `tabs` escapes tabs too.
+  static func append(bytes: UnsafeBufferPointer<UInt8>, to sink: inout ByteSink, tabs: Bool) {
+    UTF8Escaping.append(
+      bytes: bytes, to: &sink, mayEscape: mayEscape,
+      replacement: tabs ? replacementWithTabs : replacement)
+  }
+
   @inline(__always)
   static func mayEscape(_ b: UInt8) -> Bool {
     b < 0x20 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF

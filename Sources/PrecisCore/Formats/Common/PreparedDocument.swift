@@ -5,19 +5,23 @@
 /// in order rebuild ``text`` exactly, which is what `merge` relies on. A character that
 /// normalisation removed goes back where it stood: inside a segment when it stood strictly
 /// inside one, otherwise in the gap.
+///
+/// Memory: the text once (the document's own when normalisation removed nothing), and a
+/// small fixed-size record per segment. Segments and gaps are ranges into the text; their
+/// strings and inline pieces are made when asked for.
 public struct PreparedDocument: Sendable, Hashable {
   /// The document's source name, such as `en/news.txt`.
   public var source: String
   /// The document's language, or `und` (undetermined) when none is known.
   public var sourceLanguage: LanguageTag
   /// The normalised text with removed characters put back.
-  public var text: String
+  public private(set) var text: String
   /// The paragraphs that hold segments, in order.
   public var units: [PreparedUnit]
   /// The segments, in order.
   public var segments: [PreparedSegment]
-  /// The text after the last segment.
-  public var end: String
+  /// Where the text after the last segment starts, as a UTF-8 offset into ``text``.
+  public private(set) var endOffset: Int
   /// The word counts, when computed once for several writers (the XLIFF writers put them in
   /// a note and count themselves when this is `nil`).
   public var counts: Counts? = nil
@@ -25,31 +29,58 @@ public struct PreparedDocument: Sendable, Hashable {
   /// The language tag used when a document has none.
   public static let undetermined = LanguageTag(unchecked: "und")
 
+  /// The text after the last segment.
+  public var end: String { PreparedSegment.slice(text, endOffset..<text.utf8.count) }
+
   /// Prepares `document` (which must have segments, or it is all gap).
+  ///
+  /// - Complexity: O(*n* + *s*) in the length of the text and the number of segments.
   public init(_ document: Document) {
     source = document.source
     sourceLanguage = document.language ?? Self.undetermined
     var normalized = document.text
     let removed = document.removedCharacters
-    var restored: [UInt8] = []
-    var segments: [PreparedSegment] = []
-    var units: [PreparedUnit] = []
-    var endText = ""
-    normalized.withUTF8 { b in
-      restored.reserveCapacity(b.count + removed.count * 3)
-      // Offsets where removed characters go back, and the bytes inserted at or before each.
-      var insertedBefore: [(offset: Int, bytes: Int)] = []
-      var cursor = 0
-      for r in removed {
-        let offset = min(max(r.utf8Offset, cursor), b.count)
-        restored.append(contentsOf: b[cursor..<offset])
-        cursor = offset
-        let scalar = Unicode.Scalar(r.scalar) ?? "\u{FFFD}"
-        let bytes = Array(String(Character(scalar)).utf8)
-        restored.append(contentsOf: bytes)
-        insertedBefore.append((offset, (insertedBefore.last?.bytes ?? 0) + bytes.count))
+    // Offsets where removed characters go back, and the bytes inserted at or before each.
+    var insertedBefore: [(offset: Int, bytes: Int)] = []
+    let restored: String
+    if removed.isEmpty {
+      restored = normalized
+    } else {
+      restored = normalized.withUTF8 { b in
+        var bytes: [[UInt8]] = []
+        bytes.reserveCapacity(removed.count)
+        var cursor = 0
+        for r in removed {
+          let offset = min(max(r.utf8Offset, cursor), b.count)
+          cursor = offset
+          let scalar = Unicode.Scalar(r.scalar) ?? "\u{FFFD}"
+          bytes.append(Array(String(Character(scalar)).utf8))
+          insertedBefore.append((offset, (insertedBefore.last?.bytes ?? 0) + bytes[bytes.count - 1].count))
+        }
+        let capacity = b.count + (insertedBefore.last?.bytes ?? 0)
+        return String(unsafeUninitializedCapacity: capacity) { out in
+          var written = 0
+          var cursor = 0
+          func copy(_ part: UnsafeBufferPointer<UInt8>) {
+            guard let base = part.baseAddress, let target = out.baseAddress else { return }
+            (target + written).update(from: base, count: part.count)
+            written += part.count
+          }
+          for (k, insertion) in insertedBefore.enumerated() {
+            copy(UnsafeBufferPointer(rebasing: b[cursor..<insertion.offset]))
+            cursor = insertion.offset
+            bytes[k].withUnsafeBufferPointer { copy($0) }
+          }
+          copy(UnsafeBufferPointer(rebasing: b[cursor..<b.count]))
+          return written
+        }
       }
-      restored.append(contentsOf: b[cursor..<b.count])
+    }
+    var segments: [PreparedSegment] = []
+    segments.reserveCapacity(document.segments.count)
+    var units: [PreparedUnit] = []
+    var previousEnd = 0
+    normalized.withUTF8 { b in
       // Restored offset of a normalised offset: removed characters at `offset` count when
       // `inclusive` (a segment start: they stay in the gap before it).
       var k = 0
@@ -64,14 +95,8 @@ public struct PreparedDocument: Sendable, Hashable {
         { k += 1 }
         return offset + (k == 0 ? 0 : insertedBefore[k - 1].bytes)
       }
-      func string(_ r: Range<Int>) -> String {
-        restored.withUnsafeBufferPointer {
-          String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self)
-        }
-      }
       var line = 1
       var lineCursor = 0
-      var previousEnd = 0
       var unitIDs: Set<String> = []
       for (index, segment) in document.segments.enumerated() {
         let lo = min(segment.range.lowerBound, b.count)
@@ -101,12 +126,10 @@ public struct PreparedDocument: Sendable, Hashable {
         }
         let unitIndex = units.count - 1
         let isTranslatable = segment.isTranslatable && (paragraph?.role.isTranslatable ?? true)
-        let text = string(start..<end)
         segments.append(
           PreparedSegment(
-            id: segment.id, unit: unitIndex, before: string(previousEnd..<max(previousEnd, start)),
-            text: text,
-            pieces: InlineCodeScanner.pieces(of: text), role: segment.role,
+            id: segment.id, unit: unitIndex, beforeRange: previousEnd..<max(previousEnd, start),
+            textRange: start..<max(start, end), storage: restored, role: segment.role,
             isTranslatable: isTranslatable,
             language: segment.language ?? paragraph?.language, score: segment.score,
             rank: segment.rank, line: line))
@@ -114,12 +137,11 @@ public struct PreparedDocument: Sendable, Hashable {
         if isTranslatable { units[unitIndex].isTranslatable = true }
         previousEnd = max(previousEnd, end)
       }
-      endText = string(previousEnd..<restored.count)
     }
-    self.text = String(decoding: restored, as: UTF8.self)
+    self.text = restored
     self.units = units
     self.segments = segments
-    self.end = endText
+    self.endOffset = previousEnd
   }
 
   /// A unit id from the id of its first segment: `p3f9a12bc07d1-1` gives `p3f9a12bc07d1`.
@@ -142,6 +164,12 @@ public struct PreparedDocument: Sendable, Hashable {
     out += end
     return out
   }
+
+  /// Calls `body` with the UTF-8 bytes of ``text`` (not copied).
+  public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    var text = self.text
+    return try text.withUTF8(body)
+  }
 }
 
 /// A paragraph that holds segments: a `<unit>` in XLIFF 2, a `<group>` in XLIFF 1.2.
@@ -161,16 +189,21 @@ public struct PreparedUnit: Sendable, Hashable {
 }
 
 /// A segment as the writers see it.
+///
+/// Its text and the gap before it are ranges into the prepared document's text, which the
+/// segment shares (it is not copied); ``text``, ``before`` and ``pieces`` are made from it
+/// when asked for.
 public struct PreparedSegment: Sendable, Hashable {
   public var id: SegmentID
   /// The index of its unit in ``PreparedDocument/units``.
   public var unit: Int
-  /// The text between the previous segment (or the start) and this one.
-  public var before: String
-  /// The segment's text, removed characters put back.
-  public var text: String
-  /// ``text`` cut into text, placeholders and protected spans.
-  public var pieces: [InlinePiece]
+  /// Where the text between the previous segment (or the start) and this one lies, as UTF-8
+  /// offsets into ``PreparedDocument/text``.
+  public private(set) var beforeRange: Range<Int>
+  /// Where the segment's text lies, as UTF-8 offsets into ``PreparedDocument/text``.
+  public private(set) var textRange: Range<Int>
+  /// The prepared document's text (shared storage).
+  private let storage: String
   public var role: SegmentRole
   /// Whether translators work on it: its role and its paragraph's role allow it.
   public var isTranslatable: Bool
@@ -180,6 +213,76 @@ public struct PreparedSegment: Sendable, Hashable {
   public var rank: Int?
   /// The 1-based line of the normalised text where it starts.
   public var line: Int
+
+  init(
+    id: SegmentID, unit: Int, beforeRange: Range<Int>, textRange: Range<Int>, storage: String,
+    role: SegmentRole, isTranslatable: Bool, language: LanguageTag?, score: Double?, rank: Int?,
+    line: Int
+  ) {
+    self.id = id
+    self.unit = unit
+    self.beforeRange = beforeRange
+    self.textRange = textRange
+    self.storage = storage
+    self.role = role
+    self.isTranslatable = isTranslatable
+    self.language = language
+    self.score = score
+    self.rank = rank
+    self.line = line
+  }
+
+  /// The text between the previous segment (or the start) and this one.
+  public var before: String { Self.slice(storage, beforeRange) }
+
+  /// The segment's text, removed characters put back.
+  public var text: String { Self.slice(storage, textRange) }
+
+  /// ``text`` cut into text, placeholders and protected spans.
+  public var pieces: [InlinePiece] { withUTF8 { InlineCodeScanner.pieces(utf8: $0) } }
+
+  /// Calls `body` with the UTF-8 bytes of ``text`` (not copied).
+  public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    try Self.withUTF8(storage, textRange, body)
+  }
+
+  /// Calls `body` with the UTF-8 bytes of ``before`` (not copied).
+  public func withBeforeUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    try Self.withUTF8(storage, beforeRange, body)
+  }
+
+  static func withUTF8<R>(
+    _ storage: String, _ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R
+  ) rethrows -> R {
+    var storage = storage
+    return try storage.withUTF8 { try body(UnsafeBufferPointer(rebasing: $0[range])) }
+  }
+
+  static func slice(_ storage: String, _ range: Range<Int>) -> String {
+    withUTF8(storage, range) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  public static func == (a: PreparedSegment, b: PreparedSegment) -> Bool {
+    a.id == b.id && a.unit == b.unit && a.role == b.role && a.isTranslatable == b.isTranslatable
+      && a.language == b.language && a.score == b.score && a.rank == b.rank && a.line == b.line
+      && a.beforeRange.count == b.beforeRange.count && a.textRange.count == b.textRange.count
+      && a.withBeforeUTF8 { x in b.withBeforeUTF8 { y in x.elementsEqual(y) } }
+      && a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(id)
+    hasher.combine(unit)
+    hasher.combine(role)
+    hasher.combine(isTranslatable)
+    hasher.combine(language)
+    hasher.combine(score)
+    hasher.combine(rank)
+    hasher.combine(line)
+    withBeforeUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    hasher.combine(0xFF as UInt8)
+    withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+  }
 
   /// The context written as a note: place, role and summary rank.
   public func context(in document: PreparedDocument) -> [String] {

@@ -6,6 +6,10 @@ public protocol TranslationWriter: SegmentWriter {
   /// The files for one document and target language, named after `baseName`.
   func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
     -> [SegmentFile]
+  /// The files of ``files(for:baseName:targetLanguage:)-(PreparedDocument,_,_)``, each
+  /// written on demand into a ``ByteSink``; the bytes are the same.
+  func streams(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentStream]
 }
 
 extension TranslationWriter {
@@ -18,6 +22,18 @@ extension TranslationWriter {
   public func render(_ document: Document, targetLanguage: LanguageTag?) -> String {
     files(for: PreparedDocument(document), baseName: "document", targetLanguage: targetLanguage)
       .first?.contents ?? ""
+  }
+
+  public func streams(for document: Document, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentStream]
+  {
+    streams(for: PreparedDocument(document), baseName: baseName, targetLanguage: targetLanguage)
+  }
+
+  public func streams(
+    for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?
+  ) -> [SegmentStream] {
+    files(for: document, baseName: baseName, targetLanguage: targetLanguage).map(SegmentStream.init)
   }
 
   /// The target language, or `und` when none is given.

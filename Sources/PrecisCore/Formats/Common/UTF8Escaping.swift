@@ -95,3 +95,25 @@ extension Array where Element == UInt8 {
     append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 }
+
+extension UTF8Escaping {
+  /// ``append(bytes:to:mayEscape:replacement:)`` into a sink, a piece at a time (cut between
+  /// characters), so that even one very long text is never held whole.
+  static func append(
+    bytes: UnsafeBufferPointer<UInt8>, to sink: inout ByteSink, mayEscape: (UInt8) -> Bool,
+    replacement: (UInt32) -> String?
+  ) {
+    let n = bytes.count
+    let step = max(sink.pieceSize, 1 << 12)
+    var start = 0
+    while start < n {
+      var end = n - start > step ? start + step : n
+      while end < n && end > start && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+      append(
+        bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]), to: &sink.bytes,
+        mayEscape: mayEscape, replacement: replacement)
+      sink.flushIfFull()
+      start = end
+    }
+  }
+}

@@ -9,44 +9,56 @@ public struct SegmentJSONLWriter: SegmentWriter {
   public init() {}
 
   public func render(_ document: Document, targetLanguage: LanguageTag?) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(document.text.utf8.count * 2 + document.segments.count * 120)
+    ByteSink.text { write(document, to: &$0) }
+  }
+
+  public func streams(for document: Document, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentStream]
+  {
+    let name =
+      targetLanguage.map { "\(baseName).\($0.rawValue).\(fileExtension)" }
+      ?? "\(baseName).\(fileExtension)"
+    return [SegmentStream(relativePath: name) { write(document, to: &$0) }]
+  }
+
+  /// Writes the lines of `document` into `sink`, one segment at a time.
+  public func write(_ document: Document, to sink: inout ByteSink) {
     var text = document.text
     text.withUTF8 { bytes in
       for segment in document.segments {
-        append(segment, text: bytes, in: document, to: &out)
-        out.append(0x0A)
+        append(segment, text: bytes, in: document, to: &sink)
+        sink.bytes.append(0x0A)
+        sink.flushIfFull()
       }
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   /// Appends the JSON object of one segment, as ``line(for:in:)`` gives it; `text` is the
   /// document's text.
   func append(
     _ segment: Segment, text: UnsafeBufferPointer<UInt8>, in document: Document,
-    to out: inout [UInt8]
+    to sink: inout ByteSink
   ) {
-    out.append(ascii: "{\"id\":")
-    JSONText.appendQuoted(segment.id.rawValue, to: &out)
-    out.append(ascii: ",\"text\":")
+    sink.bytes.append(ascii: "{\"id\":")
+    JSONText.appendQuoted(segment.id.rawValue, to: &sink.bytes)
+    sink.bytes.append(ascii: ",\"text\":")
     let lo = min(max(segment.range.lowerBound, 0), text.count)
     let hi = min(max(segment.range.upperBound, lo), text.count)
-    JSONText.appendQuoted(bytes: UnsafeBufferPointer(rebasing: text[lo..<hi]), to: &out)
-    out.append(ascii: ",\"paragraph\":")
-    out.append(utf8: String(segment.paragraph))
-    out.append(ascii: ",\"start\":")
-    out.append(utf8: String(segment.range.lowerBound))
-    out.append(ascii: ",\"end\":")
-    out.append(utf8: String(segment.range.upperBound))
-    out.append(ascii: ",\"role\":")
-    JSONText.appendQuoted(segment.role.rawValue, to: &out)
-    out.append(ascii: segment.isTranslatable ? ",\"translate\":true" : ",\"translate\":false")
+    JSONText.appendQuoted(bytes: UnsafeBufferPointer(rebasing: text[lo..<hi]), to: &sink)
+    sink.bytes.append(ascii: ",\"paragraph\":")
+    sink.bytes.append(utf8: String(segment.paragraph))
+    sink.bytes.append(ascii: ",\"start\":")
+    sink.bytes.append(utf8: String(segment.range.lowerBound))
+    sink.bytes.append(ascii: ",\"end\":")
+    sink.bytes.append(utf8: String(segment.range.upperBound))
+    sink.bytes.append(ascii: ",\"role\":")
+    JSONText.appendQuoted(segment.role.rawValue, to: &sink.bytes)
+    sink.bytes.append(ascii: segment.isTranslatable ? ",\"translate\":true" : ",\"translate\":false")
     if let lang = segment.language ?? document.language {
-      out.append(ascii: ",\"lang\":")
-      JSONText.appendQuoted(lang.rawValue, to: &out)
+      sink.bytes.append(ascii: ",\"lang\":")
+      JSONText.appendQuoted(lang.rawValue, to: &sink.bytes)
     }
-    out.append(0x7D)
+    sink.bytes.append(0x7D)
   }
 
   /// The JSON object of one segment, without a line break.

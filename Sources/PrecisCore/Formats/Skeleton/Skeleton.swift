@@ -73,35 +73,93 @@ public struct Skeleton: Sendable, Hashable {
   /// The skeleton as JSON, one segment a line, ASCII-safe for XML: controls, DEL, C1
   /// controls, U+FEFF, U+FFFE, U+FFFF and the line separators are `\u` escapes.
   public func json() -> String {
-    var out: [UInt8] = []
-    var estimate = 200 + source.utf8.count + end.utf8.count
-    for entry in segments {
-      estimate += 60 + entry.id.utf8.count + entry.before.utf8.count + (entry.source?.utf8.count ?? 0)
-    }
-    out.reserveCapacity(estimate)
-    out.append(ascii: "{\"format\": \"")
-    out.append(utf8: Self.formatName)
-    out.append(ascii: "\", \"version\": 1,\n \"source\": ")
-    Self.appendQuoted(source, to: &out)
-    out.append(ascii: ", \"source-language\": ")
-    Self.appendQuoted(sourceLanguage, to: &out)
-    out.append(ascii: ",\n \"segments\": [")
-    for (i, entry) in segments.enumerated() {
-      out.append(ascii: i == 0 ? "\n  {\"id\": " : ",\n  {\"id\": ")
-      Self.appendQuoted(entry.id, to: &out)
-      out.append(ascii: ", \"before\": ")
-      Self.appendQuoted(entry.before, to: &out)
-      if let source = entry.source {
-        out.append(ascii: ", \"source\": ")
-        Self.appendQuoted(source, to: &out)
+    ByteSink.text { sink in
+      Self.writeHeader(source: source, sourceLanguage: sourceLanguage, to: &sink)
+      for (i, entry) in segments.enumerated() {
+        var id = entry.id
+        var before = entry.before
+        var source = entry.source
+        id.withUTF8 { id in
+          before.withUTF8 { before in
+            if source != nil {
+              source!.withUTF8 {
+                Self.writeEntry(
+                  i, id: id, before: before, source: $0, translate: entry.isTranslatable, to: &sink)
+              }
+            } else {
+              Self.writeEntry(
+                i, id: id, before: before, source: nil, translate: entry.isTranslatable, to: &sink)
+            }
+          }
+        }
       }
-      out.append(ascii: entry.isTranslatable ? ", \"translate\": true}" : ", \"translate\": false}")
+      var end = end
+      end.withUTF8 { Self.writeFooter(isEmpty: segments.isEmpty, end: $0, to: &sink) }
     }
-    out.append(ascii: segments.isEmpty ? "],\n" : "\n ],\n")
-    out.append(ascii: " \"end\": ")
-    Self.appendQuoted(end, to: &out)
-    out.append(ascii: "}\n")
-    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Writes the JSON of `Skeleton(document, includingSource:)` into `sink`, a segment at a
+  /// time, without making the skeleton: the same bytes as ``json()``.
+  public static func write(
+    _ document: PreparedDocument, includingSource: Bool = true, to sink: inout ByteSink
+  ) {
+    writeHeader(source: document.source, sourceLanguage: document.sourceLanguage.rawValue, to: &sink)
+    for (i, segment) in document.segments.enumerated() {
+      var id = segment.id.rawValue
+      id.withUTF8 { id in
+        segment.withBeforeUTF8 { before in
+          if includingSource {
+            segment.withUTF8 {
+              writeEntry(
+                i, id: id, before: before, source: $0, translate: segment.isTranslatable, to: &sink)
+            }
+          } else {
+            writeEntry(
+              i, id: id, before: before, source: nil, translate: segment.isTranslatable, to: &sink)
+          }
+        }
+      }
+    }
+    document.withUTF8 {
+      writeFooter(
+        isEmpty: document.segments.isEmpty,
+        end: UnsafeBufferPointer(rebasing: $0[document.endOffset...]), to: &sink)
+    }
+  }
+
+  private static func writeHeader(source: String, sourceLanguage: String, to sink: inout ByteSink) {
+    sink.bytes.append(ascii: "{\"format\": \"")
+    sink.bytes.append(utf8: formatName)
+    sink.bytes.append(ascii: "\", \"version\": 1,\n \"source\": ")
+    appendQuoted(source, to: &sink.bytes)
+    sink.bytes.append(ascii: ", \"source-language\": ")
+    appendQuoted(sourceLanguage, to: &sink.bytes)
+    sink.bytes.append(ascii: ",\n \"segments\": [")
+  }
+
+  private static func writeEntry(
+    _ i: Int, id: UnsafeBufferPointer<UInt8>, before: UnsafeBufferPointer<UInt8>,
+    source: UnsafeBufferPointer<UInt8>?, translate: Bool, to sink: inout ByteSink
+  ) {
+    sink.bytes.append(ascii: i == 0 ? "\n  {\"id\": " : ",\n  {\"id\": ")
+    appendQuoted(bytes: id, to: &sink)
+    sink.bytes.append(ascii: ", \"before\": ")
+    appendQuoted(bytes: before, to: &sink)
+    if let source {
+      sink.bytes.append(ascii: ", \"source\": ")
+      appendQuoted(bytes: source, to: &sink)
+    }
+    sink.bytes.append(ascii: translate ? ", \"translate\": true}" : ", \"translate\": false}")
+    sink.flushIfFull()
+  }
+
+  private static func writeFooter(
+    isEmpty: Bool, end: UnsafeBufferPointer<UInt8>, to sink: inout ByteSink
+  ) {
+    sink.bytes.append(ascii: isEmpty ? "],\n" : "\n ],\n")
+    sink.bytes.append(ascii: " \"end\": ")
+    appendQuoted(bytes: end, to: &sink)
+    sink.bytes.append(ascii: "}\n")
   }
 
   /// Reads a skeleton written by ``json()``.
@@ -160,6 +218,13 @@ public struct Skeleton: Sendable, Hashable {
     out.append(0x22)
   }
 
+  /// Appends valid UTF-8 `bytes` as ``quoted(_:)`` writes them, a piece at a time.
+  static func appendQuoted(bytes: UnsafeBufferPointer<UInt8>, to sink: inout ByteSink) {
+    sink.bytes.append(0x22)
+    UTF8Escaping.append(bytes: bytes, to: &sink, mayEscape: mayEscape, replacement: replacement)
+    sink.bytes.append(0x22)
+  }
+
   @inline(__always)
   static func mayEscape(_ b: UInt8) -> Bool {
     b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF
@@ -187,7 +252,19 @@ public struct SkeletonWriter: SegmentWriter {
   public init() {}
 
   public func render(_ document: Document, targetLanguage: LanguageTag?) -> String {
-    Skeleton(PreparedDocument(document)).json()
+    let prepared = PreparedDocument(document)
+    return ByteSink.text { Skeleton.write(prepared, to: &$0) }
+  }
+
+  public func streams(for document: Document, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentStream]
+  {
+    let prepared = PreparedDocument(document)
+    return [
+      SegmentStream(relativePath: "\(baseName).\(fileExtension)") {
+        Skeleton.write(prepared, to: &$0)
+      }
+    ]
   }
 
   public func files(for document: Document, baseName: String, targetLanguage: LanguageTag?)

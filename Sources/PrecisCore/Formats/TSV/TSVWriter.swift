@@ -19,47 +19,61 @@ public struct TSVWriter: TranslationWriter {
   public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
     -> [SegmentFile]
   {
+    streams(for: document, baseName: baseName, targetLanguage: targetLanguage).map {
+      SegmentFile(relativePath: $0.relativePath, contents: $0.contents)
+    }
+  }
+
+  public func streams(
+    for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?
+  ) -> [SegmentStream] {
     [
-      SegmentFile(
-        relativePath: "\(baseName).\(fileExtension)",
-        contents: render(document, targetLanguage: targetLanguage))
+      SegmentStream(relativePath: "\(baseName).\(fileExtension)") {
+        write(document, targetLanguage: targetLanguage, to: &$0)
+      }
     ]
   }
 
   /// The TSV text of a prepared document.
   public func render(_ document: PreparedDocument, targetLanguage: LanguageTag?) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(document.text.utf8.count * 2 + document.segments.count * 40 + 32)
-    out.append(utf8: Self.header.joined(separator: "\t"))
-    out.append(0x0A)
+    ByteSink.text { write(document, targetLanguage: targetLanguage, to: &$0) }
+  }
+
+  /// Writes the TSV text of a prepared document into `sink`, a line at a time.
+  public func write(
+    _ document: PreparedDocument, targetLanguage: LanguageTag?, to sink: inout ByteSink
+  ) {
+    sink.bytes.append(utf8: Self.header.joined(separator: "\t"))
+    sink.bytes.append(0x0A)
     for segment in document.segments {
-      out.append(utf8: segment.id.rawValue)
-      out.append(0x09)
-      LineEscaping.append(segment.text, to: &out, tabs: true)
-      out.append(0x09)
+      sink.bytes.append(utf8: segment.id.rawValue)
+      sink.bytes.append(0x09)
+      segment.withUTF8 { LineEscaping.append(bytes: $0, to: &sink, tabs: true) }
+      sink.bytes.append(0x09)
       if segment.isTranslatable {
         if let pieces = segment.targetPieces(fill) {
-          LineEscaping.append(pieces.joinedText, to: &out, tabs: true)
+          var target = pieces.joinedText
+          target.withUTF8 { LineEscaping.append(bytes: $0, to: &sink, tabs: true) }
         }
       } else {
-        LineEscaping.append(segment.text, to: &out, tabs: true)
+        segment.withUTF8 { LineEscaping.append(bytes: $0, to: &sink, tabs: true) }
       }
-      out.append(0x09)
-      out.append(ascii: "paragraph ")
-      out.append(utf8: String(document.units[segment.unit].paragraph + 1))
+      sink.bytes.append(0x09)
+      sink.bytes.append(ascii: "paragraph ")
+      sink.bytes.append(utf8: String(document.units[segment.unit].paragraph + 1))
       let role = segment.role == .body ? document.units[segment.unit].role : segment.role
       if role != .body {
-        out.append(ascii: "; ")
-        out.append(utf8: role.rawValue)
+        sink.bytes.append(ascii: "; ")
+        sink.bytes.append(utf8: role.rawValue)
       }
-      if !segment.isTranslatable { out.append(ascii: "; do not translate") }
+      if !segment.isTranslatable { sink.bytes.append(ascii: "; do not translate") }
       if let rank = segment.rank {
-        out.append(ascii: "; summary rank ")
-        out.append(utf8: String(rank))
+        sink.bytes.append(ascii: "; summary rank ")
+        sink.bytes.append(utf8: String(rank))
       }
-      out.append(0x0A)
+      sink.bytes.append(0x0A)
+      sink.flushIfFull()
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   /// Escapes a field so it holds no tab or line break.
