@@ -303,7 +303,8 @@ public struct BatchRunner: Sendable {
     let path = item.path
     var entry = ManifestEntry(path: path, status: .ok, pipelineHash: pipelineHash)
     do throws(ProcessingError) {
-      let document: Document
+      var document: Document
+      // The input bytes live only until decoded, not through the stages.
       do {
         let bytes: [UInt8]
         do {
@@ -321,8 +322,9 @@ public struct BatchRunner: Sendable {
         {
           return (previous, true)
         }
-        document = try processor.document(from: bytes, source: path)
+        document = try processor.decode(bytes, source: path)
       }
+      document = try processor.run(document)
       entry.encoding = document.inputEncoding.name
       entry.language = document.language?.rawValue
       entry.paragraphs = document.paragraphs.count

@@ -50,6 +50,12 @@ public struct DocumentProcessor: Sendable {
 
   /// Decodes `bytes` and runs the stages.
   public func document(from bytes: [UInt8], source: String) throws(ProcessingError) -> Document {
+    try run(try decode(bytes, source: source))
+  }
+
+  /// Decodes `bytes` (with `--lang` applied), without running the stages; the caller can
+  /// then let go of the bytes before ``run(_:)``, so that they are not held alongside.
+  public func decode(_ bytes: [UInt8], source: String) throws(ProcessingError) -> Document {
     var document: Document
     do {
       document = try TextDecoder(encoding: encoding ?? configuration.encoding).decode(bytes, source: source)
@@ -57,6 +63,11 @@ public struct DocumentProcessor: Sendable {
       throw .decode(error)
     }
     if let language { document.language = language }
+    return document
+  }
+
+  /// Runs the stages on a decoded document.
+  public func run(_ document: Document) throws(ProcessingError) -> Document {
     do {
       return try configuration.pipeline.apply(to: document)
     } catch {
