@@ -143,6 +143,7 @@ public struct BatchRunner: Sendable {
   ///   output folder or the manifest cannot be written. A bad input file is not an error here:
   ///   it is recorded in its manifest entry.
   public func run(observer: (@Sendable (BatchEvent) -> Void)? = nil) async throws -> BatchReport {
+    MallocTuning.configure
     let clock = ContinuousClock()
     let start = clock.now
     let shard = options.shard

@@ -5,24 +5,58 @@
 /// `3f9a12bc07d1`. Editing one paragraph changes only that paragraph's ids. A paragraph
 /// whose text (or hash) occurred earlier in the document gets an occurrence suffix
 /// (`p3f9a12bc07d1.1-2`), so ids are unique in the document.
+///
+/// Memory: an id the splitter makes is kept as its numbers (no string per segment, which
+/// for a long paragraph's ids of 16 bytes or more would be an allocation each); its text is
+/// made when asked for. An id read from a file is kept as that form too when it has it, so
+/// that equal ids are equal whichever way they were made.
 public struct SegmentID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+  private enum Storage: Sendable, Hashable {
+    /// An id of another form, as read.
+    case text(String)
+    /// `p<hash>[.<occurrence>]-<number>`: the hash's top 48 bits shifted left by 16 with the
+    /// occurrence (0 for none) in the low 16; the 1-based number.
+    case generated(UInt64, UInt32)
+  }
+
+  private let storage: Storage
+
   /// The id as written into files, such as `p3f9a12bc07d1-2`.
-  public let rawValue: String
+  public var rawValue: String {
+    switch storage {
+    case let .text(text): text
+    case let .generated(packed, number):
+      Self.format(hash48: packed >> 16, occurrence: Int(packed & 0xFFFF), number: Int(number))
+    }
+  }
 
   /// Wraps an id read back from a file.
-  public init(rawValue: String) { self.rawValue = rawValue }
+  public init(rawValue: String) {
+    var copy = rawValue
+    let parsed = copy.withUTF8 { Self.parse($0) }
+    storage = parsed ?? .text(rawValue)
+  }
 
   /// Makes the id of the segment at `index` (0-based) of a paragraph.
-  ///
-  /// The id is written byte by byte: one is made per segment, and building it by string
-  /// interpolation was a tenth of the splitter's time. The exact length is asked for, so
-  /// that an id of up to 15 bytes stays a small string, without an allocation.
   public init(paragraphHash: UInt64, occurrence: Int, index: Int) {
-    let hash = paragraphHash >> 16
+    let hash48 = paragraphHash >> 16
+    if (0...0xFFFF).contains(occurrence) && index >= 0 && index < Int(UInt32.max) - 1 {
+      storage = .generated(hash48 << 16 | UInt64(occurrence), UInt32(index + 1))
+    } else {
+      storage = .text(Self.format(hash48: hash48, occurrence: occurrence, number: index + 1))
+    }
+  }
+
+  /// The text of a generated id.
+  ///
+  /// The id is written byte by byte: building it by string interpolation was a tenth of the
+  /// splitter's time. The exact length is asked for, so that an id of up to 15 bytes stays a
+  /// small string, without an allocation.
+  private static func format(hash48 hash: UInt64, occurrence: Int, number: Int) -> String {
     let length =
       13 + (occurrence > 0 ? 1 + Self.decimalLength(occurrence) : 0) + 1
-      + Self.decimalLength(index + 1)
-    rawValue = String(unsafeUninitializedCapacity: length) { out in
+      + Self.decimalLength(number)
+    return String(unsafeUninitializedCapacity: length) { out in
       out[0] = UInt8(ascii: "p")
       for digit in 0..<12 {
         let nibble = Int((hash >> UInt64(44 - 4 * digit)) & 0xF)
@@ -34,8 +68,51 @@ public struct SegmentID: Sendable, Hashable, Comparable, Codable, CustomStringCo
         count = Self.writeDecimal(occurrence, into: out, at: count + 1)
       }
       out[count] = UInt8(ascii: "-")
-      return Self.writeDecimal(index + 1, into: out, at: count + 1)
+      return Self.writeDecimal(number, into: out, at: count + 1)
     }
+  }
+
+  /// The generated form of `text` when it is exactly as ``format(hash48:occurrence:number:)``
+  /// writes it (lower-case hex, no leading zeros), else `nil`.
+  private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Storage? {
+    guard b.count >= 15, b.count <= 40, b[0] == UInt8(ascii: "p") else { return nil }
+    var hash: UInt64 = 0
+    for i in 1...12 {
+      let c = b[i]
+      let nibble: UInt64
+      switch c {
+      case 0x30...0x39: nibble = UInt64(c - 0x30)
+      case 0x61...0x66: nibble = UInt64(c - 0x57)
+      default: return nil
+      }
+      hash = hash << 4 | nibble
+    }
+    // A decimal without leading zeros, at least 1, at most `limit`, ending at `terminator`.
+    func decimal(from start: Int, until terminator: UInt8?, limit: Int) -> (Int, Int)? {
+      var i = start
+      var value = 0
+      while i < b.count && b[i] != terminator {
+        let c = b[i]
+        guard c >= 0x30 && c <= 0x39, !(i == start && c == 0x30) else { return nil }
+        value = value * 10 + Int(c - 0x30)
+        guard value <= limit else { return nil }
+        i += 1
+      }
+      return i > start ? (value, i) : nil
+    }
+    var i = 13
+    var occurrence = 0
+    if b[i] == UInt8(ascii: ".") {
+      guard let (value, end) = decimal(from: i + 1, until: UInt8(ascii: "-"), limit: 0xFFFF),
+        end < b.count
+      else { return nil }
+      occurrence = value
+      i = end
+    }
+    guard b[i] == UInt8(ascii: "-"),
+      let (number, end) = decimal(from: i + 1, until: nil, limit: Int(UInt32.max) - 1), end == b.count
+    else { return nil }
+    return .generated(hash << 16 | UInt64(occurrence), UInt32(number))
   }
 
   /// The number of bytes of `value` in decimal, with its sign.
@@ -88,7 +165,7 @@ public struct SegmentID: Sendable, Hashable, Comparable, Codable, CustomStringCo
   public static func < (lhs: SegmentID, rhs: SegmentID) -> Bool { lhs.rawValue < rhs.rawValue }
 
   public init(from decoder: any Decoder) throws {
-    rawValue = try decoder.singleValueContainer().decode(String.self)
+    self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
   }
 
   public func encode(to encoder: any Encoder) throws {

@@ -29,4 +29,35 @@ import Testing
       #expect(id.rawValue == expected(r[0], occurrence, index))
     }
   }
+
+  @Test func anIDReadBackEqualsTheIDMade() async {
+    await propertyCheck(count: 1000, input: Gen<UInt64>.value(in: 0...UInt64.max).array(of: 3...3)) { r in
+      let occurrence = r[1] % 3 == 0 ? 0 : Int(r[1] % 100_000)
+      let index = Int(r[2] % 1_000_000)
+      let made = SegmentID(paragraphHash: r[0], occurrence: occurrence, index: index)
+      let read = SegmentID(rawValue: made.rawValue)
+      #expect(read == made)
+      #expect(read.hashValue == made.hashValue)
+      #expect(read.rawValue == made.rawValue)
+    }
+  }
+
+  @Test(arguments: [
+    "P3f9a12bc07d1-2", "p3F9a12bc07d1-2", "p3f9a12bc07d1-02", "p3f9a12bc07d1-0", "p3f9a12bc07d1.0-2",
+    "p3f9a12bc07d1.01-2", "p3f9a12bc07d1.-2", "p3f9a12bc07d1-", "p3f9a12bc07d1-2x", "p3f9a12bc07d-2",
+    "u3", "", "p3f9a12bc07d1.99999-2", "p3f9a12bc07d1-99999999999",
+  ])
+  func otherFormsAreKeptAsRead(text: String) {
+    let id = SegmentID(rawValue: text)
+    #expect(id.rawValue == text)
+    #expect(id != SegmentID(paragraphHash: 0x3f9a_12bc_07d1_0000, occurrence: 0, index: 1))
+    #expect(id == SegmentID(rawValue: text))
+  }
+
+  @Test func outOfRangeNumbersKeepTheirText() {
+    let id = SegmentID(paragraphHash: 0x3f9a_12bc_07d1_0000, occurrence: 70_000, index: 4)
+    #expect(id.rawValue == "p3f9a12bc07d1.70000-5")
+    #expect(SegmentID(rawValue: id.rawValue) == id)
+    #expect(SegmentID(rawValue: "p3f9a12bc07d1-2") == SegmentID(paragraphHash: 0x3f9a_12bc_07d1_0000, occurrence: 0, index: 1))
+  }
 }
