@@ -100,18 +100,10 @@ public struct Normalizer: @unchecked Sendable {
       } else {
         // A long line is checked in pieces, each ending before an ASCII character (which
         // never combines with what comes before it), so the UTF-16 copy stays small.
+        let line = UnsafeBufferPointer(rebasing: input[lineStart..<lineEnd])
         var start = lineStart
         while start < lineEnd {
-          var cut = min(start + Self.pieceBytes, lineEnd)
-          if cut < lineEnd {
-            var p = cut
-            while p > start && input[p] >= 0x80 { p -= 1 }
-            if p == start {
-              p = cut
-              while p < lineEnd && input[p] >= 0x80 { p += 1 }
-            }
-            cut = p
-          }
+          let cut = lineStart + Self.pieceEnd(line, from: start - lineStart)
           try buffer.fill(utf8: UnsafeBufferPointer(rebasing: input[start..<cut]))
           var status = U_ZERO_ERROR
           let span = buffer.units.withUnsafeBufferPointer { units in
@@ -127,8 +119,22 @@ public struct Normalizer: @unchecked Sendable {
     return true
   }
 
-  /// The most UTF-8 bytes of a line that ``isNormalized(utf8:)`` converts at once.
+  /// The most UTF-8 bytes of a line that ``isNormalized(utf8:)`` and ``normalize(utf8:)``
+  /// convert at once (unless no ASCII character comes sooner).
   static let pieceBytes = 1 << 16
+
+  /// Where the piece of `line` that starts at `start` ends: before the last ASCII byte within
+  /// ``pieceBytes``, else before the first one after, else at the end.
+  static func pieceEnd(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    let cut = min(start + pieceBytes, line.count)
+    if cut == line.count { return cut }
+    var p = cut
+    while p > start && line[p] >= 0x80 { p -= 1 }
+    if p > start { return p }
+    p = cut
+    while p < line.count && line[p] >= 0x80 { p += 1 }
+    return p
+  }
 
   /// Normalises valid UTF-8 line by line, keeping anchors back to the input offsets.
   public func normalize(utf8 input: UnsafeBufferPointer<UInt8>) throws(ICUError) -> NormalizedUTF8 {
@@ -167,10 +173,18 @@ public struct Normalizer: @unchecked Sendable {
           out.append(contentsOf: line)
         }
       } else {
-        changed =
-          try normalizeLine(
-            line, lineStart: lineStart, into: &out, buffer: buffer, dest16: &dest16,
-            dest8: &dest8, anchor: anchor) || changed
+        // A long line is normalised in pieces, each ending before an ASCII character (which
+        // starts a normalisation boundary), so the UTF-16 copy stays small.
+        var start = 0
+        while start < line.count {
+          let cut = Self.pieceEnd(line, from: start)
+          changed =
+            try normalizeLine(
+              UnsafeBufferPointer(rebasing: line[start..<cut]), lineStart: lineStart + start,
+              into: &out, buffer: buffer, dest16: &dest16, dest8: &dest8, anchor: anchor)
+            || changed
+          start = cut
+        }
       }
       if lineEnd < input.count { out.append(0x0A) }
       lineStart = lineEnd + 1

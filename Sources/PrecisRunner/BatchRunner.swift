@@ -325,7 +325,7 @@ public struct BatchRunner: Sendable {
         }
         document = try processor.decode(bytes, source: path)
       }
-      document = try processor.run(document)
+      document = try processor.run(consume document)
       entry.encoding = document.inputEncoding.name
       entry.language = document.language?.rawValue
       entry.paragraphs = document.paragraphs.count

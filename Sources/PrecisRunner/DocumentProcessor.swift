@@ -66,10 +66,10 @@ public struct DocumentProcessor: Sendable {
     return document
   }
 
-  /// Runs the stages on a decoded document.
-  public func run(_ document: Document) throws(ProcessingError) -> Document {
+  /// Runs the stages on a decoded document (handed over, so that it is not held twice).
+  public func run(_ document: consuming Document) throws(ProcessingError) -> Document {
     do {
-      return try configuration.pipeline.apply(to: document)
+      return try configuration.pipeline.apply(to: consume document)
     } catch {
       throw .stage(error)
     }

@@ -44,6 +44,42 @@ import Testing
     #expect(try dense.withUTF8 { try !normalizer.isNormalized(utf8: $0) })
   }
 
+  @Test(arguments: [NormalizationForm.nfc, .nfkc, .nfkcCasefold])
+  func longLinesAreNormalizedInPiecesAsWordByWord(form: NormalizationForm) throws {
+    // One line of about 300 KB: words needing changes of every length (composed, folded,
+    // expanded), some runs without ASCII longer than a piece, no line break.
+    let words = [
+      "e\u{301}cole", "слово", "λέξη", "\u{FB01}n", "x\u{B2}", "Ａ\u{FF21}", "\u{1100}\u{1161}",
+      "\u{212B}", "Straße", String(repeating: "е\u{308}λ", count: 30_000), "a\u{328}\u{301}",
+    ]
+    let normalizer = try Normalizer(form: form)
+    var line: [UInt8] = []
+    var expected: [UInt8] = []
+    var anchors = [OffsetAnchor(normalized: 0, original: 0)]
+    var k = 0
+    while line.count < 300_000 {
+      var word = words[k % words.count]
+      k = (k &* 7 &+ 3) % 1013
+      let result = try word.withUTF8 { try normalizer.normalize(utf8: $0) }
+      for a in result.anchors.dropFirst() {
+        let moved = OffsetAnchor(normalized: expected.count + a.normalized, original: line.count + a.original)
+        let last = anchors[anchors.count - 1]
+        if last.original + (moved.normalized - last.normalized) != moved.original { anchors.append(moved) }
+      }
+      line.append(contentsOf: word.utf8)
+      expected.append(contentsOf: result.bytes)
+      let last = anchors[anchors.count - 1]
+      if last.original + (expected.count - last.normalized) != line.count {
+        anchors.append(OffsetAnchor(normalized: expected.count, original: line.count))
+      }
+      line.append(0x20)
+      expected.append(0x20)
+    }
+    let whole = try line.withUnsafeBufferPointer { try normalizer.normalize(utf8: $0) }
+    #expect(whole.bytes == expected)
+    #expect(whole.anchors == anchors)
+  }
+
   @Test func asciiIsUnchanged() throws {
     var input = "Plain ASCII text.\nTwo lines."
     let result = try input.withUTF8 { try Normalizer(form: .nfc).normalize(utf8: $0) }

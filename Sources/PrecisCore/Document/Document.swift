@@ -94,6 +94,19 @@ public struct Document: Sendable, Hashable {
     features.subtract([.paragraphs, .sentences, .classes, .scores])
   }
 
+  /// Hands over the text, leaving the document's empty until ``replaceText(with:map:removed:)``,
+  /// so that a stage that replaces it need not hold the old and the new text at once.
+  mutating func takeText() -> String {
+    let taken = text
+    text = ""
+    return taken
+  }
+
+  /// Gives back unchanged the text ``takeText()`` took.
+  mutating func putBackText(_ taken: String) {
+    text = taken
+  }
+
   private func mergeRemoved(_ new: [RemovedCharacter], map: OffsetMap) -> [RemovedCharacter] {
     if removedCharacters.isEmpty { return new }
     var moved = removedCharacters.map {

@@ -49,110 +49,135 @@ public struct TextNormalizer: Stage {
     }
   }
 
-  public func apply(to document: Document) throws(StageError) -> Document {
+  public func apply(to document: consuming Document) throws(StageError) -> Document {
     var document = document
-    var text = document.text
-    let outcome = text.withUTF8 { input in
-      Result { () throws(ICUError) -> (Cleaned?, NormalizedUTF8?) in
-        // Most text needs nothing: check first, so that nothing is copied.
-        let cleaned = Self.cleanControls(input)
-        if let cleaned {
-          return try cleaned.bytes.withUnsafeBufferPointer { bytes throws(ICUError) in
-            (cleaned, try normalizer.isNormalized(utf8: bytes) ? nil : try normalizer.normalize(utf8: bytes))
-          }
-        }
-        return (nil, try normalizer.isNormalized(utf8: input) ? nil : try normalizer.normalize(utf8: input))
+    document.features.insert(.normalized)
+    do throws(ICUError) {
+      // Most text needs nothing: check first, so that nothing is copied.
+      var text = document.text
+      let (needsCleaning, isNormalized) = try Self.withUTF8(&text) { input throws(ICUError) in
+        Self.needsCleaning(input) ? (true, false) : (false, try normalizer.isNormalized(utf8: input))
       }
-    }
-    let cleaned: Cleaned?
-    let normalized: NormalizedUTF8?
-    do {
-      (cleaned, normalized) = try outcome.get()
+      if isNormalized { return document }
+      // From here on each text is let go as soon as the next exists: the document's text,
+      // the cleaned text, then the normalised bytes once they are a string.
+      text = document.takeText()
+      var cleaned: Cleaned? = nil
+      if needsCleaning {
+        cleaned = text.withUTF8 { Self.cleanControls($0) }
+        if let result = cleaned {
+          text = result.text
+          cleaned!.text = ""
+        }
+      }
+      let normalized = try Self.withUTF8(&text) { input throws(ICUError) in
+        try normalizer.isNormalized(utf8: input) ? nil : try normalizer.normalize(utf8: input)
+      }
+      if cleaned == nil && normalized == nil {
+        document.putBackText(text)
+        return document
+      }
+      if var normalized {
+        text = ""
+        text = String(decoding: normalized.bytes, as: UTF8.self)
+        normalized.bytes = []
+      }
+      let cleanMap = OffsetMap(anchors: cleaned?.anchors ?? [])
+      let unicodeMap = OffsetMap(anchors: normalized?.anchors ?? [])
+      let removed = (cleaned?.removed ?? []).map {
+        RemovedCharacter(utf8Offset: unicodeMap.normalizedOffset(of: $0.utf8Offset), scalar: $0.scalar)
+      }
+      document.replaceText(with: text, map: unicodeMap.composed(with: cleanMap), removed: removed)
+      document.features.insert(.normalized)
+      return document
     } catch {
       throw StageError(stage: Self.kind, source: document.source, reason: error.description)
     }
-    document.features.insert(.normalized)
-    if cleaned == nil && normalized == nil { return document }
-    let cleanMap = OffsetMap(anchors: cleaned?.anchors ?? [])
-    let unicodeMap = OffsetMap(anchors: normalized?.anchors ?? [])
-    let removed = (cleaned?.removed ?? []).map {
-      RemovedCharacter(utf8Offset: unicodeMap.normalizedOffset(of: $0.utf8Offset), scalar: $0.scalar)
-    }
-    let bytes = normalized?.bytes ?? cleaned?.bytes ?? []
-    document.replaceText(
-      with: String(decoding: bytes, as: UTF8.self), map: unicodeMap.composed(with: cleanMap),
-      removed: removed)
-    document.features.insert(.normalized)
-    return document
+  }
+
+  /// `text.withUTF8(body)` for a body that throws `ICUError`.
+  private static func withUTF8<R>(
+    _ text: inout String, _ body: (UnsafeBufferPointer<UInt8>) throws(ICUError) -> R
+  ) throws(ICUError) -> R {
+    let outcome = text.withUTF8 { bytes in Result { () throws(ICUError) -> R in try body(bytes) } }
+    return try outcome.get()
   }
 
   /// Line endings and controls, fixed in one pass over the UTF-8 bytes.
   struct Cleaned {
-    var bytes: [UInt8]
+    var text: String
     var anchors: [OffsetAnchor]
     var removed: [RemovedCharacter]
-    var changed: Bool
   }
 
   /// Fixes line endings and controls; `nil` when there is nothing to fix.
+  ///
+  /// Nothing it does lengthens the text, so the result is written straight into a string of
+  /// the input's length.
   static func cleanControls(_ input: UnsafeBufferPointer<UInt8>) -> Cleaned? {
     // Fast path: nothing to change in most text. Look for the exact sequences the loop below
     // changes, not just their lead bytes: E2 starts every curly quote and dash, EF most CJK
     // punctuation, C2 the no-break space, so nearly every real text has one of those.
     if !needsCleaning(input) { return nil }
-    var out: [UInt8] = []
-    out.reserveCapacity(input.count)
     var anchors = [OffsetAnchor(normalized: 0, original: 0)]
     var removed: [RemovedCharacter] = []
     var changed = false
-    func anchor(_ original: Int) {
-      let last = anchors[anchors.count - 1]
-      if last.original + (out.count - last.normalized) != original {
-        anchors.append(OffsetAnchor(normalized: out.count, original: original))
+    let text = String(unsafeUninitializedCapacity: input.count) { out in
+      var count = 0
+      func anchor(_ original: Int) {
+        let last = anchors[anchors.count - 1]
+        if last.original + (count - last.normalized) != original {
+          anchors.append(OffsetAnchor(normalized: count, original: original))
+        }
       }
+      var i = 0
+      let n = input.count
+      while i < n {
+        let b = input[i]
+        var replacement: (UInt8, count: Int)? = nil
+        var width = 1
+        var removedScalar: UInt32? = nil
+        switch b {
+        case 0x0D:
+          replacement = (0x0A, 1)
+          if i + 1 < n && input[i + 1] == 0x0A { width = 2 }
+        case 0x09, 0x0A: break
+        case 0x00..<0x20, 0x7F:
+          removedScalar = UInt32(b)
+        case 0xC2 where i + 1 < n && input[i + 1] >= 0x80 && input[i + 1] <= 0x9F:
+          width = 2
+          if input[i + 1] == 0x85 { replacement = (0x0A, 1) } else { removedScalar = UInt32(input[i + 1]) }
+        case 0xE2 where i + 2 < n && input[i + 1] == 0x80 && (input[i + 2] == 0xA8 || input[i + 2] == 0xA9):
+          width = 3
+          replacement = (0x0A, input[i + 2] == 0xA8 ? 1 : 2)
+        case 0xEF where i + 2 < n && input[i + 1] == 0xBB && input[i + 2] == 0xBF:
+          width = 3
+          removedScalar = 0xFEFF
+        default: break
+        }
+        if let scalar = removedScalar {
+          changed = true
+          removed.append(RemovedCharacter(utf8Offset: count, scalar: scalar))
+          i += width
+          anchor(i)
+        } else if let (byte, repeats) = replacement {
+          changed = true
+          anchor(i)
+          for _ in 0..<repeats {
+            out[count] = byte
+            count += 1
+          }
+          i += width
+          anchor(i)
+        } else {
+          out[count] = b
+          count += 1
+          i += 1
+        }
+      }
+      return count
     }
-    var i = 0
-    let n = input.count
-    while i < n {
-      let b = input[i]
-      var replacement: [UInt8]? = nil
-      var width = 1
-      var removedScalar: UInt32? = nil
-      switch b {
-      case 0x0D:
-        replacement = [0x0A]
-        if i + 1 < n && input[i + 1] == 0x0A { width = 2 }
-      case 0x09, 0x0A: break
-      case 0x00..<0x20, 0x7F:
-        removedScalar = UInt32(b)
-      case 0xC2 where i + 1 < n && input[i + 1] >= 0x80 && input[i + 1] <= 0x9F:
-        width = 2
-        if input[i + 1] == 0x85 { replacement = [0x0A] } else { removedScalar = UInt32(input[i + 1]) }
-      case 0xE2 where i + 2 < n && input[i + 1] == 0x80 && (input[i + 2] == 0xA8 || input[i + 2] == 0xA9):
-        width = 3
-        replacement = input[i + 2] == 0xA8 ? [0x0A] : [0x0A, 0x0A]
-      case 0xEF where i + 2 < n && input[i + 1] == 0xBB && input[i + 2] == 0xBF:
-        width = 3
-        removedScalar = 0xFEFF
-      default: break
-      }
-      if let scalar = removedScalar {
-        changed = true
-        removed.append(RemovedCharacter(utf8Offset: out.count, scalar: scalar))
-        i += width
-        anchor(i)
-      } else if let replacement {
-        changed = true
-        anchor(i)
-        out.append(contentsOf: replacement)
-        i += width
-        anchor(i)
-      } else {
-        out.append(b)
-        i += 1
-      }
-    }
-    return changed ? Cleaned(bytes: out, anchors: anchors, removed: removed, changed: true) : nil
+    return changed ? Cleaned(text: text, anchors: anchors, removed: removed) : nil
   }
 
   /// Whether `input` holds anything `cleanControls` changes: CR, a C0 control other than TAB

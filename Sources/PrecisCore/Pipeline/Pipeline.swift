@@ -22,10 +22,14 @@ public struct Pipeline: Sendable {
   }
 
   /// Runs every stage on `document`, in order.
-  public func apply(to document: Document) throws(StageError) -> Document {
+  ///
+  /// Each stage is handed the document, not a copy, so that a stage taking it `consuming`
+  /// holds the only reference to its text and arrays (a large document is then never held
+  /// twice).
+  public func apply(to document: consuming Document) throws(StageError) -> Document {
     var document = document
     for stage in stages {
-      document = try stage.apply(to: document)
+      document = try stage.apply(to: consume document)
       document.features.formUnion(stage.additions)
     }
     return document

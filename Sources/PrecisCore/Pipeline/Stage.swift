@@ -59,7 +59,11 @@ public protocol Stage: Sendable {
   /// Makes the stage, failing on options that cannot work together.
   init(options: Options) throws(StageError)
   /// Returns `document` with this stage's work applied.
-  func apply(to document: Document) throws(StageError) -> Document
+  ///
+  /// The pipeline hands the document over (`consuming`): a stage that declares its parameter
+  /// `consuming` too owns the only reference, so changing the segments or replacing the text
+  /// changes them in place instead of copying them (a stage that borrows it still works).
+  func apply(to document: consuming Document) throws(StageError) -> Document
 }
 
 extension Stage {
