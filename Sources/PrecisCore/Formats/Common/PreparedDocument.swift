@@ -51,7 +51,10 @@ public struct PreparedDocument: Sendable, Hashable {
         bytes.reserveCapacity(removed.count)
         var cursor = 0
         for r in removed {
-          let offset = min(max(r.utf8Offset, cursor), b.count)
+          var offset = min(max(r.utf8Offset, cursor), b.count)
+          // Never inside a character: a control removed between a letter and the accent that
+          // normalisation then composed with it goes back before the composed letter.
+          while offset > cursor && offset < b.count && b[offset] & 0xC0 == 0x80 { offset -= 1 }
           cursor = offset
           let scalar = Unicode.Scalar(r.scalar) ?? "\u{FFFD}"
           bytes.append(Array(String(Character(scalar)).utf8))

@@ -1,0 +1,116 @@
+import PrecisCore
+import PrecisTestSupport
+import PropertyBased
+import Testing
+
+/// Writers that stream their files into a ``ByteSink`` a piece at a time write the same bytes
+/// as a rendering built from each segment's text, on the corpora and on random documents.
+@Suite struct StreamedOutputTests {
+  /// Every stream of every writer, for a target language, with pieces of `pieceSize` bytes.
+  func streamedFiles(_ document: Document, pieceSize: Int) -> [String: [UInt8]] {
+    let prepared = PreparedDocument(document)
+    var result: [String: [UInt8]] = [:]
+    func take(_ streams: [SegmentStream], _ tag: String) {
+      for stream in streams {
+        final class Pieces { var bytes: [UInt8] = [] }
+        let pieces = Pieces()
+        var sink = ByteSink(pieceSize: pieceSize) { pieces.bytes.append(contentsOf: $0) }
+        stream.write(&sink)
+        sink.flush()
+        result[tag + stream.relativePath] = pieces.bytes
+      }
+    }
+    for name in TranslationFormats.names {
+      for fill in TargetFill.allCases {
+        guard let writer = TranslationFormats.writer(named: name, fill: fill) else { continue }
+        take(writer.streams(for: prepared, baseName: "doc", targetLanguage: LanguageTag("fr")), "\(fill) ")
+      }
+    }
+    take(SegmentJSONLWriter().streams(for: document, baseName: "doc", targetLanguage: nil), "")
+    take(SkeletonWriter().streams(for: document, baseName: "doc", targetLanguage: nil), "")
+    return result
+  }
+
+  /// The same files rendered the plain way: one string per segment, joined.
+  func renderedFiles(_ document: Document) -> [String: [UInt8]] {
+    let prepared = PreparedDocument(document)
+    var result: [String: [UInt8]] = [:]
+    for name in TranslationFormats.names {
+      for fill in TargetFill.allCases {
+        guard let writer = TranslationFormats.writer(named: name, fill: fill) else { continue }
+        for file in writer.files(for: prepared, baseName: "doc", targetLanguage: LanguageTag("fr")) {
+          result["\(fill) " + file.relativePath] = Array(file.contents.utf8)
+        }
+      }
+    }
+    // TSV, from each segment's text and the escaping function.
+    for fill in TargetFill.allCases {
+      var tsv = TSVWriter.header.joined(separator: "\t") + "\n"
+      for segment in prepared.segments {
+        let unit = prepared.units[segment.unit]
+        let target =
+          segment.isTranslatable ? segment.targetPieces(fill)?.joinedText ?? "" : segment.text
+        var notes = "paragraph \(unit.paragraph + 1)"
+        let role = segment.role == .body ? unit.role : segment.role
+        if role != .body { notes += "; \(role.rawValue)" }
+        if !segment.isTranslatable { notes += "; do not translate" }
+        if let rank = segment.rank { notes += "; summary rank \(rank)" }
+        tsv += [segment.id.rawValue, TSVWriter.escape(segment.text), TSVWriter.escape(target), notes]
+          .joined(separator: "\t") + "\n"
+      }
+      result["\(fill) doc.segments.tsv"] = Array(tsv.utf8)
+    }
+    let jsonl = document.segments.map { SegmentJSONLWriter().line(for: $0, in: document) + "\n" }
+    result["doc.segments.jsonl"] = Array(jsonl.joined().utf8)
+    result["doc.skeleton.json"] = Array(Skeleton(prepared).json().utf8)
+    return result
+  }
+
+  func check(_ document: Document, _ label: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let rendered = renderedFiles(document)
+    for pieceSize in [1, 4096, ByteSink.defaultPieceSize] {
+      let streamed = streamedFiles(document, pieceSize: pieceSize)
+      #expect(streamed.keys.sorted() == rendered.keys.sorted(), sourceLocation: sourceLocation)
+      for (name, bytes) in streamed where bytes != rendered[name] {
+        Issue.record("\(label): \(name) with pieces of \(pieceSize) differs", sourceLocation: sourceLocation)
+      }
+    }
+  }
+
+  @Test func corporaStreamAsRendered() throws {
+    let pipeline = try Pipeline(stages: [
+      TextNormalizer(options: .init()), LanguageDetector(options: .init()),
+      SentenceSplitter(options: .init()), SegmentClassifier(options: .init()),
+      SentenceScorer(options: .init()),
+    ])
+    let files = TestPaths.corporaFiles()
+    #expect(files.count > 20)
+    for file in files {
+      let decoded = try TextDecoder().decode(try TestPaths.corporaBytes(file), source: file)
+      check(try pipeline.apply(to: decoded), file)
+    }
+  }
+
+  @Test func randomDocumentsStreamAsRendered() async {
+    await propertyCheck(count: 300, input: RandomDocuments.input) { text, language in
+      check(try RandomDocuments.document(text, language: language), text.debugDescription)
+    }
+  }
+
+  @Test func aSegmentLongerThanManyPiecesStreamsAsRendered() throws {
+    // One sentence of about 400 KB with escapes and multi-byte characters at every offset
+    // a piece could end at.
+    let text = String(repeating: "a\tb\\c «é» 日本 👩‍💻 \u{01} ", count: 12_000) + "end."
+    let document = try FormatSamples.document(text)
+    #expect(document.segments.count == 1)
+    check(document, "long segment")
+  }
+
+  @Test func aControlRemovedInsideAComposedLetterGoesBackBeforeIt() throws {
+    // The control stood between "e" and the accent that NFC composes with it.
+    let document = try FormatSamples.document("Caf e\u{01}\u{301} au lait.")
+    let prepared = PreparedDocument(document)
+    #expect(prepared.text == "Caf \u{01}\u{E9} au lait.")
+    #expect(prepared.rebuiltText() == prepared.text)
+  }
+}
