@@ -333,7 +333,7 @@ public struct BatchRunner: Sendable {
       // Prepared once, for the word count and the writers that need it.
       let prepared = PreparedDocument(document)
       entry.words = WordCounter().counts(of: prepared).total.words
-      entry.summary = Self.summary(of: document)
+      entry.summary = processor.configuration.summary(of: document)
       // Each output is written a piece at a time as it is rendered, never held whole.
       try processor.forEachStream(
         of: document, baseName: Self.baseName(of: path), prepared: prepared
@@ -359,13 +359,6 @@ public struct BatchRunner: Sendable {
     }
     entry.milliseconds = rounded(Self.seconds(clock.now - start) * 1000, 100)
     return (entry, false)
-  }
-
-  /// The sentences a scoring stage ranked best, in document order, or `nil` when unscored.
-  static func summary(of document: Document, sentences: Int = 3) -> String? {
-    let ranked = document.segments.filter { ($0.rank ?? Int.max) <= sentences }
-    if ranked.isEmpty { return nil }
-    return ranked.map { document.text(of: $0) }.joined(separator: " ")
   }
 
   static func seconds(_ duration: Duration) -> Double {
