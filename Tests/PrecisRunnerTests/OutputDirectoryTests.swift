@@ -75,6 +75,28 @@ import Testing
     #expect(allFiles(root) == ["a.txt", "sub", "sub/.keep"])
   }
 
+  @Test func streamsPiecesIntoATemporaryFileRenamedWhenComplete() throws {
+    let root = try TestPaths.makeTemporaryFolder()
+    defer { TestPaths.removeTemporaryFolder(root) }
+    let output = try OutputDirectory(path: root)
+    let piece = Array(String(repeating: "0123456789", count: 1_000).utf8)
+    var midway: [String] = []
+    try output.write({ sink in
+      for k in 0..<30 {
+        piece.withUnsafeBufferPointer { sink.append($0) }
+        sink.bytes.append(contentsOf: Array("\(k)\n".utf8))
+        sink.flushIfFull()
+      }
+      midway = allFiles(root)
+    }, to: "de/a.txt")
+    // Half-way, pieces are in the temporary file and the target does not exist yet.
+    #expect(!midway.contains("de/a.txt"))
+    #expect(midway.contains { $0.hasPrefix("de/.a.txt" + AtomicFile.marker) })
+    let expected = (0..<30).map { String(repeating: "0123456789", count: 1_000) + "\($0)\n" }.joined()
+    #expect(try String(contentsOfFile: root + "/de/a.txt", encoding: .utf8) == expected)
+    #expect(allFiles(root) == ["de", "de/a.txt"])
+  }
+
   @Test func failsCleanlyInAMissingFolder() throws {
     let bytes = Array("x".utf8)
     #expect(throws: OutputError.self) {
