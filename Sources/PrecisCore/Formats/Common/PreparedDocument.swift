@@ -18,8 +18,9 @@ public struct PreparedDocument: Sendable, Hashable {
   public private(set) var text: String
   /// The paragraphs that hold segments, in order.
   public var units: [PreparedUnit]
-  /// The segments, in order.
-  public var segments: [PreparedSegment]
+  /// The segments, in order (each made when asked for, from the document's segment and a
+  /// small record of where it lies).
+  public private(set) var segments: PreparedSegments
   /// Where the text after the last segment starts, as a UTF-8 offset into ``text``.
   public private(set) var endOffset: Int
   /// The word counts, when computed once for several writers (the XLIFF writers put them in
@@ -79,8 +80,8 @@ public struct PreparedDocument: Sendable, Hashable {
         }
       }
     }
-    var segments: [PreparedSegment] = []
-    segments.reserveCapacity(document.segments.count)
+    var places: [PreparedSegments.Place] = []
+    places.reserveCapacity(document.segments.count)
     var units: [PreparedUnit] = []
     var previousEnd = 0
     normalized.withUTF8 { b in
@@ -129,13 +130,10 @@ public struct PreparedDocument: Sendable, Hashable {
         }
         let unitIndex = units.count - 1
         let isTranslatable = segment.isTranslatable && (paragraph?.role.isTranslatable ?? true)
-        segments.append(
-          PreparedSegment(
-            id: segment.id, unit: unitIndex, beforeRange: previousEnd..<max(previousEnd, start),
-            textRange: start..<max(start, end), storage: restored, role: segment.role,
-            isTranslatable: isTranslatable,
-            language: segment.language ?? paragraph?.language, score: segment.score,
-            rank: segment.rank, line: line))
+        places.append(
+          PreparedSegments.Place(
+            beforeStart: previousEnd, beforeEnd: max(previousEnd, start), textStart: start,
+            textEnd: max(start, end), unit: unitIndex, line: line))
         units[unitIndex].segments = units[unitIndex].segments.lowerBound..<(index + 1)
         if isTranslatable { units[unitIndex].isTranslatable = true }
         previousEnd = max(previousEnd, end)
@@ -143,7 +141,7 @@ public struct PreparedDocument: Sendable, Hashable {
     }
     self.text = restored
     self.units = units
-    self.segments = segments
+    self.segments = PreparedSegments(document: document, storage: restored, places: places)
     self.endOffset = previousEnd
   }
 
@@ -172,6 +170,59 @@ public struct PreparedDocument: Sendable, Hashable {
   public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
     var text = self.text
     return try text.withUTF8(body)
+  }
+}
+
+/// The segments of a ``PreparedDocument``, in order.
+///
+/// Holds the document (its segments and paragraphs, shared, not copied) and a small record
+/// per segment of where it lies in the prepared text; each ``PreparedSegment`` is made when
+/// asked for.
+public struct PreparedSegments: RandomAccessCollection, Sendable, Hashable {
+  /// Where one segment and the gap before it lie in the prepared text, and its unit and line.
+  struct Place: Sendable, Hashable {
+    var beforeStart: Int
+    var beforeEnd: Int
+    var textStart: Int
+    var textEnd: Int
+    var unit: Int
+    var line: Int
+  }
+
+  private let document: Document
+  private let storage: String
+  private let places: [Place]
+
+  init(document: Document, storage: String, places: [Place]) {
+    self.document = document
+    self.storage = storage
+    self.places = places
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { places.count }
+
+  public subscript(i: Int) -> PreparedSegment {
+    let segment = document.segments[i]
+    let place = places[i]
+    let paragraph =
+      document.paragraphs.indices.contains(segment.paragraph)
+      ? document.paragraphs[segment.paragraph] : nil
+    return PreparedSegment(
+      id: segment.id, unit: place.unit, beforeRange: place.beforeStart..<place.beforeEnd,
+      textRange: place.textStart..<place.textEnd, storage: storage, role: segment.role,
+      isTranslatable: segment.isTranslatable && (paragraph?.role.isTranslatable ?? true),
+      language: segment.language ?? paragraph?.language, score: segment.score,
+      rank: segment.rank, line: place.line)
+  }
+
+  public static func == (a: PreparedSegments, b: PreparedSegments) -> Bool {
+    a.count == b.count && a.elementsEqual(b)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(count)
+    for segment in self { hasher.combine(segment) }
   }
 }
 
