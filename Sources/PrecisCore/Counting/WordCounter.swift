@@ -19,7 +19,8 @@ public struct WordCounter: Sendable {
     var total = Counts()
     var perSegment: [SegmentCounts] = []
     perSegment.reserveCapacity(document.segments.count)
-    var seen: Set<String> = []
+    var text = document.text
+    var seen = SeenTexts(isNFC: text.withUTF8 { LineShape.isNFC($0) })
     for segment in document.segments {
       guard segment.isTranslatable else {
         total.excludedSegments += 1
@@ -32,13 +33,42 @@ public struct WordCounter: Sendable {
       total.words += c.words
       total.characters += c.characters
       total.placeholders += c.placeholders
-      if !seen.insert(segment.text).inserted {
+      if !seen.insert(segment.text) {
         total.repeatedSegments += 1
         total.repeatedWords += c.words
         total.repeatedCharacters += c.characters
       }
     }
     return DocumentCounts(segments: perSegment, total: total)
+  }
+
+  /// Segment texts met so far, to count repetitions.
+  ///
+  /// Texts compare as `String`s do, by canonical equivalence. In NFC text (which is what the
+  /// `normalize` stage makes) equivalent texts have the same bytes, so they are found by an
+  /// FNV hash of the bytes instead of the standard library's normalising hash; otherwise a
+  /// `Set<String>` does the work.
+  struct SeenTexts {
+    private var byHash: [UInt64: [String]] = [:]
+    private var strings: Set<String>? = nil
+
+    init(isNFC: Bool) {
+      if !isNFC { strings = [] }
+    }
+
+    /// Adds `text`; false when an equal text was there already.
+    mutating func insert(_ text: String) -> Bool {
+      if strings != nil { return strings!.insert(text).inserted }
+      var h = WordTable.fnvBasis
+      for b in text.utf8 { h = (h ^ UInt64(b)) &* WordTable.fnvPrime }
+      if let same = byHash[h] {
+        if same.contains(where: { $0.utf8.elementsEqual(text.utf8) }) { return false }
+        byHash[h]!.append(text)
+      } else {
+        byHash[h] = [text]
+      }
+      return true
+    }
   }
 
   /// The counts of a text, placeholders and protected spans found in it first.
