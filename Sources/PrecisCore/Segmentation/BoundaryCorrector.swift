@@ -95,6 +95,7 @@ final class BoundaryCorrector {
   // MARK: - Scanning a line
 
   private func scan(_ line: Range<Int>) {
+    let b = self.b
     startSegment(at: line.lowerBound, line: line)
     var i = line.lowerBound
     var atWordStart = true
@@ -170,6 +171,7 @@ final class BoundaryCorrector {
   }
 
   private func startSegment(at i: Int, line: Range<Int>) {
+    let b = self.b
     var j = i
     while j < line.upperBound {
       let (v, w) = UTF8Text.scalar(at: j, in: b)
@@ -206,6 +208,7 @@ final class BoundaryCorrector {
 
   /// Whether `line` has a full stop, question or exclamation mark anywhere.
   private func lineHasSentenceEnd(_ line: Range<Int>) -> Bool {
+    let b = self.b
     if checkedLine == line.lowerBound { return lineHasEnd }
     checkedLine = line.lowerBound
     lineHasEnd = false
@@ -232,6 +235,7 @@ final class BoundaryCorrector {
   private func terminatorKind(_ v: UInt32, at i: Int, previous: UInt32, line: Range<Int>) -> Cluster
     .Kind?
   {
+    let b = self.b
     switch v {
     case 0x2E, 0xFF0E:
       if rules.nonTerminators.contains(v) { return .ignored }
@@ -269,12 +273,14 @@ final class BoundaryCorrector {
 
   /// Whether `. . .` starts at `i`, after a space: an omission, never a sentence end.
   private func isSpacedEllipsis(at i: Int, previous: UInt32, line: Range<Int>) -> Bool {
+    let b = self.b
     guard UTF8Text.isSpace(previous), i + 4 < line.upperBound else { return false }
     return b[i + 1] == 0x20 && b[i + 2] == 0x2E && b[i + 3] == 0x20 && b[i + 4] == 0x2E
   }
 
   /// Whether a sentence ends after `c`.
   private func decide(_ c: Cluster, line: Range<Int>) -> Bool {
+    let b = self.b
     if c.next >= line.upperBound { return true }
     if isInsideQuote(c) { return false }
     switch c.kind {
@@ -325,6 +331,7 @@ final class BoundaryCorrector {
   private func decidePeriod(_ c: Cluster, shape: WordShape, next: NextWord, line: Range<Int>)
     -> Bool
   {
+    let b = self.b
     let word = c.wordBefore
     let token = word.lowerBound..<c.start + 1
     // "Nov.." or "UU..": an abbreviation's period, then the sentence's.
@@ -367,6 +374,7 @@ final class BoundaryCorrector {
   /// Whether a sentence ends at a mark followed directly by a word: "world.Today" ends one,
   /// "3.14", "Ph.D.", "example.com", "report.PDF" and "Y!J" do not.
   private func decideJoined(_ c: Cluster, line: Range<Int>) -> Bool {
+    let b = self.b
     let (v, _) = UTF8Text.scalar(at: c.end, in: b)
     guard UTF8Text.isLetter(v) else { return false }
     if UTF8Text.isCJK(v) { return true }
@@ -413,6 +421,7 @@ final class BoundaryCorrector {
   /// Whether the word after `c` is a title that never ends a sentence, such as `Mr.` after
   /// `6 p.m.`.
   private func titleFollows(_ c: Cluster, line: Range<Int>) -> Bool {
+    let b = self.b
     var j = c.next
     while j < line.upperBound && j - c.next < 32 {
       let (v, w) = UTF8Text.scalar(at: j, in: b)
@@ -436,6 +445,7 @@ final class BoundaryCorrector {
 
   /// Where the current segment's first word starts, after bullets and opening marks.
   private func firstWordStart() -> Int {
+    let b = self.b
     var j = segmentStart
     while j < b.count {
       let (v, w) = UTF8Text.scalar(at: j, in: b)
@@ -450,13 +460,15 @@ final class BoundaryCorrector {
 
   /// Whether `token` (a word with its full stop) is in any abbreviation list.
   private func isAbbreviation(_ token: Range<Int>) -> Bool {
-    rules.neverEnd.contains(token, in: b) || rules.mayEnd.contains(token, in: b)
+    let b = self.b
+    return rules.neverEnd.contains(token, in: b) || rules.mayEnd.contains(token, in: b)
       || rules.beforeNumber.contains(token, in: b) || rules.endBeforeCapital.contains(token, in: b)
   }
 
   /// The keys to look `token` (a word and its full stop) up by: the token, and the token
   /// without an elided article ("l'Ing." → "Ing.", "dell'avv." → "avv.").
   private func lookupKeys(_ token: Range<Int>) -> (WordTable.Key, WordTable.Key?) {
+    let b = self.b
     var k = token.upperBound
     while k > token.lowerBound {
       let (v, w) = UTF8Text.scalar(before: k, in: b)
@@ -481,6 +493,7 @@ final class BoundaryCorrector {
 
   /// Whether the word starting at `i` is a web or e-mail address.
   private func isAddress(_ i: Int, line: Range<Int>) -> Bool {
+    let b = self.b
     if addressEnd(at: i, line: line) != nil { return true }
     var j = i
     while j < line.upperBound {
@@ -494,6 +507,7 @@ final class BoundaryCorrector {
 
   /// The end of the web address starting at `i` (without trailing punctuation), or nil.
   private func addressEnd(at i: Int, line: Range<Int>) -> Int? {
+    let b = self.b
     // Cheap first: the first two letters of a prefix; most words match none.
     guard i + 1 < line.upperBound,
       rules.urlPrefixHeads.contains(UInt16(b[i] | 0x20) << 8 | UInt16(b[i + 1] | 0x20))
@@ -531,6 +545,7 @@ final class BoundaryCorrector {
   private func makeCluster(
     at i: Int, width: Int, kind: Cluster.Kind, line: Range<Int>, wordStart: Int
   ) -> Cluster {
+    let b = self.b
     // The word before: from its start or the segment's, without opening marks, bullets and a
     // sign ("-3."), at most 64 bytes (a longer one is no abbreviation).
     var s = max(wordStart, segmentStart, line.lowerBound)
@@ -636,6 +651,7 @@ final class BoundaryCorrector {
 
   /// The letters and marks starting at `i`, up to 64 bytes.
   private func letters(from i: Int, line: Range<Int>) -> Range<Int> {
+    let b = self.b
     var j = i
     while j < line.upperBound && j - i < 64 {
       let (v, w) = UTF8Text.scalar(at: j, in: b)
@@ -646,6 +662,7 @@ final class BoundaryCorrector {
   }
 
   private func letterCount(_ r: Range<Int>) -> Int {
+    let b = self.b
     var n = 0
     var j = r.lowerBound
     while j < r.upperBound {
@@ -658,6 +675,7 @@ final class BoundaryCorrector {
 
   /// Whether the word before offset `i` starts with a lower-case letter ("and I.").
   private func previousWordIsLower(before i: Int) -> Bool {
+    let b = self.b
     var j = i
     while j > 0 {
       let (v, w) = UTF8Text.scalar(before: j, in: b)
@@ -676,6 +694,7 @@ final class BoundaryCorrector {
 
   /// What follows a cluster, after opening quotes and brackets.
   private func nextWord(_ c: Cluster, line: Range<Int>) -> NextWord {
+    let b = self.b
     var next = NextWord()
     var j = c.next
     if let marker = ListMarker(at: j, line: line, bullets: rules.bullets, b) {
