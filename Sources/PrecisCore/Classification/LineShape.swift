@@ -392,6 +392,9 @@ struct LineShape {
         for (w, word) in chrome.bytes.enumerated() {
           if chrome.isPlain[w] {
             if Self.occursAsWord(word, in: line) { count += 1 }
+          } else if chrome.isNFC[w] && !Self.contains(line, word) {
+            // The line is plain, so in NFC: an NFC word that matches has its bytes in it.
+            continue
           } else {
             if lowered == nil { lowered = String(decoding: line, as: UTF8.self) }
             if Self.occursAsWord(chrome.words[w], in: lowered!) { count += 1 }

@@ -49,7 +49,11 @@ public struct WordCounter: Sendable {
   /// FNV hash of the bytes instead of the standard library's normalising hash; otherwise a
   /// `Set<String>` does the work.
   struct SeenTexts {
-    private var byHash: [UInt64: [String]] = [:]
+    /// The texts, and for each FNV hash the index of the first text with it.
+    private var texts: [String] = []
+    private var firstByHash: [UInt64: Int] = [:]
+    /// Later texts whose hash an earlier, different text has (very rare).
+    private var collided: [UInt64: [Int]] = [:]
     private var strings: Set<String>? = nil
 
     init(isNFC: Bool) {
@@ -61,12 +65,17 @@ public struct WordCounter: Sendable {
       if strings != nil { return strings!.insert(text).inserted }
       var h = WordTable.fnvBasis
       for b in text.utf8 { h = (h ^ UInt64(b)) &* WordTable.fnvPrime }
-      if let same = byHash[h] {
-        if same.contains(where: { $0.utf8.elementsEqual(text.utf8) }) { return false }
-        byHash[h]!.append(text)
-      } else {
-        byHash[h] = [text]
+      guard let first = firstByHash[h] else {
+        firstByHash[h] = texts.count
+        texts.append(text)
+        return true
       }
+      if texts[first].utf8.elementsEqual(text.utf8) { return false }
+      if let others = collided[h], others.contains(where: { texts[$0].utf8.elementsEqual(text.utf8) }) {
+        return false
+      }
+      collided[h, default: []].append(texts.count)
+      texts.append(text)
       return true
     }
   }
@@ -113,7 +122,8 @@ public struct WordCounter: Sendable {
 
   /// The class of `v` when the word-break rules treat it simply, else nil.
   ///
-  /// Simple are ASCII, Latin-1 and Latin Extended-A/B letters, and a few common spaces,
+  /// Simple are ASCII, Latin-1, Latin Extended-A/B and Latin Extended Additional letters,
+  /// Greek and Cyrillic letters, and a few common spaces,
   /// quotes and dashes: each is a grapheme cluster of its own (CR LF aside, both white
   /// space), and UAX #29 gives them Word_Break values that no locale tailors. `:` (MidLetter
   /// in some locales) and `_` (ExtendNumLet) are not simple, so text with them goes to ICU.
@@ -127,6 +137,11 @@ public struct WordCounter: Sendable {
     case 0x3A, 0x5F: nil
     case 0..<0x80: .other
     case 0xC0...0x24F: v == 0xD7 || v == 0xF7 ? .other : .letter
+    // Greek and Cyrillic letters (not the signs, marks and punctuation among them), and
+    // Latin Extended Additional (Vietnamese): Word_Break ALetter, as Latin letters are.
+    case 0x386, 0x388...0x38A, 0x38C, 0x38E...0x3A1, 0x3A3...0x3F5, 0x3F7...0x3FF: .letter
+    case 0x400...0x481, 0x48A...0x52F: .letter
+    case 0x1E00...0x1EFF: .letter
     case 0xA0, 0xAB, 0xBB, 0x2013, 0x2014, 0x201C, 0x201D, 0x201E, 0x2026: .other
     default: nil
     }

@@ -29,6 +29,27 @@ import Testing
     if let characters = simple.characters { #expect(characters == slow.characters, "\(text)") }
   }
 
+  /// Every Greek, Cyrillic and Latin Extended Additional letter counted without ICU counts
+  /// as ICU counts it, next to letters, digits, full stops, apostrophes and spaces.
+  @Test func greekCyrillicAndVietnameseLettersEqualICU() {
+    var compared = 0
+    for v in UInt32(0x370)...0x1EFF where (0x370...0x52F).contains(v) || v >= 0x1E00 {
+      guard let scalar = Unicode.Scalar(v) else { continue }
+      let c = String(scalar)
+      for text in [c, "a\(c)b", "\(c).\(c)", "\(c)'\(c)", "1\(c)2", "\(c) \(c)\(c)", "\(c)1.5", "я\(c)ω"] {
+        let simple = Self.simpleCounts(text)
+        guard simple.words != nil || simple.characters != nil else { continue }
+        for locale in ["en", "ru", "el", "vi"] {
+          let slow = Self.slowCounts(text, locale: locale)
+          if let words = simple.words { #expect(words == slow.words, "U+\(String(v, radix: 16)) \(text) \(locale)") }
+          if let characters = simple.characters { #expect(characters == slow.characters, "\(text)") }
+        }
+        compared += 1
+      }
+    }
+    #expect(compared > 5000)
+  }
+
   @Test func textWithColonsOrUnderscoresGoesToICUForWords() {
     #expect(Self.simpleCounts("EU:n").words == nil)
     #expect(Self.simpleCounts("a_b").words == nil)
