@@ -15,12 +15,13 @@ import PrecisICU
 /// starts a new one; and in scripts written without sentence marks (Thai) a space between
 /// two phrases may end a sentence (see ``SpaceBoundaries``).
 ///
-/// A class, not a struct: its helpers read the rules and the scanning state in place, where a
-/// large struct would be copied at every call. Not thread-safe: one per document and language.
+/// A struct whose scanning methods mutate it in place: its state is then checked for
+/// exclusive access when compiled, not at every read of a class property at run time. One
+/// per document and language, reused paragraph after paragraph (it keeps its buffers).
 ///
 /// - Complexity: O(*n*) in the length of the paragraph: each byte is read a bounded number
 ///   of times, and words are looked up by hash.
-final class BoundaryCorrector {
+struct BoundaryCorrector {
   let rules: SplitRules
   /// The paragraph being corrected.
   private var b = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
@@ -56,10 +57,11 @@ final class BoundaryCorrector {
   ///   - icu: ICU's boundaries, ascending.
   ///   - words: for scripts where a space may end a sentence, ICU's word segments of the
   ///     paragraph, ascending; empty otherwise.
-  func boundaries(
+  mutating func boundaries(
     of paragraph: UnsafeBufferPointer<UInt8>, icu: [Int], words: [(Range<Int>, WordKind)]
   ) -> [Int] {
-    b = paragraph
+    self.b = paragraph
+    let b = paragraph
     result.removeAll(keepingCapacity: true)
     self.icu = icu
     icuIndex = 0
@@ -68,8 +70,7 @@ final class BoundaryCorrector {
     var spaces = SpaceBoundaries(bytes: b, words: words)
     var lineStart = 0
     while lineStart <= b.count {
-      var lineEnd = lineStart
-      while lineEnd < b.count && b[lineEnd] != 0x0A { lineEnd += 1 }
+      let lineEnd = Whitespace.lineEnd(from: lineStart, in: b)
       if lineStart > 0 { result.append(lineStart) }
       quotes.find(in: lineStart..<lineEnd, of: b)
       scan(lineStart..<lineEnd)
@@ -88,13 +89,13 @@ final class BoundaryCorrector {
       kept += 1
     }
     result.removeLast(result.count - kept)
-    b = UnsafeBufferPointer(start: nil, count: 0)
+    self.b = UnsafeBufferPointer(start: nil, count: 0)
     return result
   }
 
   // MARK: - Scanning a line
 
-  private func scan(_ line: Range<Int>) {
+  private mutating func scan(_ line: Range<Int>) {
     let b = self.b
     startSegment(at: line.lowerBound, line: line)
     var i = line.lowerBound
@@ -170,7 +171,7 @@ final class BoundaryCorrector {
     keepICU(before: line.upperBound + 1)
   }
 
-  private func startSegment(at i: Int, line: Range<Int>) {
+  private mutating func startSegment(at i: Int, line: Range<Int>) {
     let b = self.b
     var j = i
     while j < line.upperBound {
@@ -185,7 +186,7 @@ final class BoundaryCorrector {
   // MARK: - ICU's boundaries
 
   /// Keeps ICU's boundaries before `limit` that no cluster covered, unless quoted.
-  private func keepICU(before limit: Int) {
+  private mutating func keepICU(before limit: Int) {
     while icuIndex < icu.count && icu[icuIndex] < limit {
       let x = icu[icuIndex]
       icuIndex += 1
@@ -194,7 +195,7 @@ final class BoundaryCorrector {
   }
 
   /// Takes ICU's boundaries up to `limit` (a cluster's), saying whether there were any.
-  private func takeICU(through limit: Int) -> Bool {
+  private mutating func takeICU(through limit: Int) -> Bool {
     var any = false
     while icuIndex < icu.count && icu[icuIndex] <= limit {
       any = true
@@ -204,10 +205,10 @@ final class BoundaryCorrector {
   }
 
   /// Drops ICU's boundaries up to `limit` (inside a web address).
-  private func dropICU(through limit: Int) { _ = takeICU(through: limit) }
+  private mutating func dropICU(through limit: Int) { _ = takeICU(through: limit) }
 
   /// Whether `line` has a full stop, question or exclamation mark anywhere.
-  private func lineHasSentenceEnd(_ line: Range<Int>) -> Bool {
+  private mutating func lineHasSentenceEnd(_ line: Range<Int>) -> Bool {
     let b = self.b
     if checkedLine == line.lowerBound { return lineHasEnd }
     checkedLine = line.lowerBound
@@ -279,7 +280,7 @@ final class BoundaryCorrector {
   }
 
   /// Whether a sentence ends after `c`.
-  private func decide(_ c: Cluster, line: Range<Int>) -> Bool {
+  private mutating func decide(_ c: Cluster, line: Range<Int>) -> Bool {
     let b = self.b
     if c.next >= line.upperBound { return true }
     if isInsideQuote(c) { return false }
