@@ -344,6 +344,9 @@ struct LineShape {
   }
 
   /// Whether UTF-8 text is in NFC (ASCII always is); false when ICU cannot tell.
+  ///
+  /// ICU's full check decides what its quick check leaves open (combining marks that NFC
+  /// might compose, such as the Devanagari nukta).
   static func isNFC(_ bytes: [UInt8]) -> Bool {
     bytes.withUnsafeBufferPointer { isNFC($0) }
   }
@@ -351,7 +354,7 @@ struct LineShape {
   static func isNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     if !bytes.contains(where: { $0 >= 0x80 }) { return true }
     guard let normalizer = nfc else { return false }
-    return (try? normalizer.isNormalized(utf8: bytes)) ?? false
+    return (try? normalizer.isNormalized(utf8: bytes, exactly: true)) ?? false
   }
 
   private static let nfc = try? Normalizer(form: .nfc)
