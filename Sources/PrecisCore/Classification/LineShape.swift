@@ -47,13 +47,27 @@ struct LineShape {
 
   init(_ text: String) {
     self.text = text
+    let measured =
+      text.utf8.withContiguousStorageIfAvailable(Self.measure)
+      ?? Array(text.utf8).withUnsafeBufferPointer(Self.measure)
+    words = measured.words
+    scalars = measured.scalars
+    isSingleToken = measured.isSingleToken
+    plainLowered = measured.lowered
+    isPlain = measured.isPlain
+  }
+
+  /// What `init` measures, from the line's bytes.
+  private static func measure(_ bytes: UnsafeBufferPointer<UInt8>) -> (
+    words: Int, scalars: Int, isSingleToken: Bool, lowered: [UInt8]?, isPlain: Bool
+  ) {
     var words = 0
     var unspaced = 0
     var scalars = 0
     var inWord = false
     var spaces = 0
     var lead: UInt8 = 0
-    for b in text.utf8 {
+    for b in bytes {
       if b & 0xC0 != 0x80 {
         scalars += 1
         lead = b
@@ -78,36 +92,35 @@ struct LineShape {
         inWord = true
       }
     }
-    self.words = words + unspaced / 4
-    self.scalars = scalars
-    self.isSingleToken = spaces == 0 && words == 1
-    let plain: (lowered: [UInt8]?, all: Bool)? = text.utf8.withContiguousStorageIfAvailable { b in
-      var i = 0
-      var k = 0
-      var lowered: [UInt8]? = []
-      lowered!.reserveCapacity(min(b.count, 64))
-      while i < b.count {
-        let (v, w) = UTF8Text.scalar(at: i, in: b)
-        if k < 64 && lowered != nil {
-          if v < 0x80 && v != 0x0D {
-            lowered!.append(v >= 0x41 && v <= 0x5A ? UInt8(v | 0x20) : UInt8(v))
-          } else if let u = PlainScalars.lowered(v) {
-            PlainScalars.appendUTF8(u, to: &lowered!)
-          } else {
-            lowered = nil
-            if !PlainScalars.isPlain(v) { return (nil, false) }
-          }
-        } else if !PlainScalars.isPlain(v) {
-          // The 65th scalar must be plain too, or it may join the 64th character.
-          return (k > 64 ? lowered : nil, false)
+    let (lowered, isPlain) = plain(bytes)
+    return (words + unspaced / 4, scalars, spaces == 0 && words == 1, lowered, isPlain)
+  }
+
+  /// The lower-cased start (see `plainLowered`) and whether every scalar is plain.
+  private static func plain(_ b: UnsafeBufferPointer<UInt8>) -> (lowered: [UInt8]?, all: Bool) {
+    var i = 0
+    var k = 0
+    var lowered: [UInt8]? = []
+    lowered!.reserveCapacity(min(b.count, 64))
+    while i < b.count {
+      let (v, w) = UTF8Text.scalar(at: i, in: b)
+      if k < 64 && lowered != nil {
+        if v < 0x80 && v != 0x0D {
+          lowered!.append(v >= 0x41 && v <= 0x5A ? UInt8(v | 0x20) : UInt8(v))
+        } else if let u = PlainScalars.lowered(v) {
+          PlainScalars.appendUTF8(u, to: &lowered!)
+        } else {
+          lowered = nil
+          if !PlainScalars.isPlain(v) { return (nil, false) }
         }
-        i += w
-        k += 1
+      } else if !PlainScalars.isPlain(v) {
+        // The 65th scalar must be plain too, or it may join the 64th character.
+        return (k > 64 ? lowered : nil, false)
       }
-      return (lowered, true)
+      i += w
+      k += 1
     }
-    plainLowered = plain?.lowered ?? nil
-    isPlain = plain?.all ?? false
+    return (lowered, true)
   }
 
   /// Runs `body` on the line's bytes.

@@ -63,17 +63,23 @@ public struct WordCounter: Sendable {
     /// Adds `text`; false when an equal text was there already.
     mutating func insert(_ text: String) -> Bool {
       if strings != nil { return strings!.insert(text).inserted }
-      var h = WordTable.fnvBasis
-      for b in text.utf8 { h = (h ^ UInt64(b)) &* WordTable.fnvPrime }
+      var text = text
+      let h = text.withUTF8 { b in
+        var h = WordTable.fnvBasis
+        for byte in b { h = (h ^ UInt64(byte)) &* WordTable.fnvPrime }
+        return h
+      }
       guard let first = firstByHash[h] else {
         firstByHash[h] = texts.count
         texts.append(text)
         return true
       }
-      if texts[first].utf8.elementsEqual(text.utf8) { return false }
-      if let others = collided[h], others.contains(where: { texts[$0].utf8.elementsEqual(text.utf8) }) {
-        return false
+      func same(_ k: Int) -> Bool {
+        var other = texts[k]
+        return other.withUTF8 { a in text.withUTF8 { b in a.elementsEqual(b) } }
       }
+      if same(first) { return false }
+      if let others = collided[h], others.contains(where: same) { return false }
       collided[h, default: []].append(texts.count)
       texts.append(text)
       return true
