@@ -124,6 +124,10 @@ public struct WordCounter: Sendable {
     case midLetterOrNumber
     /// Joins digits only: `,`, `;` (MidNum).
     case midNumber
+    /// A combining mark (Word_Break Extend): part of the character before it, for words as
+    /// for characters, so it changes nothing in a count of words; characters are then left
+    /// to grapheme breaking.
+    case mark
   }
 
   /// The class of `v` when the word-break rules treat it simply, else nil.
@@ -148,6 +152,24 @@ public struct WordCounter: Sendable {
     case 0x386, 0x388...0x38A, 0x38C, 0x38E...0x3A1, 0x3A3...0x3F5, 0x3F7...0x3FF: .letter
     case 0x400...0x481, 0x48A...0x52F: .letter
     case 0x1E00...0x1EFF: .letter
+    // Hebrew, Arabic, Devanagari and Tamil letters, digits and combining marks. (Not Hangul:
+    // ICU's word rules send it to the dictionary breaker with Han and kana.)
+    case 0x5D0...0x5EA, 0x5EF...0x5F2: .letter
+    case 0x591...0x5BD, 0x5BF, 0x5C1, 0x5C2, 0x5C4, 0x5C5, 0x5C7: .mark
+    case 0x620...0x63F, 0x641...0x64A, 0x66E, 0x66F, 0x671...0x6D3, 0x6D5: .letter
+    case 0x64B...0x65F, 0x670, 0x6D6...0x6DC, 0x6DF...0x6E4, 0x6E7, 0x6E8, 0x6EA...0x6ED: .mark
+    case 0x660...0x669, 0x6F0...0x6F9: .digit
+    case 0x60C: .midNumber
+    case 0x61B, 0x61F, 0x6D4: .other
+    case 0x904...0x939, 0x93D, 0x950, 0x958...0x961, 0x971...0x97F: .letter
+    case 0x900...0x903, 0x93A...0x93C, 0x93E...0x94F, 0x951...0x957, 0x962, 0x963: .mark
+    case 0x966...0x96F: .digit
+    case 0x964, 0x965, 0x970: .other
+    case 0xB83, 0xB85...0xB8A, 0xB8E...0xB90, 0xB92...0xB95, 0xB99, 0xB9A, 0xB9C, 0xB9E, 0xB9F, 0xBA3,
+      0xBA4, 0xBA8...0xBAA, 0xBAE...0xBB9, 0xBD0:
+      .letter
+    case 0xB82, 0xBBE...0xBC2, 0xBC6...0xBC8, 0xBCA...0xBCD, 0xBD7: .mark
+    case 0xBE6...0xBEF: .digit
     case 0xA0, 0xAB, 0xBB, 0x2013, 0x2014, 0x201C, 0x201D, 0x201E, 0x2026: .other
     default: nil
     }
@@ -162,6 +184,10 @@ public struct WordCounter: Sendable {
     var words = 0
     var characters = 0
     var wordsValid = true
+    var charactersValid = true
+    // A Hebrew letter next to `"` may join it (as in צה"ל): ICU decides such text.
+    var hebrew = false
+    var doubleQuote = false
     var inWord = false
     var last = SimpleClass.other
     var mid: SimpleClass? = nil
@@ -184,6 +210,7 @@ public struct WordCounter: Sendable {
         return (nil, nil)
       }
       if !(v <= 0x20 && (v == 0x20 || (v >= 0x09 && v <= 0x0D))) && v != 0xA0 { characters += 1 }
+      if v == 0x22 { doubleQuote = true } else if v &- 0x5D0 < 0x23 { hebrew = true }
       switch c {
       case .letter, .digit:
         if inWord, let m = mid {
@@ -206,9 +233,14 @@ public struct WordCounter: Sendable {
       case .other:
         inWord = false
         mid = nil
+      case .mark:
+        charactersValid = false
+        // A mark on a joining punctuation mark: ICU's rule status there is its own.
+        if mid != nil { wordsValid = false }
       }
     }
-    return (wordsValid ? words : nil, characters)
+    if hebrew && doubleQuote { wordsValid = false }
+    return (wordsValid ? words : nil, charactersValid ? characters : nil)
   }
 
   /// Non-white-space characters counted by scalars, when every scalar of `bytes` (valid
