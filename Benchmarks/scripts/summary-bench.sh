@@ -7,8 +7,8 @@
 #   swift build -c release && Benchmarks/scripts/summary-bench.sh [RUNS]
 #
 # Not a test: timings depend on the machine. The paragraphs cycle through the body paragraphs
-# (lines of 150+ bytes) of every UTF-8 article in corpora/, so the text mixes scripts; the
-# 1,000-paragraph article is about 350 KB and 2,600 sentences. `total ms` is the process's
+# (lines of 300+ characters) of every UTF-8 article in corpora/, so the text mixes scripts; the
+# 1,000-paragraph article is about 450 KB and 2,600 sentences. `total ms` is the process's
 # wall time (start-up included); `in-process ms` sums the stage times `--timing` reports.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,7 +20,7 @@ trap 'rm -rf "$work"' EXIT
 
 # Body paragraphs of the UTF-8 corpora, one per line.
 find corpora -name '*.txt' ! -path '*mixed/encodings-*' | sort | while read -r f; do
-  awk 'length($0) >= 150' "$f"
+  awk 'length($0) >= 300' "$f"
 done > "$work/paragraphs"
 count=$(wc -l < "$work/paragraphs")
 

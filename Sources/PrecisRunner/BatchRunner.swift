@@ -330,7 +330,7 @@ public struct BatchRunner: Sendable {
       // Prepared once, for the word count and the writers that need it.
       let prepared = PreparedDocument(document)
       entry.words = WordCounter().counts(of: prepared).total.words
-      entry.summary = Self.summary(of: document)
+      entry.summary = processor.configuration.summary(of: document)
       try processor.forEachOutput(
         of: document, baseName: Self.baseName(of: path), prepared: prepared
       ) { (rendered) throws(ProcessingError) in
@@ -355,13 +355,6 @@ public struct BatchRunner: Sendable {
     }
     entry.milliseconds = rounded(Self.seconds(clock.now - start) * 1000, 100)
     return (entry, false)
-  }
-
-  /// The sentences a scoring stage ranked best, in document order, or `nil` when unscored.
-  static func summary(of document: Document, sentences: Int = 3) -> String? {
-    let ranked = document.segments.filter { ($0.rank ?? Int.max) <= sentences }
-    if ranked.isEmpty { return nil }
-    return ranked.map { document.text(of: $0) }.joined(separator: " ")
   }
 
   static func seconds(_ duration: Duration) -> Double {

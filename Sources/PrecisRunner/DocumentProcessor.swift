@@ -91,8 +91,9 @@ public struct DocumentProcessor: Sendable {
         try body(RenderedOutput(relativePath: file.relativePath, contents: file.contents))
       }
     }
+    let fit = configuration.summaryFit
     for spec in configuration.outputs {
-      let writer = spec.format.writer(fill: spec.fill)
+      let writer = spec.writer(fit: fit)
       needsSkeleton = needsSkeleton || writer.needsSkeleton
       let targets: [LanguageTag?] =
         spec.targetLanguages.isEmpty ? [nil] : spec.targetLanguages.filter { $0 != document.language }

@@ -16,7 +16,8 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable, Codable {
   case po
   /// `NAME.<src>.txt` and `NAME.<tgt>.txt`: aligned text, line i is segment i.
   case aligned
-  /// `NAME.summary.txt`: the best three sentences in document order (needs `score`).
+  /// `NAME.summary.txt`: the best sentences in document order (needs `score`); three unless
+  /// the output says `sentences`, `words`, `budget-words` or `ratio`.
   case summary
 
   /// The writer for this format.
@@ -48,11 +49,26 @@ public struct OutputSpec: Sendable, Hashable {
   public var targetLanguages: [LanguageTag]
   /// What goes in the targets: nothing (the default), a copy of the source, or pseudo-text.
   public var fill: TargetFill = .empty
+  /// How long a `summary` output is (and the manifest's summary): three sentences unless
+  /// the pipeline file says otherwise.
+  public var summaryLength: SummaryLength = .sentences(3)
+  /// Whether a summary of a number of words cuts its last sentence at the limit.
+  public var cut = false
 
-  public init(format: OutputFormat, targetLanguages: [LanguageTag] = [], fill: TargetFill = .empty) {
+  public init(
+    format: OutputFormat, targetLanguages: [LanguageTag] = [], fill: TargetFill = .empty,
+    summaryLength: SummaryLength = .sentences(3), cut: Bool = false
+  ) {
     self.format = format
     self.targetLanguages = targetLanguages
     self.fill = fill
+    self.summaryLength = summaryLength
+    self.cut = cut
+  }
+
+  /// The writer for this output; `fit` is how a summary of a number of words chooses.
+  public func writer(fit: SummaryFit) -> any SegmentWriter {
+    format == .summary ? SummaryWriter(length: summaryLength, cut: cut, fit: fit) : format.writer(fill: fill)
   }
 }
 
@@ -74,4 +90,21 @@ public struct PipelineConfiguration: Sendable {
   public var warnings: [String] = []
   /// The largest input file to read (`input: max-file-size`), or `nil` for the default.
   public var maxFileSize: FileSizeLimit? = nil
+
+  /// How a summary of a number of words chooses among the best sentences: the `score`
+  /// stage's `fit-…` options.
+  public var summaryFit: SummaryFit {
+    pipeline.stages.lazy.compactMap { ($0 as? SentenceScorer)?.options.fit }.first ?? SummaryFit()
+  }
+
+  /// The summary the manifest and `precis stream` report: the sentences of the first
+  /// `summary` output (three when there is none), in document order, joined by spaces; `nil`
+  /// when the document was not scored.
+  public func summary(of document: Document) -> String? {
+    guard document.segments.contains(where: { $0.rank != nil }) else { return nil }
+    let spec = outputs.first { $0.format == .summary } ?? OutputSpec(format: .summary)
+    let chosen = Summary.sentences(of: document, length: spec.summaryLength, cut: spec.cut, fit: summaryFit)
+    if chosen.isEmpty { return nil }
+    return chosen.map(\.text).joined(separator: " ")
+  }
 }

@@ -124,7 +124,7 @@ public enum PipelineLoader {
       let formats = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
       for node in list {
         let entry = try mapping(node, "an output", fail)
-        try checkKeys(entry, allowed: ["format", "to", "target"], what: "option for an output", fail)
+        try checkKeys(entry, allowed: ["format", "to", "target"] + summaryKeys, what: "option for an output", fail)
         guard let formatNode = value(entry, "format"), let name = formatNode.string else {
           throw fail(node, "an output needs 'format'; known formats: \(formats)")
         }
@@ -157,7 +157,9 @@ public enum PipelineLoader {
           }
           fill = chosen
         }
-        outputs.append(OutputSpec(format: format, targetLanguages: targets, fill: fill))
+        var spec = OutputSpec(format: format, targetLanguages: targets, fill: fill)
+        try readSummaryLength(entry, into: &spec, fail)
+        outputs.append(spec)
       }
     }
     var configuration = PipelineConfiguration(
@@ -165,6 +167,52 @@ public enum PipelineLoader {
     configuration.warnings = warnings
     configuration.maxFileSize = maxFileSize
     return configuration
+  }
+
+  /// The length options of a `summary` output.
+  static let summaryKeys = ["sentences", "words", "budget-words", "ratio", "cut"]
+
+  /// Reads `sentences: N`, `words: N`, `budget-words: N` or `ratio: R` (one of them) and
+  /// `cut: true` into a `summary` output; other formats have no length.
+  private static func readSummaryLength(
+    _ entry: Node.Mapping, into spec: inout OutputSpec, _ fail: (Node?, String) -> PipelineFileError
+  ) throws(PipelineFileError) {
+    let given = summaryKeys.compactMap { key in value(entry, key).map { (key, $0) } }
+    guard let first = given.first else { return }
+    guard spec.format == .summary else {
+      throw fail(first.1, "'\(first.0)' is an option of 'format: summary' outputs only")
+    }
+    let lengths = given.filter { $0.0 != "cut" }
+    if lengths.count > 1 {
+      throw fail(lengths[1].1, "give one of 'sentences', 'words', 'budget-words' or 'ratio', not '\(lengths[0].0)' and '\(lengths[1].0)'")
+    }
+    func whole(_ node: Node, _ key: String) throws(PipelineFileError) -> Int {
+      guard let text = node.string, let n = Int(text), n >= 1 else {
+        throw fail(node, "'\(key)' must be a whole number of at least 1, e.g. \(key == "sentences" ? 3 : 40)")
+      }
+      return n
+    }
+    if let (key, node) = lengths.first {
+      switch key {
+      case "sentences": spec.summaryLength = .sentences(try whole(node, key))
+      case "words": spec.summaryLength = .words(try whole(node, key))
+      case "budget-words": spec.summaryLength = .budgetWords(try whole(node, key))
+      default:
+        guard let text = node.string, let r = Double(text), r > 0, r <= 1 else {
+          throw fail(node, "'ratio' must be a share above 0 and at most 1, e.g. 0.2")
+        }
+        spec.summaryLength = .ratio(r)
+      }
+    }
+    if let (_, node) = given.first(where: { $0.0 == "cut" }) {
+      guard let text = node.string, let cut = Bool(text) else {
+        throw fail(node, "'cut' must be true or false")
+      }
+      switch spec.summaryLength {
+      case .words, .budgetWords: spec.cut = cut
+      default: throw fail(node, "'cut' goes with 'words' or 'budget-words'")
+      }
+    }
   }
 
   private static func makeStage(

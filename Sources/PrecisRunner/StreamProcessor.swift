@@ -89,7 +89,7 @@ public struct StreamProcessor: Sendable {
       out += ",\"start\":\(segment.range.lowerBound),\"end\":\(segment.range.upperBound)}"
     }
     out += "]"
-    if let summary = BatchRunner.summary(of: document) {
+    if let summary = processor.configuration.summary(of: document) {
       out += ",\"summary\":\(JSONText.quoted(summary))"
     }
     if outputMode != .none {

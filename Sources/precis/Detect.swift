@@ -6,11 +6,12 @@ struct Detect: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print the text's language and its paragraphs' languages (the detect stage alone).",
     discussion: """
-      text: a first line with the language, the confidence (0 to 1) and the main script, then a
-      line per paragraph: index, language, confidence, and start..end (UTF-8 offsets into the
-      normalised text); '*' marks a paragraph in another language than the document.
-      json: {"lang", "confidence", "script", "paragraphs": [{"index", "lang", "confidence",
-      "start", "end"}]}. lang and confidence are null when no language was found.
+      text: a first line with the language, the confidence (0 to 1) and the main
+      script, then a line per paragraph: index, language, confidence, and start..end
+      (UTF-8 offsets into the normalised text); '*' marks a paragraph in another
+      language than the document. json: {"lang", "confidence", "script",
+      "paragraphs": [{"index", "lang", "confidence", "start", "end"}]}. lang and
+      confidence are null when no language was found.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }

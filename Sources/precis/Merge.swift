@@ -8,13 +8,14 @@ struct Merge: ParsableCommand {
     abstract:
       "Rebuild the translated document from a translated XLIFF, TMX, PO, TSV or aligned file.",
     discussion: """
-      The format comes from the file's name: .xlf (XLIFF 2 or 1.2), .tmx, .po, .tsv, or .txt
-      (the target side of aligned text). XLIFF carries the text between segments; TMX, PO,
-      TSV and aligned text need NAME.skeleton.json, which prepare writes beside them (PO and
-      TMX name it in their header; --skeleton overrides). Segments without a target keep
-      their source. Merging refuses, with one line and nothing written, when ids do not match
-      the prepared file or a target lost a code such as {name} or %s.
-      Without --output the document goes to standard output.
+      The format comes from the file's name: .xlf (XLIFF 2 or 1.2), .tmx, .po, .tsv,
+      or .txt (the target side of aligned text). XLIFF carries the text between
+      segments; TMX, PO, TSV and aligned text need NAME.skeleton.json, which prepare
+      writes beside them (PO and TMX name it in their header; --skeleton overrides).
+      Segments without a target keep their source. Merging refuses, with one line
+      and nothing written, when ids do not match the prepared file or a target lost
+      a code such as {name} or %s. Without --output the document goes to standard
+      output.
       """)
 
   @Argument(help: "The translated file.")

@@ -5,8 +5,9 @@ struct Normalize: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print the normalised text (the normalize stage alone).",
     discussion: """
-      NFC by default; CRLF and CR become LF; controls other than TAB and LF are removed and
-      counted. --format json adds the encoding, the form and what was removed.
+      NFC by default; CRLF and CR become LF; controls other than TAB and LF are
+      removed and counted. --format json adds the encoding, the form and what was
+      removed.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }

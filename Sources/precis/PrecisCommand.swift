@@ -9,8 +9,9 @@ struct PrecisCommand: AsyncParsableCommand {
     commandName: "precis",
     abstract: "Prepare multilingual text for translators and summarise it.",
     discussion: """
-      One staged pipeline: decode → normalize → split → export. Offsets are UTF-8 bytes into
-      the normalised text; segments and the gaps between them rebuild it exactly.
+      One staged pipeline: decode → normalize → split → export. Offsets are UTF-8
+      bytes into the normalised text; segments and the gaps between them rebuild it
+      exactly.
       """,
     version: "0.1.0 (ICU \(PrecisICU.icuVersion))",
     subcommands: [

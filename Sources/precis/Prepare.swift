@@ -7,14 +7,16 @@ struct Prepare: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write translator-ready files: XLIFF 2.1, XLIFF 1.2, TMX, PO, aligned text, TSV.",
     discussion: """
-      Each FILE goes through the pipeline's stages (the built-in default, or --pipeline), then
-      one file per format and target language is written into --output, named after FILE:
-      NAME.<tgt>.xlf (xliff2), NAME.<tgt>.xliff12.xlf, NAME.<src>-<tgt>.tmx, NAME.<tgt>.po,
-      NAME.<src>.txt + NAME.<tgt>.txt (aligned), NAME.segments.tsv, and NAME.skeleton.json
-      (the layout `precis merge` needs for TMX, PO, aligned text and TSV). Each file is written
-      to a temporary file and renamed. A line per FILE reports the counts of words and
-      characters to translate (see WordCounts in the docs); --report json prints them as JSON.
-      Exit status: 0 when every file was prepared, 1 when some failed, 64 for usage errors.
+      Each FILE goes through the pipeline's stages (the built-in default, or
+      --pipeline), then one file per format and target language is written into
+      --output, named after FILE:
+      NAME.<tgt>.xlf (xliff2), NAME.<tgt>.xliff12.xlf, NAME.<src>-<tgt>.tmx,
+      NAME.<tgt>.po, NAME.<src>.txt + NAME.<tgt>.txt (aligned), NAME.segments.tsv,
+      and NAME.skeleton.json (the layout `precis merge` needs for TMX, PO, aligned
+      text and TSV). Each file is written to a temporary file and renamed. A line
+      per FILE reports the counts of words and characters to translate (see
+      WordCounts in the docs); --report json prints them as JSON. Exit status: 0
+      when every file was prepared, 1 when some failed, 64 for usage errors.
       """)
 
   enum Report: String, ExpressibleByArgument, CaseIterable { case text, json }

@@ -7,20 +7,22 @@ struct Run: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run every file of a folder tree through a pipeline.",
     discussion: """
-      Files are read in a stable order (by path); hidden files and folders are left out, and
-      symbolic links are recorded as skipped unless --follow-symlinks. Outputs mirror the
-      input tree inside --output, each written to a temporary file and renamed.
-      manifest.jsonl gets a line per input as it finishes (path, hashes, status, error,
-      language, counts, outputs, time) and is rewritten in input order at the end, beside
-      report.json (totals). A bad file is recorded and the rest go on.
+      Files are read in a stable order (by path); hidden files and folders are left
+      out, and symbolic links are recorded as skipped unless --follow-symlinks.
+      Outputs mirror the input tree inside --output, each written to a temporary
+      file and renamed. manifest.jsonl gets a line per input as it finishes (path,
+      hashes, status, error, language, counts, outputs, time) and is rewritten in
+      input order at the end, beside report.json (totals). A bad file is recorded
+      and the rest go on.
 
-      --resume after a crash or kill redoes only inputs that are missing, changed, failed,
-      or whose outputs are gone; the result equals a clean run's. --shard K/N runs the Kth
-      of N disjoint parts (by a hash of the path), writing manifest.K-of-N.jsonl, so shards
-      may share one output folder.
+      --resume after a crash or kill redoes only inputs that are missing, changed,
+      failed, or whose outputs are gone; the result equals a clean run's. --shard
+      K/N runs the Kth of N disjoint parts (by a hash of the path), writing
+      manifest.K-of-N.jsonl, so shards may share one output folder.
 
-      Exit status: 0 when every file succeeded, 1 when some failed, 64 for usage errors.
-      Without --pipeline, the built-in default (the text of pipelines/default.yaml) is used.
+      Exit status: 0 when every file succeeded, 1 when some failed, 64 for usage
+      errors. Without --pipeline, the built-in default (the text of
+      pipelines/default.yaml) is used.
       """)
 
   @Argument(help: "The folder to read.")

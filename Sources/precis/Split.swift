@@ -6,8 +6,8 @@ struct Split: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print the text's sentence segments, one per line or as JSON Lines.",
     discussion: """
-      jsonl: one object per segment with id, text, paragraph, start and end (UTF-8 offsets
-      into the normalised text), role, translate and lang.
+      jsonl: one object per segment with id, text, paragraph, start and end (UTF-8
+      offsets into the normalised text), role, translate and lang.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case lines, jsonl }

@@ -7,16 +7,16 @@ struct Stream: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run JSON Lines documents from standard input through a pipeline.",
     discussion: """
-      Each input line is {"id": …, "text": …} or {"path": …, "text": …}, with an optional
-      "lang" (a code, or auto). Each gives one output line, in input order:
-      {"id", "lang", "paragraphs", "words", "segments": [{"id", "text", "start", "end"}],
-      "outputs": [{"name", "text"}]} — "summary" too when the pipeline scores sentences.
-      start and end are UTF-8 offsets into the normalised text. A line that cannot be used
-      gives {"id", "line", "error"} and the stream goes on.
+      Each input line is {"id": …, "text": …} or {"path": …, "text": …}, with an
+      optional "lang" (a code, or auto). Each gives one output line, in input order:
+      {"id", "lang", "paragraphs", "words", "segments": [{"id", "text", "start",
+      "end"}], "outputs": [{"name", "text"}]} — "summary" too when the pipeline
+      scores sentences. start and end are UTF-8 offsets into the normalised text. A
+      line that cannot be used gives {"id", "line", "error"} and the stream goes on.
 
-      For Spark (RDD.pipe), Hadoop Streaming and GNU parallel: the exit status is 0 unless
-      the pipeline file is wrong (64) or standard output cannot be written (1); bad lines
-      are reported in the output, not by the exit status.
+      For Spark (RDD.pipe), Hadoop Streaming and GNU parallel: the exit status is 0
+      unless the pipeline file is wrong (64) or standard output cannot be written
+      (1); bad lines are reported in the output, not by the exit status.
       """)
 
   @Option(help: "A pipeline file (YAML); the built-in default when absent.")

@@ -7,23 +7,25 @@ struct Summarize: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print an extractive summary: the best sentences, in document order.",
     discussion: """
-      Runs normalize, split, classify and score (or the stages of --pipeline) and prints the
-      chosen sentences one per line. Headings, bylines, toolbars and other page furniture are
-      never chosen.
+      Runs normalize, split, classify and score (or the stages of --pipeline) and
+      prints the chosen sentences one per line. Headings, bylines, toolbars and
+      other page furniture are never chosen.
 
       Length (one of; default --sentences 3):
         --sentences N      the N best sentences
         --ratio R          this share of the sentences (0 < R <= 1), at least one
-        --words N          whole sentences that fill N words best (chosen among the best
-                           ones); the last runs past N only when that ends closer to N;
-                           with --cut it may always run past and is cut at word N
-        --budget-words N   sentences that fill N words best, the last one (in document
-                           order) running past N; with --cut it is cut at word N
+        --words N          whole sentences that fill N words best (chosen among the
+                           best ones); the last runs past N only when that ends
+                           closer to N; with --cut it may always run past and is cut
+                           at word N
+        --budget-words N   sentences that fill N words best, the last one (in
+                           document order) running past N; with --cut it is cut at
+                           word N
       Words are counted with ICU's word breaks for the language (every script).
 
-      json: {"lang", "sentences": [{"index", "text", "score", "start", "end"}]}, where index is
-      the segment's index in `precis split` and start/end are UTF-8 offsets into the
-      normalised text.
+      json: {"lang", "sentences": [{"index", "text", "score", "start", "end"}]},
+      where index is the segment's index in `precis split` and start/end are UTF-8
+      offsets into the normalised text.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }

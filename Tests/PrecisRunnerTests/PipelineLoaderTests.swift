@@ -112,3 +112,77 @@ import Testing
     ])
   }
 }
+
+@Suite struct SummaryOutputTests {
+  static let text = """
+    The council approved the new budget for the city's libraries on Wednesday evening after a long debate. \
+    The plan sets spending for next year at eight million dollars. \
+    Two smaller branches may close in the spring if donations do not rise. \
+    Residents who spoke at the meeting asked the council to keep every branch open. \
+    The mayor said the city would look for other savings before any branch closes.
+
+    """
+
+  static func pipeline(_ output: String) -> String {
+    "version: 1\nstages:\n  - kind: normalize\n  - kind: split\n  - kind: classify\n  - kind: score\noutputs:\n  - format: summary\n\(output)"
+  }
+
+  @Test func lengthOptionsAreRead() throws {
+    func spec(_ lines: String) throws -> OutputSpec {
+      try #require(PipelineLoader.parse(Self.pipeline(lines), file: "p.yaml").outputs.first)
+    }
+    #expect(try spec("").summaryLength == .sentences(3))
+    #expect(try spec("    sentences: 5\n").summaryLength == .sentences(5))
+    #expect(try spec("    words: 40\n").summaryLength == .words(40))
+    let budget = try spec("    budget-words: 60\n    cut: true\n")
+    #expect(budget.summaryLength == .budgetWords(60) && budget.cut)
+    #expect(try spec("    ratio: 0.25\n").summaryLength == .ratio(0.25))
+  }
+
+  @Test(arguments: [
+    ("    sentences: 0\n", "p.yaml:9:16: 'sentences' must be a whole number of at least 1, e.g. 3"),
+    ("    words: 40\n    sentences: 2\n", "p.yaml:9:12: give one of 'sentences', 'words', 'budget-words' or 'ratio', not 'sentences' and 'words'"),
+    ("    ratio: 1.5\n", "p.yaml:9:12: 'ratio' must be a share above 0 and at most 1, e.g. 0.2"),
+    ("    sentences: 2\n    cut: true\n", "p.yaml:10:10: 'cut' goes with 'words' or 'budget-words'"),
+  ])
+  func badLengthsAreReportedWithTheirPlace(lines: String, message: String) {
+    #expect {
+      _ = try PipelineLoader.parse(Self.pipeline(lines), file: "p.yaml")
+    } throws: { error in
+      (error as? PipelineFileError)?.description == message
+    }
+  }
+
+  @Test func onlySummaryOutputsTakeALength() {
+    let yaml = "version: 1\nstages:\n  - kind: split\noutputs:\n  - format: tsv\n    words: 40\n"
+    #expect {
+      _ = try PipelineLoader.parse(yaml, file: "p.yaml")
+    } throws: { error in
+      (error as? PipelineFileError)?.description == "p.yaml:6:12: 'words' is an option of 'format: summary' outputs only"
+    }
+  }
+
+  @Test func theFileTheManifestAndTheStreamFollowTheLength() throws {
+    for (lines, count) in [("", 3), ("    sentences: 1\n", 1), ("    sentences: 4\n", 4)] {
+      let configuration = try PipelineLoader.parse(Self.pipeline(lines), file: "p.yaml")
+      let processor = DocumentProcessor(configuration: configuration, language: LanguageTag("en"))
+      let document = try processor.document(from: Array(Self.text.utf8), source: "n.txt")
+      let file = try #require(processor.outputs(of: document, baseName: "n").first)
+      let lines = file.contents.split(separator: "\n")
+      #expect(lines.count == count)
+      // The manifest's summary is the same sentences, joined by spaces.
+      #expect(configuration.summary(of: document) == lines.joined(separator: " "))
+    }
+    let words = try PipelineLoader.parse(Self.pipeline("    words: 12\n"), file: "p.yaml")
+    let processor = DocumentProcessor(configuration: words, language: LanguageTag("en"))
+    let document = try processor.document(from: Array(Self.text.utf8), source: "n.txt")
+    // Whole sentences near 12 words: the last may run past only to end closer to 12.
+    let summary = try #require(words.summary(of: document))
+    #expect(summary.split(separator: " ").count < 24)
+    #expect(summary.split(separator: " ").count < (configuration3(document) ?? "").split(separator: " ").count)
+  }
+
+  func configuration3(_ document: Document) -> String? {
+    (try? PipelineLoader.parse(Self.pipeline(""), file: "p.yaml"))?.summary(of: document)
+  }
+}

@@ -14,7 +14,7 @@ import PrecisICU
 ///
 ///     - kind: score
 ///       position-decay: 1.25        # sentences of median length until the lead bias halves
-///       redundancy: 0.3             # how much a sentence repeating a chosen one loses
+///       redundancy: 0.1             # how much a sentence repeating a chosen one loses
 ///
 /// Words come from ICU's word break iterator for the document's language (dictionary
 /// segmentation for Chinese, Japanese, Thai and others), are case-folded, stemmed with
@@ -38,8 +38,8 @@ import PrecisICU
 ///
 /// The rank is the order a summary takes sentences in: greedily by score, each of the best 64
 /// candidates losing `redundancy` times its largest overlap (shared terms over the smaller
-/// set) with the sentences already taken (maximal marginal relevance), so near-duplicates are
-/// not chosen together. Every segment gets a score in 0...1 (its score over the best one's)
+/// set) with the sentences already taken (maximal marginal relevance); a near-duplicate of a
+/// sentence already taken (overlap of at least `duplicate-overlap`) comes after all others. Every segment gets a score in 0...1 (its score over the best one's)
 /// and a rank (1 is best); nothing is removed.
 ///
 /// The defaults were tuned on the development set described in `Summaries.md`.
@@ -56,17 +56,17 @@ public struct SentenceScorer: Stage {
     /// (for exponent 1). Position counts words, so short fragments barely push text down.
     public var positionDecay: Double = 1.25
     /// How steeply the position prior falls: `(1 + words before / (decay × median))^-exponent`.
-    public var positionExponent: Double = 1
+    public var positionExponent: Double = 1.7
     /// The weight of centrality (0...1, the best sentence has 1).
     public var centralityWeight: Double = 0.3
     /// Centrality is divided by `(1 + content words)^damping`: 0 favours long sentences,
     /// 1 averages over the words.
-    public var lengthDamping: Double = 0.75
+    public var lengthDamping: Double = 0.5
     /// The weight of the log of the length relative to the median sentence (above 0 favours
     /// long sentences, below 0 short ones).
     public var lengthWeight: Double = -0.1
     /// How much a candidate loses per unit of overlap with sentences already taken.
-    public var redundancy: Double = 0.3
+    public var redundancy: Double = 0.1
     /// An opening paragraph of at most this many sentences, followed by more text, is a
     /// standfirst (0: never).
     public var standfirstSentences: Int = 2
@@ -80,6 +80,9 @@ public struct SentenceScorer: Stage {
     public var standfirstRedundancy: Double = 0
     /// The weight of a list item relative to running text.
     public var listItemWeight: Double = 0.5
+    /// A sentence sharing at least this share of its content terms (of the smaller set) with
+    /// one already chosen is a near-duplicate: chosen only when nothing else is left.
+    public var duplicateOverlap: Double = 0.8
     /// Whether to stem words (Snowball) when the language has a stemmer.
     public var stemming: Bool = true
     /// Whether to set the language's stop words apart.
@@ -88,9 +91,9 @@ public struct SentenceScorer: Stage {
     /// best sentence has 1), as SumBasic scores sentences.
     public var frequencyWeight: Double = 0
     /// Summaries of a number of words choose among at least this many of the best sentences.
-    public var fitCandidates: Int = 12
+    public var fitCandidates: Int = 6
     /// … each worth its score to this power …
-    public var fitScoreExponent: Double = 1
+    public var fitScoreExponent: Double = 2
     /// … times its words to this power (1 fills the words asked for, 0 counts sentences).
     public var fitLengthExponent: Double = 1
 
@@ -112,6 +115,7 @@ public struct SentenceScorer: Stage {
       case lengthDamping = "length-damping"
       case lengthWeight = "length-weight"
       case redundancy
+      case duplicateOverlap = "duplicate-overlap"
       case standfirstSentences = "standfirst-sentences"
       case standfirstPositionWeight = "standfirst-position-weight"
       case standfirstLengthWeight = "standfirst-length-weight"
@@ -140,6 +144,7 @@ public struct SentenceScorer: Stage {
       lengthDamping = try number(.lengthDamping, d.lengthDamping)
       lengthWeight = try number(.lengthWeight, d.lengthWeight)
       redundancy = try number(.redundancy, d.redundancy)
+      duplicateOverlap = try number(.duplicateOverlap, d.duplicateOverlap)
       standfirstSentences = try c.decodeIfPresent(Int.self, forKey: .standfirstSentences) ?? d.standfirstSentences
       standfirstPositionWeight = try number(.standfirstPositionWeight, d.standfirstPositionWeight)
       standfirstLengthWeight = try number(.standfirstLengthWeight, d.standfirstLengthWeight)
@@ -164,6 +169,9 @@ public struct SentenceScorer: Stage {
   public init(options: Options) throws(StageError) {
     func fail(_ reason: String) -> StageError { StageError(stage: Self.kind, source: "-", reason: reason) }
     guard options.standfirstSentences >= 0 else { throw fail("standfirst-sentences must be at least 0") }
+    guard options.duplicateOverlap > 0, options.duplicateOverlap <= 1 else {
+      throw fail("duplicate-overlap must be above 0 and at most 1, e.g. 0.8")
+    }
     guard options.fitCandidates >= 1 else { throw fail("fit-candidates must be at least 1, e.g. 12") }
     guard options.positionDecay > 0 else { throw fail("position-decay must be above 0, e.g. 0.5") }
     for (name, value) in [
@@ -249,7 +257,7 @@ public struct SentenceScorer: Stage {
     let (scores, redundancy) = score(document, analysis)
     var order = Array(0..<eligible.count)
     order.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-    let ranking = redundancy > 0 ? diversify(order, scores: scores, redundancy: redundancy, analysis: analysis) : order
+    let ranking = diversify(order, scores: scores, redundancy: redundancy, analysis: analysis)
     let best = order.first.map { scores[$0] } ?? 0
     for i in document.segments.indices {
       document.segments[i].score = 0
@@ -353,7 +361,9 @@ public struct SentenceScorer: Stage {
   }
 
   /// Reorders the best candidates so that each loses `redundancy` × its overlap with those
-  /// already taken (maximal marginal relevance); the rest keep their order.
+  /// already taken (maximal marginal relevance), and a near-duplicate of one already taken
+  /// (overlap of at least `duplicate-overlap`) comes after every other candidate, whatever
+  /// the redundancy; the rest keep their order.
   ///
   /// - Complexity: O(*c*² *t*) for *c* ≤ 64 candidates of *t* terms: bounded, not quadratic
   ///   in the number of sentences.
@@ -369,7 +379,8 @@ public struct SentenceScorer: Stage {
       var pick = -1
       var value = -Double.infinity
       for c in candidates.indices where !taken[c] {
-        let v = scores[candidates[c]] / scores[top] - redundancy * overlap[c]
+        var v = scores[candidates[c]] / scores[top] - redundancy * overlap[c]
+        if overlap[c] >= options.duplicateOverlap { v -= 1e6 }
         if v > value {
           value = v
           pick = c

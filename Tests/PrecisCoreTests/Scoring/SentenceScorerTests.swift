@@ -80,7 +80,8 @@ import Testing
     #expect(chosen.allSatisfy { document.segments[$0.index].role == .body })
   }
 
-  @Test func redundancyKeepsNearDuplicatesApart() throws {
+  @Test(arguments: [0.0, 1.0])
+  func nearDuplicatesAreNotChosenTogether(redundancy: Double) throws {
     let text = """
       The museum opened its new wing for modern art on Friday evening.
       The museum opened its new wing for modern art on Friday evening, officials said.
@@ -88,7 +89,7 @@ import Testing
       The wing holds two hundred paintings from the last century.
       """
     var options = SentenceScorer.Options()
-    options.redundancy = 1
+    options.redundancy = redundancy
     options.positionWeight = 0.5
     var document = Document(source: "t", text: text)
     document.language = .english

@@ -8,14 +8,20 @@ public struct SummaryWriter: SegmentWriter {
   public let fileExtension = "summary.txt"
   /// How long the summary is.
   public var length: SummaryLength
+  /// Whether a summary of a number of words cuts its last sentence at the limit.
+  public var cut: Bool
+  /// How a summary of a number of words chooses among the best sentences.
+  public var fit: SummaryFit
 
-  public init(length: SummaryLength = .sentences(3)) {
+  public init(length: SummaryLength = .sentences(3), cut: Bool = false, fit: SummaryFit = .init()) {
     self.length = length
+    self.cut = cut
+    self.fit = fit
   }
 
   public func render(_ document: Document, targetLanguage: LanguageTag?) -> String {
     var out = ""
-    for sentence in Summary.sentences(of: document, length: length) {
+    for sentence in Summary.sentences(of: document, length: length, cut: cut, fit: fit) {
       // One sentence per line: a line break inside a sentence would read as two.
       out += sentence.text.split(whereSeparator: \.isNewline).joined(separator: " ")
       out += "\n"
