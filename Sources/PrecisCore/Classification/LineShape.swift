@@ -205,9 +205,18 @@ struct LineShape {
       if v >= 0x5E74 { letters += 1 }
     } else if v < 0x80 {
       if (v | 0x20) &- 0x61 < 26 { letters += 1 }
+    } else if v < alphabeticLimit {
+      if alphabetic.withUnsafeBufferPointer({ $0[Int(v)] }) { letters += 1 }
     } else if Unicode.Scalar(v)?.properties.isAlphabetic ?? false {
       letters += 1
     }
+  }
+
+  /// `Unicode.Scalar.Properties.isAlphabetic` of every scalar below ``alphabeticLimit`` (the
+  /// alphabets with case and the scripts of Western and South Asia), looked up once.
+  private static let alphabeticLimit: UInt32 = 0x2000
+  private static let alphabetic: [Bool] = (0..<alphabeticLimit).map {
+    Unicode.Scalar($0)?.properties.isAlphabetic ?? false
   }
 
   static let separatorTokens: Set<Substring> = ["|", "｜", "›", "»", ">", "/", "·", "•", "::", "‹", "«", "<"]
