@@ -54,6 +54,10 @@ static inline int32_t cicu_unorm2_spanQuickCheckYes(const UNormalizer2 *norm, co
                                                     int32_t length, UErrorCode *status) {
   return unorm2_spanQuickCheckYes(norm, s, length, status);
 }
+static inline UBool cicu_unorm2_isNormalized(const UNormalizer2 *norm, const UChar *s,
+                                             int32_t length, UErrorCode *status) {
+  return unorm2_isNormalized(norm, s, length, status);
+}
 static inline UBool cicu_unorm2_hasBoundaryBefore(const UNormalizer2 *norm, UChar32 c) {
   return unorm2_hasBoundaryBefore(norm, c);
 }

@@ -73,8 +73,13 @@ public struct Normalizer: @unchecked Sendable {
 
   /// Whether valid UTF-8 text is already in this form (ICU's quick check, line by line).
   ///
-  /// Cheaper than ``normalize(utf8:)``: nothing is copied when the answer is yes.
-  public func isNormalized(utf8 input: UnsafeBufferPointer<UInt8>) throws(ICUError) -> Bool {
+  /// Cheaper than ``normalize(utf8:)``: nothing is copied when the answer is yes. The quick
+  /// check says no to text it cannot decide alone (a combining mark that might compose, as
+  /// in "क़" written as क and the nukta, which NFC leaves alone); `exactly` then asks ICU's
+  /// full check for those pieces.
+  public func isNormalized(
+    utf8 input: UnsafeBufferPointer<UInt8>, exactly: Bool = false
+  ) throws(ICUError) -> Bool {
     let buffer = UTF16Buffer()
     var lineStart = 0
     while lineStart < input.count {
@@ -110,7 +115,14 @@ public struct Normalizer: @unchecked Sendable {
             cicu_unorm2_spanQuickCheckYes(handle, units.baseAddress, Int32(buffer.count), &status)
           }
           try icuCheck(status, "check normalisation")
-          if Int(span) < buffer.count { return false }
+          if Int(span) < buffer.count {
+            guard exactly else { return false }
+            let normalized = buffer.units.withUnsafeBufferPointer { units in
+              cicu_unorm2_isNormalized(handle, units.baseAddress, Int32(buffer.count), &status)
+            }
+            try icuCheck(status, "check normalisation")
+            if normalized == 0 { return false }
+          }
           start = cut
         }
       }

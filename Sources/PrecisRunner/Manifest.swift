@@ -90,28 +90,52 @@ public enum Manifest {
   /// One manifest line, without the line break: a JSON object with its keys sorted and
   /// absent values left out.
   public static func line(for entry: ManifestEntry) -> String {
-    // Written by hand: a JSONEncoder per line cost more than segmenting a small file.
-    var fields: [String] = []
-    fields.reserveCapacity(15)
-    func add(_ key: String, _ value: String?) {
-      if let value { fields.append("\"\(key)\":\(value)") }
+    // Written by hand, into one string: a JSONEncoder per line cost more than segmenting a
+    // small file.
+    var out = "{"
+    out.reserveCapacity(
+      320 + entry.path.utf8.count * 5 + (entry.summary?.utf8.count ?? 0) + (entry.error?.utf8.count ?? 0))
+    var first = true
+    func key(_ key: String) {
+      if !first { out += "," }
+      first = false
+      out += "\""
+      out += key
+      out += "\":"
     }
-    add("bytes", "\(entry.bytes)")
-    add("content_hash", entry.contentHash.map(JSONText.quoted))
-    add("encoding", entry.encoding.map(JSONText.quoted))
-    add("error", entry.error.map(JSONText.quoted))
-    add("error_kind", entry.errorKind.map(JSONText.quoted))
-    add("language", entry.language.map(JSONText.quoted))
-    add("outputs", "[" + entry.outputs.map(JSONText.quoted).joined(separator: ",") + "]")
-    add("paragraphs", entry.paragraphs.map { "\($0)" })
-    add("path", JSONText.quoted(entry.path))
-    add("pipeline_hash", JSONText.quoted(entry.pipelineHash))
-    add("segments", entry.segments.map { "\($0)" })
-    add("status", JSONText.quoted(entry.status.rawValue))
-    add("summary", entry.summary.map(JSONText.quoted))
+    func add(_ name: String, _ value: String?) {
+      guard let value else { return }
+      key(name)
+      out += value
+    }
+    func add(_ name: String, quoting value: String?) {
+      guard let value else { return }
+      key(name)
+      out += JSONText.quoted(value)
+    }
+    add("bytes", String(entry.bytes))
+    add("content_hash", quoting: entry.contentHash)
+    add("encoding", quoting: entry.encoding)
+    add("error", quoting: entry.error)
+    add("error_kind", quoting: entry.errorKind)
+    add("language", quoting: entry.language)
+    key("outputs")
+    out += "["
+    for (k, output) in entry.outputs.enumerated() {
+      if k > 0 { out += "," }
+      out += JSONText.quoted(output)
+    }
+    out += "]"
+    add("paragraphs", entry.paragraphs.map { String($0) })
+    add("path", quoting: entry.path)
+    add("pipeline_hash", quoting: entry.pipelineHash)
+    add("segments", entry.segments.map { String($0) })
+    add("status", quoting: entry.status.rawValue)
+    add("summary", quoting: entry.summary)
     add("time_ms", entry.milliseconds.isFinite ? "\(entry.milliseconds)" : "0")
-    add("words", entry.words.map { "\($0)" })
-    return "{" + fields.joined(separator: ",") + "}"
+    add("words", entry.words.map { String($0) })
+    out += "}"
+    return out
   }
 
   /// The entries of a manifest, the last one per path winning; lines that do not parse (the

@@ -80,6 +80,20 @@ import Testing
     #expect(whole.anchors == anchors)
   }
 
+  /// The full check settles what the quick check cannot: क and the nukta stay apart in NFC
+  /// (क़ is excluded from composition), e and the acute accent do not.
+  @Test func exactCheckDecidesWhatTheQuickCheckLeavesOpen() throws {
+    let nfc = try Normalizer(form: .nfc)
+    for (text, isNFC) in [("कक\u{93C} text", true), ("one e\u{301}", false), ("ok é", true), ("Ｋ", true)] {
+      var text = text
+      #expect(try text.withUTF8 { try nfc.isNormalized(utf8: $0, exactly: true) } == isNFC, "\(text)")
+      // The quick check alone never says yes to text that is not normalised.
+      if !isNFC { #expect(try !text.withUTF8 { try nfc.isNormalized(utf8: $0) }) }
+    }
+    var nukta = "कक\u{93C}"
+    #expect(try !nukta.withUTF8 { try nfc.isNormalized(utf8: $0) })
+  }
+
   @Test func asciiIsUnchanged() throws {
     var input = "Plain ASCII text.\nTwo lines."
     let result = try input.withUTF8 { try Normalizer(form: .nfc).normalize(utf8: $0) }

@@ -19,7 +19,8 @@ public struct WordCounter: Sendable {
     var total = Counts()
     var perSegment: [SegmentCounts] = []
     perSegment.reserveCapacity(document.segments.count)
-    var seen: Set<String> = []
+    var text = document.text
+    var seen = SeenTexts(isNFC: text.withUTF8 { LineShape.isNFC($0) })
     for segment in document.segments {
       guard segment.isTranslatable else {
         total.excludedSegments += 1
@@ -32,13 +33,57 @@ public struct WordCounter: Sendable {
       total.words += c.words
       total.characters += c.characters
       total.placeholders += c.placeholders
-      if !seen.insert(segment.text).inserted {
+      if !seen.insert(segment.text) {
         total.repeatedSegments += 1
         total.repeatedWords += c.words
         total.repeatedCharacters += c.characters
       }
     }
     return DocumentCounts(segments: perSegment, total: total)
+  }
+
+  /// Segment texts met so far, to count repetitions.
+  ///
+  /// Texts compare as `String`s do, by canonical equivalence. In NFC text (which is what the
+  /// `normalize` stage makes) equivalent texts have the same bytes, so they are found by an
+  /// FNV hash of the bytes instead of the standard library's normalising hash; otherwise a
+  /// `Set<String>` does the work.
+  struct SeenTexts {
+    /// The texts, and for each FNV hash the index of the first text with it.
+    private var texts: [String] = []
+    private var firstByHash: [UInt64: Int] = [:]
+    /// Later texts whose hash an earlier, different text has (very rare).
+    private var collided: [UInt64: [Int]] = [:]
+    private var strings: Set<String>? = nil
+
+    init(isNFC: Bool) {
+      if !isNFC { strings = [] }
+    }
+
+    /// Adds `text`; false when an equal text was there already.
+    mutating func insert(_ text: String) -> Bool {
+      if strings != nil { return strings!.insert(text).inserted }
+      var text = text
+      let h = text.withUTF8 { b in
+        var h = WordTable.fnvBasis
+        for byte in b { h = (h ^ UInt64(byte)) &* WordTable.fnvPrime }
+        return h
+      }
+      guard let first = firstByHash[h] else {
+        firstByHash[h] = texts.count
+        texts.append(text)
+        return true
+      }
+      func same(_ k: Int) -> Bool {
+        var other = texts[k]
+        return other.withUTF8 { a in text.withUTF8 { b in a.elementsEqual(b) } }
+      }
+      if same(first) { return false }
+      if let others = collided[h], others.contains(where: same) { return false }
+      collided[h, default: []].append(texts.count)
+      texts.append(text)
+      return true
+    }
   }
 
   /// The counts of a text, placeholders and protected spans found in it first.
@@ -79,11 +124,16 @@ public struct WordCounter: Sendable {
     case midLetterOrNumber
     /// Joins digits only: `,`, `;` (MidNum).
     case midNumber
+    /// A combining mark (Word_Break Extend): part of the character before it, for words as
+    /// for characters, so it changes nothing in a count of words; characters are then left
+    /// to grapheme breaking.
+    case mark
   }
 
   /// The class of `v` when the word-break rules treat it simply, else nil.
   ///
-  /// Simple are ASCII, Latin-1 and Latin Extended-A/B letters, and a few common spaces,
+  /// Simple are ASCII, Latin-1, Latin Extended-A/B and Latin Extended Additional letters,
+  /// Greek and Cyrillic letters, and a few common spaces,
   /// quotes and dashes: each is a grapheme cluster of its own (CR LF aside, both white
   /// space), and UAX #29 gives them Word_Break values that no locale tailors. `:` (MidLetter
   /// in some locales) and `_` (ExtendNumLet) are not simple, so text with them goes to ICU.
@@ -97,6 +147,29 @@ public struct WordCounter: Sendable {
     case 0x3A, 0x5F: nil
     case 0..<0x80: .other
     case 0xC0...0x24F: v == 0xD7 || v == 0xF7 ? .other : .letter
+    // Greek and Cyrillic letters (not the signs, marks and punctuation among them), and
+    // Latin Extended Additional (Vietnamese): Word_Break ALetter, as Latin letters are.
+    case 0x386, 0x388...0x38A, 0x38C, 0x38E...0x3A1, 0x3A3...0x3F5, 0x3F7...0x3FF: .letter
+    case 0x400...0x481, 0x48A...0x52F: .letter
+    case 0x1E00...0x1EFF: .letter
+    // Hebrew, Arabic, Devanagari and Tamil letters, digits and combining marks. (Not Hangul:
+    // ICU's word rules send it to the dictionary breaker with Han and kana.)
+    case 0x5D0...0x5EA, 0x5EF...0x5F2: .letter
+    case 0x591...0x5BD, 0x5BF, 0x5C1, 0x5C2, 0x5C4, 0x5C5, 0x5C7: .mark
+    case 0x620...0x63F, 0x641...0x64A, 0x66E, 0x66F, 0x671...0x6D3, 0x6D5: .letter
+    case 0x64B...0x65F, 0x670, 0x6D6...0x6DC, 0x6DF...0x6E4, 0x6E7, 0x6E8, 0x6EA...0x6ED: .mark
+    case 0x660...0x669, 0x6F0...0x6F9: .digit
+    case 0x60C: .midNumber
+    case 0x61B, 0x61F, 0x6D4: .other
+    case 0x904...0x939, 0x93D, 0x950, 0x958...0x961, 0x971...0x97F: .letter
+    case 0x900...0x903, 0x93A...0x93C, 0x93E...0x94F, 0x951...0x957, 0x962, 0x963: .mark
+    case 0x966...0x96F: .digit
+    case 0x964, 0x965, 0x970: .other
+    case 0xB83, 0xB85...0xB8A, 0xB8E...0xB90, 0xB92...0xB95, 0xB99, 0xB9A, 0xB9C, 0xB9E, 0xB9F, 0xBA3,
+      0xBA4, 0xBA8...0xBAA, 0xBAE...0xBB9, 0xBD0:
+      .letter
+    case 0xB82, 0xBBE...0xBC2, 0xBC6...0xBC8, 0xBCA...0xBCD, 0xBD7: .mark
+    case 0xBE6...0xBEF: .digit
     case 0xA0, 0xAB, 0xBB, 0x2013, 0x2014, 0x201C, 0x201D, 0x201E, 0x2026: .other
     default: nil
     }
@@ -111,6 +184,10 @@ public struct WordCounter: Sendable {
     var words = 0
     var characters = 0
     var wordsValid = true
+    var charactersValid = true
+    // A Hebrew letter next to `"` may join it (as in צה"ל): ICU decides such text.
+    var hebrew = false
+    var doubleQuote = false
     var inWord = false
     var last = SimpleClass.other
     var mid: SimpleClass? = nil
@@ -133,6 +210,7 @@ public struct WordCounter: Sendable {
         return (nil, nil)
       }
       if !(v <= 0x20 && (v == 0x20 || (v >= 0x09 && v <= 0x0D))) && v != 0xA0 { characters += 1 }
+      if v == 0x22 { doubleQuote = true } else if v &- 0x5D0 < 0x23 { hebrew = true }
       switch c {
       case .letter, .digit:
         if inWord, let m = mid {
@@ -155,9 +233,14 @@ public struct WordCounter: Sendable {
       case .other:
         inWord = false
         mid = nil
+      case .mark:
+        charactersValid = false
+        // A mark on a joining punctuation mark: ICU's rule status there is its own.
+        if mid != nil { wordsValid = false }
       }
     }
-    return (wordsValid ? words : nil, characters)
+    if hebrew && doubleQuote { wordsValid = false }
+    return (wordsValid ? words : nil, charactersValid ? characters : nil)
   }
 
   /// Non-white-space characters counted by scalars, when every scalar of `bytes` (valid

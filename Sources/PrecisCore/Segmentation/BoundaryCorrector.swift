@@ -15,12 +15,13 @@ import PrecisICU
 /// starts a new one; and in scripts written without sentence marks (Thai) a space between
 /// two phrases may end a sentence (see ``SpaceBoundaries``).
 ///
-/// A class, not a struct: its helpers read the rules and the scanning state in place, where a
-/// large struct would be copied at every call. Not thread-safe: one per document and language.
+/// A struct whose scanning methods mutate it in place: its state is then checked for
+/// exclusive access when compiled, not at every read of a class property at run time. One
+/// per document and language, reused paragraph after paragraph (it keeps its buffers).
 ///
 /// - Complexity: O(*n*) in the length of the paragraph: each byte is read a bounded number
 ///   of times, and words are looked up by hash.
-final class BoundaryCorrector {
+struct BoundaryCorrector {
   let rules: SplitRules
   /// The paragraph being corrected.
   private var b = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
@@ -56,10 +57,11 @@ final class BoundaryCorrector {
   ///   - icu: ICU's boundaries, ascending.
   ///   - words: for scripts where a space may end a sentence, ICU's word segments of the
   ///     paragraph, ascending; empty otherwise.
-  func boundaries(
+  mutating func boundaries(
     of paragraph: UnsafeBufferPointer<UInt8>, icu: [Int], words: [(Range<Int>, WordKind)]
   ) -> [Int] {
-    b = paragraph
+    self.b = paragraph
+    let b = paragraph
     result.removeAll(keepingCapacity: true)
     self.icu = icu
     icuIndex = 0
@@ -68,8 +70,7 @@ final class BoundaryCorrector {
     var spaces = SpaceBoundaries(bytes: b, words: words)
     var lineStart = 0
     while lineStart <= b.count {
-      var lineEnd = lineStart
-      while lineEnd < b.count && b[lineEnd] != 0x0A { lineEnd += 1 }
+      let lineEnd = Whitespace.lineEnd(from: lineStart, in: b)
       if lineStart > 0 { result.append(lineStart) }
       quotes.find(in: lineStart..<lineEnd, of: b)
       scan(lineStart..<lineEnd)
@@ -88,13 +89,14 @@ final class BoundaryCorrector {
       kept += 1
     }
     result.removeLast(result.count - kept)
-    b = UnsafeBufferPointer(start: nil, count: 0)
+    self.b = UnsafeBufferPointer(start: nil, count: 0)
     return result
   }
 
   // MARK: - Scanning a line
 
-  private func scan(_ line: Range<Int>) {
+  private mutating func scan(_ line: Range<Int>) {
+    let b = self.b
     startSegment(at: line.lowerBound, line: line)
     var i = line.lowerBound
     var atWordStart = true
@@ -169,7 +171,8 @@ final class BoundaryCorrector {
     keepICU(before: line.upperBound + 1)
   }
 
-  private func startSegment(at i: Int, line: Range<Int>) {
+  private mutating func startSegment(at i: Int, line: Range<Int>) {
+    let b = self.b
     var j = i
     while j < line.upperBound {
       let (v, w) = UTF8Text.scalar(at: j, in: b)
@@ -183,7 +186,7 @@ final class BoundaryCorrector {
   // MARK: - ICU's boundaries
 
   /// Keeps ICU's boundaries before `limit` that no cluster covered, unless quoted.
-  private func keepICU(before limit: Int) {
+  private mutating func keepICU(before limit: Int) {
     while icuIndex < icu.count && icu[icuIndex] < limit {
       let x = icu[icuIndex]
       icuIndex += 1
@@ -192,7 +195,7 @@ final class BoundaryCorrector {
   }
 
   /// Takes ICU's boundaries up to `limit` (a cluster's), saying whether there were any.
-  private func takeICU(through limit: Int) -> Bool {
+  private mutating func takeICU(through limit: Int) -> Bool {
     var any = false
     while icuIndex < icu.count && icu[icuIndex] <= limit {
       any = true
@@ -202,10 +205,11 @@ final class BoundaryCorrector {
   }
 
   /// Drops ICU's boundaries up to `limit` (inside a web address).
-  private func dropICU(through limit: Int) { _ = takeICU(through: limit) }
+  private mutating func dropICU(through limit: Int) { _ = takeICU(through: limit) }
 
   /// Whether `line` has a full stop, question or exclamation mark anywhere.
-  private func lineHasSentenceEnd(_ line: Range<Int>) -> Bool {
+  private mutating func lineHasSentenceEnd(_ line: Range<Int>) -> Bool {
+    let b = self.b
     if checkedLine == line.lowerBound { return lineHasEnd }
     checkedLine = line.lowerBound
     lineHasEnd = false
@@ -232,6 +236,7 @@ final class BoundaryCorrector {
   private func terminatorKind(_ v: UInt32, at i: Int, previous: UInt32, line: Range<Int>) -> Cluster
     .Kind?
   {
+    let b = self.b
     switch v {
     case 0x2E, 0xFF0E:
       if rules.nonTerminators.contains(v) { return .ignored }
@@ -269,12 +274,14 @@ final class BoundaryCorrector {
 
   /// Whether `. . .` starts at `i`, after a space: an omission, never a sentence end.
   private func isSpacedEllipsis(at i: Int, previous: UInt32, line: Range<Int>) -> Bool {
+    let b = self.b
     guard UTF8Text.isSpace(previous), i + 4 < line.upperBound else { return false }
     return b[i + 1] == 0x20 && b[i + 2] == 0x2E && b[i + 3] == 0x20 && b[i + 4] == 0x2E
   }
 
   /// Whether a sentence ends after `c`.
-  private func decide(_ c: Cluster, line: Range<Int>) -> Bool {
+  private mutating func decide(_ c: Cluster, line: Range<Int>) -> Bool {
+    let b = self.b
     if c.next >= line.upperBound { return true }
     if isInsideQuote(c) { return false }
     switch c.kind {
@@ -325,6 +332,7 @@ final class BoundaryCorrector {
   private func decidePeriod(_ c: Cluster, shape: WordShape, next: NextWord, line: Range<Int>)
     -> Bool
   {
+    let b = self.b
     let word = c.wordBefore
     let token = word.lowerBound..<c.start + 1
     // "Nov.." or "UU..": an abbreviation's period, then the sentence's.
@@ -367,6 +375,7 @@ final class BoundaryCorrector {
   /// Whether a sentence ends at a mark followed directly by a word: "world.Today" ends one,
   /// "3.14", "Ph.D.", "example.com", "report.PDF" and "Y!J" do not.
   private func decideJoined(_ c: Cluster, line: Range<Int>) -> Bool {
+    let b = self.b
     let (v, _) = UTF8Text.scalar(at: c.end, in: b)
     guard UTF8Text.isLetter(v) else { return false }
     if UTF8Text.isCJK(v) { return true }
@@ -413,6 +422,7 @@ final class BoundaryCorrector {
   /// Whether the word after `c` is a title that never ends a sentence, such as `Mr.` after
   /// `6 p.m.`.
   private func titleFollows(_ c: Cluster, line: Range<Int>) -> Bool {
+    let b = self.b
     var j = c.next
     while j < line.upperBound && j - c.next < 32 {
       let (v, w) = UTF8Text.scalar(at: j, in: b)
@@ -436,6 +446,7 @@ final class BoundaryCorrector {
 
   /// Where the current segment's first word starts, after bullets and opening marks.
   private func firstWordStart() -> Int {
+    let b = self.b
     var j = segmentStart
     while j < b.count {
       let (v, w) = UTF8Text.scalar(at: j, in: b)
@@ -450,13 +461,15 @@ final class BoundaryCorrector {
 
   /// Whether `token` (a word with its full stop) is in any abbreviation list.
   private func isAbbreviation(_ token: Range<Int>) -> Bool {
-    rules.neverEnd.contains(token, in: b) || rules.mayEnd.contains(token, in: b)
+    let b = self.b
+    return rules.neverEnd.contains(token, in: b) || rules.mayEnd.contains(token, in: b)
       || rules.beforeNumber.contains(token, in: b) || rules.endBeforeCapital.contains(token, in: b)
   }
 
   /// The keys to look `token` (a word and its full stop) up by: the token, and the token
   /// without an elided article ("l'Ing." → "Ing.", "dell'avv." → "avv.").
   private func lookupKeys(_ token: Range<Int>) -> (WordTable.Key, WordTable.Key?) {
+    let b = self.b
     var k = token.upperBound
     while k > token.lowerBound {
       let (v, w) = UTF8Text.scalar(before: k, in: b)
@@ -481,6 +494,7 @@ final class BoundaryCorrector {
 
   /// Whether the word starting at `i` is a web or e-mail address.
   private func isAddress(_ i: Int, line: Range<Int>) -> Bool {
+    let b = self.b
     if addressEnd(at: i, line: line) != nil { return true }
     var j = i
     while j < line.upperBound {
@@ -494,6 +508,7 @@ final class BoundaryCorrector {
 
   /// The end of the web address starting at `i` (without trailing punctuation), or nil.
   private func addressEnd(at i: Int, line: Range<Int>) -> Int? {
+    let b = self.b
     // Cheap first: the first two letters of a prefix; most words match none.
     guard i + 1 < line.upperBound,
       rules.urlPrefixHeads.contains(UInt16(b[i] | 0x20) << 8 | UInt16(b[i + 1] | 0x20))
@@ -531,6 +546,7 @@ final class BoundaryCorrector {
   private func makeCluster(
     at i: Int, width: Int, kind: Cluster.Kind, line: Range<Int>, wordStart: Int
   ) -> Cluster {
+    let b = self.b
     // The word before: from its start or the segment's, without opening marks, bullets and a
     // sign ("-3."), at most 64 bytes (a longer one is no abbreviation).
     var s = max(wordStart, segmentStart, line.lowerBound)
@@ -636,6 +652,7 @@ final class BoundaryCorrector {
 
   /// The letters and marks starting at `i`, up to 64 bytes.
   private func letters(from i: Int, line: Range<Int>) -> Range<Int> {
+    let b = self.b
     var j = i
     while j < line.upperBound && j - i < 64 {
       let (v, w) = UTF8Text.scalar(at: j, in: b)
@@ -646,6 +663,7 @@ final class BoundaryCorrector {
   }
 
   private func letterCount(_ r: Range<Int>) -> Int {
+    let b = self.b
     var n = 0
     var j = r.lowerBound
     while j < r.upperBound {
@@ -658,6 +676,7 @@ final class BoundaryCorrector {
 
   /// Whether the word before offset `i` starts with a lower-case letter ("and I.").
   private func previousWordIsLower(before i: Int) -> Bool {
+    let b = self.b
     var j = i
     while j > 0 {
       let (v, w) = UTF8Text.scalar(before: j, in: b)
@@ -676,6 +695,7 @@ final class BoundaryCorrector {
 
   /// What follows a cluster, after opening quotes and brackets.
   private func nextWord(_ c: Cluster, line: Range<Int>) -> NextWord {
+    let b = self.b
     var next = NextWord()
     var j = c.next
     if let marker = ListMarker(at: j, line: line, bullets: rules.bullets, b) {

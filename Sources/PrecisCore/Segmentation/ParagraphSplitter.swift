@@ -12,12 +12,15 @@ enum ParagraphSplitter {
     while lineStart < n {
       var lineEnd = lineStart
       var blank = true
+      // White space first; past the first other character, only the line feed matters.
       while lineEnd < n && b[lineEnd] != 0x0A {
-        if blank {
-          let w = Whitespace.width(at: lineEnd, in: b)
-          if w == 0 { blank = false } else { lineEnd += w; continue }
+        let w = Whitespace.width(at: lineEnd, in: b)
+        if w == 0 {
+          blank = false
+          lineEnd = Whitespace.lineEnd(from: lineEnd, in: b)
+          break
         }
-        lineEnd += 1
+        lineEnd += w
       }
       if lineEnd > n { lineEnd = n }
       if blank {

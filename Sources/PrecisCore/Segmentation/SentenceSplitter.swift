@@ -108,12 +108,12 @@ public struct SentenceSplitter: Stage {
   ) throws -> ([Paragraph], [Segment]) {
     // SRX rules that replace the built-in breaks need none of them.
     let builtIn = options.srx.map { $0.rules == nil || $0.effectiveMode == .refine } ?? true
-    // One corrector per language, reused paragraph after paragraph; the document language's
-    // break iterator is fetched once.
-    let main = makeCorrector(for: language)
-    var correctors: [LanguageTag: BoundaryCorrector] = [language: main]
-    var last = (language: language, corrector: main)
-    return try withBreakIterator(.sentence, locale: main.icuLocale) { iterator in
+    // One corrector per language, reused paragraph after paragraph (the current one is held
+    // apart, the others wait in `correctors`); the document language's break iterator is
+    // fetched once.
+    var current = (language: language, corrector: makeCorrector(for: language))
+    var correctors: [LanguageTag: BoundaryCorrector] = [:]
+    return try withBreakIterator(.sentence, locale: current.corrector.icuLocale) { iterator in
       var paragraphs: [Paragraph] = []
       var segments: [Segment] = []
       var occurrences: [UInt64: Int] = [:]
@@ -132,22 +132,22 @@ public struct SentenceSplitter: Stage {
           paragraph.languageConfidence = known[knownIndex].languageConfidence
         }
         let paragraphLanguage = paragraph.language ?? language
-        if last.language != paragraphLanguage {
-          let corrector = correctors[paragraphLanguage] ?? makeCorrector(for: paragraphLanguage)
-          correctors[paragraphLanguage] = corrector
-          last = (paragraphLanguage, corrector)
+        if current.language != paragraphLanguage {
+          let next =
+            correctors.removeValue(forKey: paragraphLanguage) ?? makeCorrector(for: paragraphLanguage)
+          correctors[current.language] = current.corrector
+          current = (paragraphLanguage, next)
         }
-        let corrector = last.corrector
         var boundaries: [Int] = []
         if builtIn {
           let icu =
-            corrector === main
+            paragraphLanguage == language
             ? try iterator.boundaries(utf8: slice)
-            : try withBreakIterator(.sentence, locale: corrector.icuLocale) {
+            : try withBreakIterator(.sentence, locale: current.corrector.icuLocale) {
               try $0.boundaries(utf8: slice)
             }
           boundaries = try self.boundaries(
-            of: slice, icu: icu, language: paragraphLanguage, corrector: corrector)
+            of: slice, icu: icu, language: paragraphLanguage, corrector: &current.corrector)
         }
         let first = segments.count
         var start = 0
@@ -181,7 +181,7 @@ public struct SentenceSplitter: Stage {
   /// The sentence boundaries of one paragraph: ICU's (`icu`), corrected by the language's rules.
   private func boundaries(
     of paragraph: UnsafeBufferPointer<UInt8>, icu: [Int], language: LanguageTag,
-    corrector: BoundaryCorrector
+    corrector: inout BoundaryCorrector
   ) throws -> [Int] {
     var words: [(Range<Int>, WordKind)] = []
     if corrector.rules.spaceEndsSentence && paragraph.contains(0x20) {

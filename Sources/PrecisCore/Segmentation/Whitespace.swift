@@ -37,6 +37,25 @@ enum Whitespace {
     return 0
   }
 
+  /// The offset of the first line feed at or after `i`, or `b.count`; eight bytes at a time.
+  @inline(__always)
+  static func lineEnd(from i: Int, in b: UnsafeBufferPointer<UInt8>) -> Int {
+    var i = i
+    let n = b.count
+    if let base = b.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while i + 8 <= n {
+        // A zero byte of `w` is a line feed; the lowest flagged byte is the first one.
+        let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) ^ 0x0A0A_0A0A_0A0A_0A0A
+        let found = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
+        if found != 0 { return i + found.trailingZeroBitCount >> 3 }
+        i += 8
+      }
+    }
+    while i < n && b[i] != 0x0A { i += 1 }
+    return i
+  }
+
   /// `range` without white space at either end (empty when it is all white space).
   static func trim(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Range<Int> {
     var lo = range.lowerBound

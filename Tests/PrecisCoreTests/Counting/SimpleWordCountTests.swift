@@ -29,11 +29,62 @@ import Testing
     if let characters = simple.characters { #expect(characters == slow.characters, "\(text)") }
   }
 
+  /// Every Greek, Cyrillic and Latin Extended Additional letter counted without ICU counts
+  /// as ICU counts it, next to letters, digits, full stops, apostrophes and spaces.
+  @Test func greekCyrillicAndVietnameseLettersEqualICU() {
+    var compared = 0
+    for v in UInt32(0x370)...0x1EFF where (0x370...0x52F).contains(v) || v >= 0x1E00 {
+      guard let scalar = Unicode.Scalar(v) else { continue }
+      let c = String(scalar)
+      for text in [c, "a\(c)b", "\(c).\(c)", "\(c)'\(c)", "1\(c)2", "\(c) \(c)\(c)", "\(c)1.5", "я\(c)ω"] {
+        let simple = Self.simpleCounts(text)
+        guard simple.words != nil || simple.characters != nil else { continue }
+        for locale in ["en", "ru", "el", "vi"] {
+          let slow = Self.slowCounts(text, locale: locale)
+          if let words = simple.words { #expect(words == slow.words, "U+\(String(v, radix: 16)) \(text) \(locale)") }
+          if let characters = simple.characters { #expect(characters == slow.characters, "\(text)") }
+        }
+        compared += 1
+      }
+    }
+    #expect(compared > 5000)
+  }
+
+  /// Every Hebrew, Arabic, Devanagari and Tamil letter, digit and mark, and Hangul syllable,
+  /// counted without ICU counts as ICU counts it, in every position the rules look at.
+  @Test(arguments: [
+    (0x591, 0x5FF, ["he", "en"]), (0x600, 0x6FF, ["ar", "en"]), (0x900, 0x97F, ["hi", "en"]),
+    (0xB80, 0xBFF, ["ta", "en"]),
+  ] as [(UInt32, UInt32, [String])])
+  func otherScriptsEqualICU(range: (UInt32, UInt32, [String])) {
+    let (low, high, locales) = range
+    var compared = 0
+    let base: [String] = ["a", "1", "ב", "ع", "क", "த", "한", "٣", "٫", "ं"]
+    for v in low...high {
+      guard let scalar = Unicode.Scalar(v) else { continue }
+      let c = String(scalar)
+      var texts = [c, "\(c)\(c)", "\(c) \(c)", "\(c).\(c)", "\(c)'\(c)", "\(c),\(c)", "\(c)\"\(c)", " \(c)x"]
+      for b in base { texts += ["\(b)\(c)", "\(c)\(b)", "\(b)\(c)\(b)", "\(b).\(c)", "\(b),\(c)", "\(c)'\(b)", "\(b)\"\(c)"] }
+      for text in texts {
+        let simple = Self.simpleCounts(text)
+        guard simple.words != nil || simple.characters != nil else { continue }
+        for locale in locales {
+          let slow = Self.slowCounts(text, locale: locale)
+          if let words = simple.words { #expect(words == slow.words, "U+\(String(v, radix: 16)) \(text) \(locale)") }
+          if let characters = simple.characters { #expect(characters == slow.characters, "\(text)") }
+        }
+        compared += 1
+      }
+    }
+    #expect(compared > 100)
+  }
+
   @Test func textWithColonsOrUnderscoresGoesToICUForWords() {
     #expect(Self.simpleCounts("EU:n").words == nil)
     #expect(Self.simpleCounts("a_b").words == nil)
     #expect(Self.simpleCounts("EU:n").characters == 4)
     #expect(Self.simpleCounts("日本").words == nil)
+    #expect(Self.simpleCounts("한국어").words == nil)
   }
 
   /// Every line of every corpora file, with its folder's locale.

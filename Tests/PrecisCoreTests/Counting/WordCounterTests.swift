@@ -1,4 +1,4 @@
-import PrecisCore
+@testable import PrecisCore
 import Testing
 
 @Suite struct WordCounterTests {
@@ -45,6 +45,32 @@ import Testing
     #expect(
       counts.total.summary
         == "3 segments, 4 words, 18 characters; 1 repeated (1 word); 1 not to translate")
+  }
+
+  /// Repetitions are found by canonical equivalence, as `String`s compare, in NFC text (by
+  /// bytes) and in text that is not (by `String`).
+  @Test func repetitionsCompareAsStrings() {
+    var seen = WordCounter.SeenTexts(isNFC: true)
+    let inserted = ["Café au lait.", "Café au lait.", "Cafe au lait."].map { seen.insert($0) }
+    #expect(inserted == [true, false, true])
+    var mixed = WordCounter.SeenTexts(isNFC: false)
+    let insertedMixed = ["Café au lait.", "Cafe\u{301} au lait."].map { mixed.insert($0) }
+    #expect(insertedMixed == [true, false])
+    for (sentences, repeated) in [(["Olá.", "Ola\u{301}."], 1), (["Olá.", "Olá."], 1), (["Olá.", "Ola."], 0)] {
+      var document = Document(source: "t", text: sentences.joined(separator: " "))
+      var start = 0
+      for (k, sentence) in sentences.enumerated() {
+        let range = start..<(start + sentence.utf8.count)
+        document.segments.append(
+          Segment(id: SegmentID(paragraphHash: 1, occurrence: 0, index: k), range: range, paragraph: 0))
+        start = range.upperBound + 1
+      }
+      var paragraph = Paragraph(range: 0..<document.text.utf8.count)
+      paragraph.segments = 0..<sentences.count
+      document.paragraphs = [paragraph]
+      let counts = WordCounter().counts(of: PreparedDocument(document))
+      #expect(counts.total.repeatedSegments == repeated, "\(sentences)")
+    }
   }
 
   @Test func countsAddUpForABatch() {

@@ -18,10 +18,12 @@ public enum InlineCodeScanner {
   /// Splits `text` into pieces; joining their texts gives `text` back.
   public static func pieces(of text: String) -> [InlinePiece] {
     var copy = text
-    return copy.withUTF8 { pieces(utf8: $0) }
+    return copy.withUTF8 { pieces(utf8: $0, whole: text) }
   }
 
-  static func pieces(utf8 b: UnsafeBufferPointer<UInt8>) -> [InlinePiece] {
+  /// The pieces of `b`; `whole`, when given, is `b` as a string, used as it is when `b` is
+  /// all text (most segments), instead of a copy.
+  static func pieces(utf8 b: UnsafeBufferPointer<UInt8>, whole: String? = nil) -> [InlinePiece] {
     var result: [InlinePiece] = []
     var textStart = 0
     var i = 0
@@ -67,7 +69,13 @@ public enum InlineCodeScanner {
         i += 1
       }
     }
-    if textStart < n { result.append(.text(string(textStart..<n))) }
+    if textStart < n {
+      if textStart == 0, let whole {
+        result.append(.text(whole))
+      } else {
+        result.append(.text(string(textStart..<n)))
+      }
+    }
     return result
   }
 
