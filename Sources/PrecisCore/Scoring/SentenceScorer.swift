@@ -191,8 +191,9 @@ public struct SentenceScorer: Stage {
     self.options = options
   }
 
-  public func apply(to document: Document) throws(StageError) -> Document {
-    rank(document, using: try analyze(document))
+  public func apply(to document: consuming Document) throws(StageError) -> Document {
+    let analysis = try analyze(document)
+    return rank(consume document, using: analysis)
   }
 
   /// Whether a segment of this role can be part of a summary.
@@ -210,6 +211,10 @@ public struct SentenceScorer: Stage {
       eligible.append(i)
     }
     var sentences = [SentenceAnalysis.Sentence](repeating: .init(), count: eligible.count)
+    // Every sentence's terms in one array (sentences come in order), sliced at the end: an
+    // array per sentence cost more in allocations than the terms themselves.
+    var allTerms: [Int32] = []
+    var termEnds = [Int](repeating: 0, count: eligible.count)
     var text = document.text
     let segments = document.segments
     let failure: ICUError? = text.withUTF8 { bytes in
@@ -231,7 +236,8 @@ public struct SentenceScorer: Stage {
               guard j < end, segments[eligible[j]].range.lowerBound <= start else { return }
               sentences[j].words += 1
               if case let .content(term) = tokenizer.term(of: UnsafeBufferPointer(rebasing: slice[range]), kind: kind) {
-                sentences[j].terms.append(term)
+                allTerms.append(term)
+                termEnds[j] = allTerms.count
               }
             }
             k = end
@@ -247,12 +253,18 @@ public struct SentenceScorer: Stage {
     if let failure {
       throw StageError(stage: Self.kind, source: document.source, reason: failure.description)
     }
+    var start = 0
+    for k in sentences.indices {
+      let end = max(start, termEnds[k])
+      sentences[k].terms = allTerms[start..<end]
+      start = end
+    }
     return SentenceAnalysis(segments: eligible, sentences: sentences, termCount: tokenizer.termCount)
   }
 
   /// Scores and ranks the document's segments from an analysis of its sentences.
-  public func rank(_ document: Document, using analysis: SentenceAnalysis) -> Document {
-    var document = document
+  public func rank(_ document: consuming Document, using analysis: SentenceAnalysis) -> Document {
+    var document = consume document
     let eligible = analysis.segments
     let (scores, redundancy) = score(document, analysis)
     var order = Array(0..<eligible.count)
@@ -295,17 +307,25 @@ public struct SentenceScorer: Stage {
 
     // Sentence frequency of each term: how many sentences hold it.
     var frequency = [Int32](repeating: 0, count: analysis.termCount)
-    var distinct = [[Int32]](repeating: [], count: m)
+    // A term counts once per sentence: `seen[t]` is the last sentence (plus one) that counted
+    // it, so no sentence needs a list of its distinct terms.
+    var seen = [Int32](repeating: 0, count: analysis.termCount)
     for k in 0..<m {
-      distinct[k] = Self.distinct(analysis.sentences[k].terms)
-      for t in distinct[k] { frequency[Int(t)] += 1 }
+      for t in analysis.sentences[k].terms where seen[Int(t)] != Int32(k + 1) {
+        seen[Int(t)] = Int32(k + 1)
+        frequency[Int(t)] += 1
+      }
     }
     // Centrality: the sentence's degree in the word-overlap graph, damped by its length.
     var centrality = [Double](repeating: 0, count: m)
     var highest = 0.0
+    for i in seen.indices { seen[i] = 0 }
     for k in 0..<m {
       var shared = 0
-      for t in distinct[k] { shared += Int(frequency[Int(t)]) - 1 }
+      for t in analysis.sentences[k].terms where seen[Int(t)] != Int32(k + 1) {
+        seen[Int(t)] = Int32(k + 1)
+        shared += Int(frequency[Int(t)]) - 1
+      }
       centrality[k] = Double(shared) / pow(1 + Double(analysis.sentences[k].terms.count), damping)
       highest = max(highest, centrality[k])
     }
@@ -351,8 +371,8 @@ public struct SentenceScorer: Stage {
   /// Keeps a sentence that shares no word from scoring 0 after a standfirst.
   static let centralityFloor = 0.05
 
-  static func distinct(_ terms: [Int32]) -> [Int32] {
-    var terms = terms
+  static func distinct(_ terms: ArraySlice<Int32>) -> [Int32] {
+    var terms = Array(terms)
     terms.sort()
     var unique: [Int32] = []
     unique.reserveCapacity(terms.count)
@@ -422,7 +442,7 @@ public struct SentenceAnalysis: Sendable {
   /// One sentence's words.
   public struct Sentence: Sendable {
     /// Content terms in order, repeated as they occur.
-    public var terms: [Int32] = []
+    public var terms: ArraySlice<Int32> = []
     /// Words of any kind (content, stop words, numbers).
     public var words = 0
   }
