@@ -83,6 +83,21 @@ enum CLD2 {
   ///   - utf8: the text.
   ///   - wantsChunks: whether to return the runs of one language.
   static func detect(_ utf8: UnsafeBufferPointer<UInt8>, wantsChunks: Bool = false) -> CLD2Result {
+    // CLD2's scanners look a few bytes past the end of the text they are given, so what
+    // happens to lie there could change the answer: CLD2 reads a copy that ends in spaces.
+    var padded = [UInt8](repeating: 0x20, count: utf8.count + padding)
+    padded.withUnsafeMutableBufferPointer { copy in
+      _ = copy.initialize(fromContentsOf: utf8)
+    }
+    return padded.withUnsafeBufferPointer { whole in
+      detect(unpadded: UnsafeBufferPointer(rebasing: whole[0..<utf8.count]), wantsChunks: wantsChunks)
+    }
+  }
+
+  /// Spaces after the text CLD2 reads.
+  static let padding = 32
+
+  private static func detect(unpadded utf8: UnsafeBufferPointer<UInt8>, wantsChunks: Bool) -> CLD2Result {
     var languages: (Int32, Int32, Int32) = (0, 0, 0)
     var percents: (Int32, Int32, Int32) = (0, 0, 0)
     var scores: (Double, Double, Double) = (0, 0, 0)

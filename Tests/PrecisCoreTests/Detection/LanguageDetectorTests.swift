@@ -329,8 +329,10 @@ import Testing
     #expect(CLD2.bcp47Tag(cld2Code: code) == nil)
   }
 
+  /// Detecting twice gives the same answer. With 20,000 cases this caught CLD2 reading past
+  /// the end of its input (the same text gave no language once and Korean the next time).
   @Test func detectionKeepsTheTextAndIsStable() async throws {
-    await propertyCheck(count: 200, input: HardText.string(upTo: 200)) { text in
+    await propertyCheck(count: 2000, input: HardText.string(upTo: 200)) { text in
       let once = try detect(text)
       let twice = try LanguageDetector(options: .init()).apply(to: once)
       #expect(once.text == twice.text)
