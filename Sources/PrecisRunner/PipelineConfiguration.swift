@@ -94,7 +94,7 @@ public struct PipelineConfiguration: Sendable {
   /// How a summary of a number of words chooses among the best sentences: the `score`
   /// stage's `fit-…` options.
   public var summaryFit: SummaryFit {
-    pipeline.stages.lazy.compactMap { ($0 as? SentenceScorer)?.options.fit }.first ?? SummaryFit()
+    SummaryFit(stages: pipeline.stages)
   }
 
   /// The summary the manifest and `precis stream` report: the sentences of the first

@@ -125,8 +125,7 @@ struct Summarize: ParsableCommand {
         }
         document.features.formUnion(stage.additions)
       }
-      let fit = stages.lazy.compactMap { ($0 as? SentenceScorer)?.options.fit }.first ?? SummaryFit()
-      let chosen = Summary.sentences(of: document, length: length, cut: cut, fit: fit)
+      let chosen = Summary.sentences(of: document, length: length, cut: cut, fit: SummaryFit(stages: stages))
       lap("select")
       switch format {
       case .text:

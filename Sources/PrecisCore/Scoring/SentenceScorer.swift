@@ -91,11 +91,11 @@ public struct SentenceScorer: Stage {
     /// best sentence has 1), as SumBasic scores sentences.
     public var frequencyWeight: Double = 0
     /// Summaries of a number of words choose among at least this many of the best sentences.
-    public var fitCandidates: Int = 6
+    public var fitCandidates: Int = SummaryFit().candidates
     /// … each worth its score to this power …
-    public var fitScoreExponent: Double = 2
+    public var fitScoreExponent: Double = SummaryFit().scoreExponent
     /// … times its words to this power (1 fills the words asked for, 0 counts sentences).
-    public var fitLengthExponent: Double = 1
+    public var fitLengthExponent: Double = SummaryFit().lengthExponent
 
     /// How summaries of a number of words choose their sentences.
     public var fit: SummaryFit {

@@ -198,16 +198,22 @@ enum Tail {
 public struct SummaryFit: Sendable, Hashable {
   /// How many of the best-ranked sentences to choose among (more when they are too short to
   /// fill the limit).
-  public var candidates = 12
+  public var candidates = 6
   /// A sentence's worth grows with its score to this power.
-  public var scoreExponent = 1.0
+  public var scoreExponent = 2.0
   /// … and with its words to this power: 1 fills the limit, 0 counts sentences.
   public var lengthExponent = 1.0
 
-  public init(candidates: Int = 12, scoreExponent: Double = 1, lengthExponent: Double = 1) {
+  /// The defaults are those of the `score` stage's `fit-…` options.
+  public init(candidates: Int = 6, scoreExponent: Double = 2, lengthExponent: Double = 1) {
     self.candidates = candidates
     self.scoreExponent = scoreExponent
     self.lengthExponent = lengthExponent
+  }
+
+  /// The fit of the first `score` stage among `stages`, or the defaults.
+  public init(stages: [any Stage]) {
+    self = stages.lazy.compactMap { ($0 as? SentenceScorer)?.options.fit }.first ?? SummaryFit()
   }
 }
 
