@@ -178,11 +178,7 @@ public final class BreakIterator {
       let b = cicu_ubrk_next(handle)
       if b == UBRK_DONE { break }
       let status = cicu_ubrk_getRuleStatus(handle)
-      while unit < Int(b) && byte < utf8.count {
-        let lead = utf8[byte]
-        byte += UTF8Walk.utf8Width(lead: lead)
-        unit += UTF8Walk.utf16Width(lead: lead)
-      }
+      UTF8Walk.advance(&byte, &unit, toUnit: Int(b), in: utf8)
       body(byte, WordKind(ruleStatus: status))
     }
   }

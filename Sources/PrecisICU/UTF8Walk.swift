@@ -24,14 +24,33 @@ enum UTF8Walk {
     var byte = 0
     var unit = 0
     for target in offsets {
-      let t = Int(target)
-      while unit < t && byte < utf8.count {
-        let lead = utf8[byte]
-        byte += utf8Width(lead: lead)
-        unit += utf16Width(lead: lead)
-      }
+      advance(&byte, &unit, toUnit: Int(target), in: utf8)
       result.append(min(byte, utf8.count))
     }
     return result
+  }
+
+  /// Moves `byte` and `unit` (the same place in valid UTF-8 and in its UTF-16 form) forward
+  /// until `unit` reaches `target` or the text ends; runs of ASCII eight bytes at a time.
+  @inline(__always)
+  static func advance(
+    _ byte: inout Int, _ unit: inout Int, toUnit target: Int, in utf8: UnsafeBufferPointer<UInt8>
+  ) {
+    let n = utf8.count
+    if let base = utf8.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      // Eight ASCII bytes are eight units.
+      while unit + 8 <= target && byte + 8 <= n
+        && raw.loadUnaligned(fromByteOffset: byte, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+      {
+        byte += 8
+        unit += 8
+      }
+    }
+    while unit < target && byte < n {
+      let lead = utf8[byte]
+      byte += utf8Width(lead: lead)
+      unit += utf16Width(lead: lead)
+    }
   }
 }

@@ -17,12 +17,18 @@ import PrecisICU
 ///
 /// A struct whose scanning methods mutate it in place: its state is then checked for
 /// exclusive access when compiled, not at every read of a class property at run time. One
-/// per document and language, reused paragraph after paragraph (it keeps its buffers).
+/// per document and language, reused paragraph after paragraph (it keeps its buffers). The
+/// rules (a kilobyte of tables) are held by reference: a method that only reads the corrector
+/// may be handed a copy of it, which then stays a few words long.
 ///
 /// - Complexity: O(*n*) in the length of the paragraph: each byte is read a bounded number
 ///   of times, and words are looked up by hash.
 struct BoundaryCorrector {
-  let rules: SplitRules
+  private let ruleSet: SplitRules.Shared
+  /// The language's rules.
+  var rules: SplitRules {
+    _read { yield ruleSet.rules }
+  }
   /// The paragraph being corrected.
   private var b = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
   private var result: [Int] = []
@@ -45,8 +51,8 @@ struct BoundaryCorrector {
 
   /// Makes a corrector for one language, to reuse paragraph after paragraph (it keeps its
   /// buffers).
-  init(rules: SplitRules, icuLocale: String) {
-    self.rules = rules
+  init(rules: SplitRules.Shared, icuLocale: String) {
+    self.ruleSet = rules
     self.icuLocale = icuLocale
   }
 
@@ -75,7 +81,7 @@ struct BoundaryCorrector {
       quotes.find(in: lineStart..<lineEnd, of: b)
       scan(lineStart..<lineEnd)
       if !words.isEmpty {
-        spaces.add(in: lineStart..<lineEnd, quotes: quotes.spans, rules: rules, to: &result)
+        spaces.add(in: lineStart..<lineEnd, quotes: quotes.spans, rules: ruleSet, to: &result)
       }
       lineStart = lineEnd + 1
     }
@@ -510,9 +516,7 @@ struct BoundaryCorrector {
   private func addressEnd(at i: Int, line: Range<Int>) -> Int? {
     let b = self.b
     // Cheap first: the first two letters of a prefix; most words match none.
-    guard i + 1 < line.upperBound,
-      rules.urlPrefixHeads.contains(UInt16(b[i] | 0x20) << 8 | UInt16(b[i + 1] | 0x20))
-    else { return nil }
+    guard i + 1 < line.upperBound, rules.mayStartURL(b[i], b[i + 1]) else { return nil }
     var matched = false
     for prefix in rules.urlPrefixes where i + prefix.count <= line.upperBound {
       var k = 0
@@ -927,12 +931,7 @@ enum WordShape {
       if UTF8Text.isDigit(v) {
         digits += 1
       } else if UTF8Text.isLetter(v) {
-        var isMark = false
-        if v >= 0x80 {
-          let p = Unicode.Scalar(v)?.properties.generalCategory
-          isMark = p == .nonspacingMark || p == .spacingMark
-        }
-        if !isMark {
+        if !UTF8Text.isMark(v) {
           letters += 1
           part += 1
           longestPart = max(longestPart, part)

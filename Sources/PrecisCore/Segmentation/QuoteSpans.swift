@@ -33,9 +33,7 @@ struct QuoteSpans {
     while i < line.upperBound {
       // Most bytes cannot start a mark: skip them without decoding.
       let lead = b[i]
-      if lead < 0x80
-        ? !Self.isASCIIMark(lead) : lead != 0xC2 && lead != 0xE2 && lead != 0xE3 && lead != 0xEF
-      {
+      if !Self.mayStartMark(lead) {
         previous = UInt32(lead)  // any letter or digit will do for the neighbour checks
         i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         continue
@@ -99,11 +97,18 @@ struct QuoteSpans {
     return lo
   }
 
-  /// Whether the ASCII byte `c` is a quote mark or bracket.
+  /// Whether the byte `c` may start a quote mark or bracket: one of the ASCII marks, or the
+  /// lead byte of the blocks the others are in (U+0080–U+00BF, U+2000–U+2FFF, U+3000–U+3FFF,
+  /// U+F000–U+FFFF). One bit test a byte, since most bytes are none of them.
   @inline(__always)
-  private static func isASCIIMark(_ c: UInt8) -> Bool {
-    c == 0x22 || c == 0x27 || c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D || c == 0x7B
-      || c == 0x7D
+  private static func mayStartMark(_ c: UInt8) -> Bool {
+    // " ' ( ) at bits 34, 39, 40, 41 of 0x00–0x3F; [ ] { } at 27, 29, 59, 61 of 0x40–0x7F;
+    // the lead bytes C2 E2 E3 EF at 2, 34, 35, 47 of 0xC0–0xFF.
+    let low: UInt64 = 1 << 34 | 1 << 39 | 1 << 40 | 1 << 41
+    let high: UInt64 = 1 << 27 | 1 << 29 | 1 << 59 | 1 << 61
+    let leads: UInt64 = 1 << 2 | 1 << 34 | 1 << 35 | 1 << 47
+    let word = c < 0x80 ? (c < 0x40 ? low : high) : (c < 0xC0 ? 0 : leads)
+    return word >> UInt64(c & 63) & 1 == 1
   }
 
   /// Whether `v` is a quote mark or bracket that this finder pairs.

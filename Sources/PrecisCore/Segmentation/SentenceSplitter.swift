@@ -174,7 +174,7 @@ public struct SentenceSplitter: Stage {
 
   private func makeCorrector(for language: LanguageTag) -> BoundaryCorrector {
     BoundaryCorrector(
-      rules: SplitRules.rules(for: language) ?? SplitRules.shared,
+      rules: SplitRules.sharedRules(for: language),
       icuLocale: icuLocale(for: language))
   }
 

@@ -70,8 +70,10 @@ struct SpaceBoundaries {
 
   /// Appends the sentence ends at spaces of `line` to `result`.
   mutating func add(
-    in line: Range<Int>, quotes: [Range<Int>], rules: SplitRules, to result: inout [Int]
+    in line: Range<Int>, quotes: [Range<Int>], rules ruleSet: SplitRules.Shared,
+    to result: inout [Int]
   ) {
+    let rules = ruleSet.rules
     guard !words.isEmpty else { return }
     var phrases: [Phrase] = []
     var start = line.lowerBound

@@ -100,7 +100,28 @@ struct SplitRules: Sendable {
     urlPrefixHeads = urlPrefixes.filter { $0.count >= 2 }.map {
       UInt16($0[0] | 0x20) << 8 | UInt16($0[1] | 0x20)
     }
+    urlPrefixLeads = (0, 0)
+    for head in urlPrefixHeads {
+      let lead = Int(head >> 8)
+      if lead < 64 { urlPrefixLeads.0 |= 1 << UInt64(lead) } else if lead < 128 {
+        urlPrefixLeads.1 |= 1 << UInt64(lead - 64)
+      }
+    }
   }
+
+  /// Whether a web address may start with the bytes `c0`, `c1` (compared in lower case): a
+  /// bit test first, since most words start with no prefix's letter.
+  @inline(__always)
+  func mayStartURL(_ c0: UInt8, _ c1: UInt8) -> Bool {
+    let lead = c0 | 0x20
+    guard lead < 128 else { return false }
+    let bits = lead < 64 ? urlPrefixLeads.0 >> UInt64(lead) : urlPrefixLeads.1 >> UInt64(lead - 64)
+    guard bits & 1 == 1 else { return false }
+    return urlPrefixHeads.contains(UInt16(lead) << 8 | UInt16(c1 | 0x20))
+  }
+
+  /// The first bytes (in lower case) of ``urlPrefixes``, as a 128-bit set.
+  private var urlPrefixLeads: (UInt64, UInt64) = (0, 0)
 
   /// The first two bytes of each of ``urlPrefixes``, in lower case, for a cheap first test.
   private(set) var urlPrefixHeads: [UInt16] = []
@@ -148,6 +169,18 @@ extension SplitRules {
   /// The rules every language shares, for languages without a file.
   static var shared: SplitRules { Library.shared.shared }
 
+  /// One language's rules behind a reference, to hand to code that reads them often
+  /// without copying a kilobyte of tables.
+  final class Shared: Sendable {
+    let rules: SplitRules
+    init(_ rules: SplitRules) { self.rules = rules }
+  }
+
+  /// The rules for `language`, else those every language shares, made once per language.
+  static func sharedRules(for language: LanguageTag) -> Shared {
+    Library.shared.sharedByLanguage[language.language] ?? Library.shared.sharedRules
+  }
+
   /// The languages that have a rule file.
   static var languages: [String] { Library.shared.byLanguage.keys.sorted() }
 
@@ -159,6 +192,8 @@ extension SplitRules {
     var byLanguage: [String: SplitRules] = [:]
     var shared = SplitRules()
     var problems: [String] = []
+    var sharedByLanguage: [String: Shared] = [:]
+    var sharedRules = Shared(SplitRules())
 
     static let shared = Library()
 
@@ -176,7 +211,9 @@ extension SplitRules {
         rules.merge(own.rules, settings: own.settings)
         rules.indexMarks()
         byLanguage[language] = rules
+        sharedByLanguage[language] = Shared(rules)
       }
+      sharedRules = Shared(shared)
     }
   }
 }

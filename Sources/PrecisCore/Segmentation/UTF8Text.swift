@@ -90,6 +90,14 @@ enum UTF8Text {
     return ScalarClasses.compute(v) & ScalarClasses.lower != 0
   }
 
+  /// Whether `v` is a combining mark (general category Mn or Mc).
+  @inline(__always)
+  static func isMark(_ v: UInt32) -> Bool {
+    if v < 0x80 { return false }
+    if v < ScalarClasses.tableLimit { return ScalarClasses.table.has(v, ScalarClasses.mark) }
+    return ScalarClasses.compute(v) & ScalarClasses.mark != 0
+  }
+
   /// Whether `v` is a letter or digit.
   @inline(__always)
   static func isWordCharacter(_ v: UInt32) -> Bool { isLetter(v) || isDigit(v) }
@@ -162,6 +170,7 @@ struct ScalarClasses: Sendable {
   static let digit: UInt8 = 2
   static let upper: UInt8 = 4
   static let lower: UInt8 = 8
+  static let mark: UInt8 = 16
 
   static let tableLimit: UInt32 = 0x2000
   static let table = ScalarClasses()
@@ -194,6 +203,7 @@ struct ScalarClasses: Sendable {
     if p.isAlphabetic || category == .nonspacingMark || category == .spacingMark {
       flags |= letter
     }
+    if category == .nonspacingMark || category == .spacingMark { flags |= mark }
     if p.numericType == .decimal { flags |= digit }
     if p.isUppercase || category == .titlecaseLetter { flags |= upper }
     if p.isLowercase { flags |= lower }
