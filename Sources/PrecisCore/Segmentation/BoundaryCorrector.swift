@@ -61,11 +61,11 @@ struct BoundaryCorrector {
   ///
   /// - Parameters:
   ///   - icu: ICU's boundaries, ascending.
-  ///   - words: for scripts where a space may end a sentence, ICU's word segments of the
-  ///     paragraph, ascending; empty otherwise.
+  ///   - wordLocale: for scripts where a space may end a sentence, the ICU locale whose
+  ///     word breaks the rules read at such spaces; nil otherwise.
   mutating func boundaries(
-    of paragraph: UnsafeBufferPointer<UInt8>, icu: [Int], words: [(Range<Int>, WordKind)]
-  ) -> [Int] {
+    of paragraph: UnsafeBufferPointer<UInt8>, icu: [Int], wordLocale: String?
+  ) throws -> [Int] {
     self.b = paragraph
     let b = paragraph
     result.removeAll(keepingCapacity: true)
@@ -73,16 +73,14 @@ struct BoundaryCorrector {
     icuIndex = 0
     addressChecked = -1
     checkedLine = -1
-    var spaces = SpaceBoundaries(bytes: b, words: words)
+    var spaces = wordLocale.map { SpaceBoundaries(bytes: b, wordLocale: $0) }
     var lineStart = 0
     while lineStart <= b.count {
       let lineEnd = Whitespace.lineEnd(from: lineStart, in: b)
       if lineStart > 0 { result.append(lineStart) }
       quotes.find(in: lineStart..<lineEnd, of: b)
       scan(lineStart..<lineEnd)
-      if !words.isEmpty {
-        spaces.add(in: lineStart..<lineEnd, quotes: quotes.spans, rules: ruleSet, to: &result)
-      }
+      try spaces?.add(in: lineStart..<lineEnd, quotes: quotes.spans, rules: ruleSet, to: &result)
       lineStart = lineEnd + 1
     }
     result.append(b.count)
@@ -144,7 +142,9 @@ struct BoundaryCorrector {
           segmentStart = i
           listItem = marker
         }
-        if let end = addressEnd(at: i, line: line) {
+        if i + 1 < line.upperBound, rules.mayStartURL(byte, b[i + 1]),
+          let end = addressEnd(at: i, line: line)
+        {
           keepICU(before: i)
           dropICU(through: end)
           previous = UTF8Text.scalar(before: end, in: b).value
@@ -152,7 +152,9 @@ struct BoundaryCorrector {
           continue
         }
       }
-      if let kind = terminatorKind(v, at: i, previous: previous, line: line) {
+      // Only the characters the rules name can be marks: a bit test before the rules.
+      let mayBeMark = byte < 0x80 ? rules.mayBeASCIIMark(byte) : rules.mayBeMark(byte, b[i + 1])
+      if mayBeMark, let kind = terminatorKind(v, at: i, previous: previous, line: line) {
         var cluster = makeCluster(at: i, width: w, kind: kind, line: line, wordStart: wordStart)
         keepICU(before: cluster.start + 1)
         let icuBreaks = takeICU(through: cluster.next)

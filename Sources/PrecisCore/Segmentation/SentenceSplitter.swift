@@ -183,12 +183,10 @@ public struct SentenceSplitter: Stage {
     of paragraph: UnsafeBufferPointer<UInt8>, icu: [Int], language: LanguageTag,
     corrector: inout BoundaryCorrector
   ) throws -> [Int] {
-    var words: [(Range<Int>, WordKind)] = []
-    if corrector.rules.spaceEndsSentence && paragraph.contains(0x20) {
-      try withBreakIterator(.word, locale: language.icuLocale) { iterator in
-        try iterator.forEachSegment(utf8: paragraph) { range, kind in words.append((range, kind)) }
-      }
-    }
-    return corrector.boundaries(of: paragraph, icu: icu, words: words)
+    // Word breaks only where a space may end a sentence, and only in the lines that have
+    // such a space (the corrector asks for them line by line).
+    let wordLocale =
+      corrector.rules.spaceEndsSentence && paragraph.contains(0x20) ? language.icuLocale : nil
+    return try corrector.boundaries(of: paragraph, icu: icu, wordLocale: wordLocale)
   }
 }

@@ -13,16 +13,22 @@ import PrecisICU
 /// to be clauses (`minimum-words`), so list items and short phrases stay together. A space next to a number or a Latin word is no
 /// candidate: Thai spaces them off inside sentences.
 ///
+/// ICU's dictionary word breaks are costly, so they are found only for the lines that have a
+/// candidate space. A line break always ends a word, so a line's words are those ICU finds in
+/// the whole paragraph.
+///
 /// - Complexity: O(*n*) in the line and its words.
 struct SpaceBoundaries {
   let b: UnsafeBufferPointer<UInt8>
-  /// ICU's word segments of the paragraph, ascending.
-  let words: [(Range<Int>, WordKind)]
+  /// The ICU locale of the word breaks.
+  let wordLocale: String
+  /// ICU's word segments of the line being read, ascending.
+  private var words: [(Range<Int>, WordKind)] = []
   private var wordIndex = 0
 
-  init(bytes: UnsafeBufferPointer<UInt8>, words: [(Range<Int>, WordKind)]) {
+  init(bytes: UnsafeBufferPointer<UInt8>, wordLocale: String) {
     self.b = bytes
-    self.words = words
+    self.wordLocale = wordLocale
   }
 
   /// A run of text between candidate spaces, with its words.
@@ -72,9 +78,7 @@ struct SpaceBoundaries {
   mutating func add(
     in line: Range<Int>, quotes: [Range<Int>], rules ruleSet: SplitRules.Shared,
     to result: inout [Int]
-  ) {
-    let rules = ruleSet.rules
-    guard !words.isEmpty else { return }
+  ) throws {
     var phrases: [Phrase] = []
     var start = line.lowerBound
     var i = line.lowerBound
@@ -98,7 +102,9 @@ struct SpaceBoundaries {
     }
     guard !phrases.isEmpty else { return }
     phrases.append(Phrase(range: start..<line.upperBound))
+    try findWords(in: line)
     count(&phrases)
+    let rules = ruleSet.rules
     // Words on the left that belong together: a phrase joined to the next by a conjunction
     // adds its words to the next one's left side.
     var left = phrases[0].wordCount
@@ -175,6 +181,19 @@ struct SpaceBoundaries {
       v = UTF8Text.scalar(at: i + w, in: b).value
     }
     return UTF8Text.isThaiOrLao(v) && !UTF8Text.isRepetitionMark(v)
+  }
+
+  /// Finds ICU's word segments of `line`.
+  private mutating func findWords(in line: Range<Int>) throws {
+    words.removeAll(keepingCapacity: true)
+    wordIndex = 0
+    let offset = line.lowerBound
+    let text = UnsafeBufferPointer(rebasing: b[line])
+    try withBreakIterator(.word, locale: wordLocale) { iterator in
+      try iterator.forEachSegment(utf8: text) { range, kind in
+        words.append(((range.lowerBound + offset)..<(range.upperBound + offset), kind))
+      }
+    }
   }
 
   /// Counts the words of each phrase and notes its first and last word.

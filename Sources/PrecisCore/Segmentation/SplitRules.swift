@@ -80,6 +80,16 @@ struct SplitRules: Sendable {
     return markPrefixes[bit >> 6] >> UInt64(bit & 63) & 1 == 1
   }
 
+  /// Whether the ASCII character `c` may end a sentence (or close a quote after a dash) in
+  /// these rules: `. ! ? " '` and the language's own ASCII marks.
+  @inline(__always)
+  func mayBeASCIIMark(_ c: UInt8) -> Bool {
+    (c < 64 ? asciiMarks.0 >> UInt64(c) : asciiMarks.1 >> UInt64(c & 63)) & 1 == 1
+  }
+
+  /// ``mayBeASCIIMark(_:)``'s characters as bits: 0x00–0x3F, 0x40–0x7F.
+  private var asciiMarks: (UInt64, UInt64) = (0, 0)
+
   /// Fills ``markPrefixes`` from the marks of these rules; call once they are complete.
   mutating func indexMarks() {
     var table = [UInt64](repeating: 0, count: 1024)
@@ -97,6 +107,12 @@ struct SplitRules: Sendable {
       table[bit >> 6] |= 1 << UInt64(bit & 63)
     }
     markPrefixes = table
+    asciiMarks = (0, 0)
+    var ascii: [UInt32] = [0x2E, 0x21, 0x3F, 0x22, 0x27]
+    for set in [terminators, weakTerminators, labelTerminators] { ascii += set.scalars }
+    for v in ascii where v < 0x80 {
+      if v < 64 { asciiMarks.0 |= 1 << UInt64(v) } else { asciiMarks.1 |= 1 << UInt64(v - 64) }
+    }
     urlPrefixHeads = urlPrefixes.filter { $0.count >= 2 }.map {
       UInt16($0[0] | 0x20) << 8 | UInt16($0[1] | 0x20)
     }

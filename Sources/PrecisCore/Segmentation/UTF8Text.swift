@@ -137,6 +137,13 @@ enum UTF8Text {
   /// mapping of Latin, Greek, Cyrillic and Armenian capitals.
   @inline(__always)
   static func folded(_ v: UInt32) -> UInt32 {
+    if v < 0x80 { return v &- 0x41 < 26 ? v + 0x20 : v }
+    if v < FoldTable.limit { return FoldTable.shared.folded(v) }
+    return foldedBySearch(v)
+  }
+
+  /// ``folded(_:)`` worked out case by case; the table below U+0580 is filled from it.
+  static func foldedBySearch(_ v: UInt32) -> UInt32 {
     switch v {
     case 0x41...0x5A: v + 0x20
     case 0xC0...0xDE where v != 0xD7: v + 0x20
@@ -158,6 +165,23 @@ enum UTF8Text {
     case 0x531...0x556: v + 0x30
     default: v
     }
+  }
+}
+
+/// ``UTF8Text/folded(_:)`` below U+0580 (Latin, Greek, Cyrillic, Armenian), one load each.
+struct FoldTable: Sendable {
+  static let limit: UInt32 = 0x580
+  static let shared = FoldTable()
+
+  private let table: [UInt16]
+
+  private init() {
+    table = (0..<Self.limit).map { UInt16(UTF8Text.foldedBySearch($0)) }
+  }
+
+  @inline(__always)
+  func folded(_ v: UInt32) -> UInt32 {
+    UInt32(table.withUnsafeBufferPointer { $0[Int(v)] })
   }
 }
 
