@@ -88,6 +88,26 @@ public struct Normalizer: @unchecked Sendable {
       var upper = false
       // Every scalar below U+0300 is NFC as it stands (NFC_QC=Yes): lead bytes up to 0xCB.
       var belowCombiningMarks = true
+      if let base = input.baseAddress {
+        // Eight bytes at a time up to the word that holds the line feed.
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while lineEnd + 8 <= input.count {
+          let w = raw.loadUnaligned(fromByteOffset: lineEnd, as: UInt64.self)
+          let lf = w ^ (0x0A &* ones)
+          if (lf &- ones) & ~lf & highs != 0 { break }
+          if w & highs != 0 {
+            ascii = false
+            // A byte of 0xCC or more: its top bit, and its low seven bits plus 0x34 carry.
+            if ((w & ~highs) &+ 0x34 &* ones) & w & highs != 0 { belowCombiningMarks = false }
+          } else {
+            // "A"…"Z": at least 0x41 (adding 0x3F carries), below 0x5B (adding 0x25 does not).
+            if (w &+ 0x3F &* ones) & ~(w &+ 0x25 &* ones) & highs != 0 { upper = true }
+          }
+          lineEnd += 8
+        }
+      }
       while lineEnd < input.count && input[lineEnd] != 0x0A {
         let b = input[lineEnd]
         if b >= 0x80 {

@@ -31,20 +31,32 @@ enum UTF8Walk {
   }
 
   /// Moves `byte` and `unit` (the same place in valid UTF-8 and in its UTF-16 form) forward
-  /// until `unit` reaches `target` or the text ends; runs of ASCII eight bytes at a time.
+  /// until `unit` reaches `target` or the text ends; eight bytes at a time while the target
+  /// lies beyond them.
   @inline(__always)
   static func advance(
     _ byte: inout Int, _ unit: inout Int, toUnit target: Int, in utf8: UnsafeBufferPointer<UInt8>
   ) {
     let n = utf8.count
-    if let base = utf8.baseAddress {
+    if let base = utf8.baseAddress, byte + 8 <= n {
       let raw = UnsafeRawPointer(base)
-      // Eight ASCII bytes are eight units.
-      while unit + 8 <= target && byte + 8 <= n
-        && raw.loadUnaligned(fromByteOffset: byte, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-      {
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      var moved = false
+      while byte + 8 <= n {
+        // A unit for every byte but continuation bytes (10xxxxxx), two for a four-byte
+        // sequence's lead (11110xxx): shifting left brings a byte's lower bits to its top.
+        let w = raw.loadUnaligned(fromByteOffset: byte, as: UInt64.self)
+        let continuations = w & ~(w << 1) & highs
+        let fourByteLeads = w & (w << 1) & (w << 2) & (w << 3) & highs
+        let units = 8 - continuations.nonzeroBitCount + fourByteLeads.nonzeroBitCount
+        if unit + units >= target { break }
         byte += 8
-        unit += 8
+        unit += units
+        moved = true
+      }
+      // The last eight bytes may end inside a character they counted: step to its end.
+      if moved {
+        while byte < n && utf8[byte] & 0xC0 == 0x80 { byte += 1 }
       }
     }
     while unit < target && byte < n {

@@ -18,8 +18,9 @@ import PrecisICU
 /// A struct whose scanning methods mutate it in place: its state is then checked for
 /// exclusive access when compiled, not at every read of a class property at run time. One
 /// per document and language, reused paragraph after paragraph (it keeps its buffers). The
-/// rules (a kilobyte of tables) are held by reference: a method that only reads the corrector
-/// may be handed a copy of it, which then stays a few words long.
+/// rules (a kilobyte of tables) are held by reference, and the helpers that only read the
+/// corrector are `mutating` too: called from a mutating method, a non-mutating one is handed
+/// a copy of the whole corrector, at every candidate boundary.
 ///
 /// - Complexity: O(*n*) in the length of the paragraph: each byte is read a bounded number
 ///   of times, and words are looked up by hash.
@@ -234,14 +235,14 @@ struct BoundaryCorrector {
   }
 
   /// Whether offset `x` is strictly inside a quotation or bracket of the current line.
-  private func isQuoted(_ x: Int) -> Bool {
+  private mutating func isQuoted(_ x: Int) -> Bool {
     QuoteSpans.isStrictlyInside(x, quotes.spans)
   }
 
   // MARK: - What ends a sentence
 
   /// The kind of sentence mark `v` at `i` is, or nil when it is none.
-  private func terminatorKind(_ v: UInt32, at i: Int, previous: UInt32, line: Range<Int>) -> Cluster
+  private mutating func terminatorKind(_ v: UInt32, at i: Int, previous: UInt32, line: Range<Int>) -> Cluster
     .Kind?
   {
     let b = self.b
@@ -281,7 +282,7 @@ struct BoundaryCorrector {
   }
 
   /// Whether `. . .` starts at `i`, after a space: an omission, never a sentence end.
-  private func isSpacedEllipsis(at i: Int, previous: UInt32, line: Range<Int>) -> Bool {
+  private mutating func isSpacedEllipsis(at i: Int, previous: UInt32, line: Range<Int>) -> Bool {
     let b = self.b
     guard UTF8Text.isSpace(previous), i + 4 < line.upperBound else { return false }
     return b[i + 1] == 0x20 && b[i + 2] == 0x2E && b[i + 3] == 0x20 && b[i + 4] == 0x2E
@@ -337,7 +338,7 @@ struct BoundaryCorrector {
   }
 
   /// Whether a sentence ends at a full stop followed by a space.
-  private func decidePeriod(_ c: Cluster, shape: WordShape, next: NextWord, line: Range<Int>)
+  private mutating func decidePeriod(_ c: Cluster, shape: WordShape, next: NextWord, line: Range<Int>)
     -> Bool
   {
     let b = self.b
@@ -382,7 +383,7 @@ struct BoundaryCorrector {
 
   /// Whether a sentence ends at a mark followed directly by a word: "world.Today" ends one,
   /// "3.14", "Ph.D.", "example.com", "report.PDF" and "Y!J" do not.
-  private func decideJoined(_ c: Cluster, line: Range<Int>) -> Bool {
+  private mutating func decideJoined(_ c: Cluster, line: Range<Int>) -> Bool {
     let b = self.b
     let (v, _) = UTF8Text.scalar(at: c.end, in: b)
     guard UTF8Text.isLetter(v) else { return false }
@@ -429,7 +430,7 @@ struct BoundaryCorrector {
 
   /// Whether the word after `c` is a title that never ends a sentence, such as `Mr.` after
   /// `6 p.m.`.
-  private func titleFollows(_ c: Cluster, line: Range<Int>) -> Bool {
+  private mutating func titleFollows(_ c: Cluster, line: Range<Int>) -> Bool {
     let b = self.b
     var j = c.next
     while j < line.upperBound && j - c.next < 32 {
@@ -443,7 +444,7 @@ struct BoundaryCorrector {
 
   /// Whether `word` (before a full stop) is the label of a list item: "1." or "iv." or "a."
   /// first in its segment, after any bullet.
-  private func isListLabel(_ word: Range<Int>, shape: WordShape) -> Bool {
+  private mutating func isListLabel(_ word: Range<Int>, shape: WordShape) -> Bool {
     guard word.lowerBound == firstWordStart() else { return false }
     switch shape {
     case let .number(digits): return digits <= 3
@@ -453,7 +454,7 @@ struct BoundaryCorrector {
   }
 
   /// Where the current segment's first word starts, after bullets and opening marks.
-  private func firstWordStart() -> Int {
+  private mutating func firstWordStart() -> Int {
     let b = self.b
     var j = segmentStart
     while j < b.count {
@@ -468,7 +469,7 @@ struct BoundaryCorrector {
   }
 
   /// Whether `token` (a word with its full stop) is in any abbreviation list.
-  private func isAbbreviation(_ token: Range<Int>) -> Bool {
+  private mutating func isAbbreviation(_ token: Range<Int>) -> Bool {
     let b = self.b
     return rules.neverEnd.contains(token, in: b) || rules.mayEnd.contains(token, in: b)
       || rules.beforeNumber.contains(token, in: b) || rules.endBeforeCapital.contains(token, in: b)
@@ -476,7 +477,7 @@ struct BoundaryCorrector {
 
   /// The keys to look `token` (a word and its full stop) up by: the token, and the token
   /// without an elided article ("l'Ing." → "Ing.", "dell'avv." → "avv.").
-  private func lookupKeys(_ token: Range<Int>) -> (WordTable.Key, WordTable.Key?) {
+  private mutating func lookupKeys(_ token: Range<Int>) -> (WordTable.Key, WordTable.Key?) {
     let b = self.b
     var k = token.upperBound
     while k > token.lowerBound {
@@ -489,19 +490,19 @@ struct BoundaryCorrector {
     return (WordTable.key(token, in: b), nil)
   }
 
-  private func contains(_ table: WordTable, _ keys: (WordTable.Key, WordTable.Key?)) -> Bool {
+  private mutating func contains(_ table: WordTable, _ keys: (WordTable.Key, WordTable.Key?)) -> Bool {
     if table.contains(keys.0) { return true }
     if let elided = keys.1 { return table.contains(elided) }
     return false
   }
 
   /// Whether the cluster's sentence end is inside a quotation or bracket that goes on after it.
-  private func isInsideQuote(_ c: Cluster) -> Bool {
+  private mutating func isInsideQuote(_ c: Cluster) -> Bool {
     QuoteSpans.encloses(c.start..<c.end, quotes.spans)
   }
 
   /// Whether the word starting at `i` is a web or e-mail address.
-  private func isAddress(_ i: Int, line: Range<Int>) -> Bool {
+  private mutating func isAddress(_ i: Int, line: Range<Int>) -> Bool {
     let b = self.b
     if addressEnd(at: i, line: line) != nil { return true }
     var j = i
@@ -515,7 +516,7 @@ struct BoundaryCorrector {
   }
 
   /// The end of the web address starting at `i` (without trailing punctuation), or nil.
-  private func addressEnd(at i: Int, line: Range<Int>) -> Int? {
+  private mutating func addressEnd(at i: Int, line: Range<Int>) -> Int? {
     let b = self.b
     // Cheap first: the first two letters of a prefix; most words match none.
     guard i + 1 < line.upperBound, rules.mayStartURL(b[i], b[i + 1]) else { return nil }
@@ -549,7 +550,7 @@ struct BoundaryCorrector {
 
   /// Reads the cluster of the sentence mark `kind` at `i`, in the word that starts at
   /// `wordStart`: the marks, the closing quotes and brackets, citations, the space after.
-  private func makeCluster(
+  private mutating func makeCluster(
     at i: Int, width: Int, kind: Cluster.Kind, line: Range<Int>, wordStart: Int
   ) -> Cluster {
     let b = self.b
@@ -657,7 +658,7 @@ struct BoundaryCorrector {
   // MARK: - Words around a boundary
 
   /// The letters and marks starting at `i`, up to 64 bytes.
-  private func letters(from i: Int, line: Range<Int>) -> Range<Int> {
+  private mutating func letters(from i: Int, line: Range<Int>) -> Range<Int> {
     let b = self.b
     var j = i
     while j < line.upperBound && j - i < 64 {
@@ -668,7 +669,7 @@ struct BoundaryCorrector {
     return i..<j
   }
 
-  private func letterCount(_ r: Range<Int>) -> Int {
+  private mutating func letterCount(_ r: Range<Int>) -> Int {
     let b = self.b
     var n = 0
     var j = r.lowerBound
@@ -681,7 +682,7 @@ struct BoundaryCorrector {
   }
 
   /// Whether the word before offset `i` starts with a lower-case letter ("and I.").
-  private func previousWordIsLower(before i: Int) -> Bool {
+  private mutating func previousWordIsLower(before i: Int) -> Bool {
     let b = self.b
     var j = i
     while j > 0 {
@@ -700,7 +701,7 @@ struct BoundaryCorrector {
   }
 
   /// What follows a cluster, after opening quotes and brackets.
-  private func nextWord(_ c: Cluster, line: Range<Int>) -> NextWord {
+  private mutating func nextWord(_ c: Cluster, line: Range<Int>) -> NextWord {
     let b = self.b
     var next = NextWord()
     var j = c.next

@@ -139,7 +139,7 @@ enum UTF8Text {
   static func folded(_ v: UInt32) -> UInt32 {
     if v < 0x80 { return v &- 0x41 < 26 ? v + 0x20 : v }
     if v < FoldTable.limit { return FoldTable.shared.folded(v) }
-    return foldedBySearch(v)
+    return v  // nothing from U+0580 up is folded
   }
 
   /// ``folded(_:)`` worked out case by case; the table below U+0580 is filled from it.
