@@ -11,7 +11,21 @@ enum DetectionText {
   static func maskNoise(_ b: UnsafeMutableBufferPointer<UInt8>) {
     let n = b.count
     var i = 0
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
     while i < n {
+      // Eight bytes none of which is ":", "@", "w" or "W" are skipped at once.
+      if i + 8 <= n, let base = b.baseAddress {
+        let w = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        let found =
+          zeros(w ^ (0x3A &* ones)) | zeros(w ^ (0x40 &* ones))
+          | zeros((w | (0x20 &* ones)) ^ (0x77 &* ones))
+        if found == 0 {
+          i += 8
+          continue
+        }
+      }
       let c = b[i]
       if c == 0x3A, i + 2 < n, b[i + 1] == 0x2F, b[i + 2] == 0x2F {  // "://"
         var start = i

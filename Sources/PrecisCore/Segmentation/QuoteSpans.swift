@@ -30,9 +30,23 @@ struct QuoteSpans {
     found.removeAll(keepingCapacity: true)
     var previous: UInt32 = 0x20
     var i = line.lowerBound
+    let raw = UnsafeRawPointer(b.baseAddress)
     while i < line.upperBound {
-      // Most bytes cannot start a mark: skip them without decoding.
       let lead = b[i]
+      // Eight ASCII bytes at once, up to the first that is a mark.
+      if lead < 0x80, let raw, i + 8 <= line.upperBound {
+        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        if w & Self.highs == 0 {
+          let marks = Self.asciiMarks(w)
+          let k = marks == 0 ? 8 : marks.trailingZeroBitCount >> 3
+          if k > 0 {
+            previous = UInt32(b[i + k - 1])
+            i += k
+            continue
+          }
+        }
+      }
+      // Most bytes cannot start a mark: skip them without decoding.
       if !Self.mayStartMark(lead) {
         previous = UInt32(lead)  // any letter or digit will do for the neighbour checks
         i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
@@ -95,6 +109,20 @@ struct QuoteSpans {
       if spans[mid].upperBound <= x { lo = mid + 1 } else { hi = mid }
     }
     return lo
+  }
+
+  private static let ones: UInt64 = 0x0101_0101_0101_0101
+  private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+  /// The top bit of each byte of eight ASCII bytes `w` that is a quote mark or bracket
+  /// (`" ' ( ) [ ] { }`), exact up to the first one (bytes after it may be flagged too).
+  @inline(__always)
+  private static func asciiMarks(_ w: UInt64) -> UInt64 {
+    @inline(__always) func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+    let lowered = w | (0x20 &* ones)  // [ and {, ] and }
+    let parens = w & (0xFE &* ones)  // ( and )
+    return zeros(lowered ^ (0x7B &* ones)) | zeros(lowered ^ (0x7D &* ones))
+      | zeros(parens ^ (0x28 &* ones)) | zeros(w ^ (0x22 &* ones)) | zeros(w ^ (0x27 &* ones))
   }
 
   /// Whether the byte `c` may start a quote mark or bracket: one of the ASCII marks, or the
