@@ -29,6 +29,14 @@ static inline UChar *cicu_u_strFromUTF8(UChar *dest, int32_t destCapacity, int32
   return u_strFromUTF8(dest, destCapacity, destLength, src, srcLength, status);
 }
 
+// Faster than u_strFromUTF8 for text known to be valid UTF-8 (it checks nothing);
+// destCapacity must be at least srcLength.
+static inline UChar *cicu_u_strFromUTF8Lenient(UChar *dest, int32_t destCapacity,
+                                               int32_t *destLength, const char *src,
+                                               int32_t srcLength, UErrorCode *status) {
+  return u_strFromUTF8Lenient(dest, destCapacity, destLength, src, srcLength, status);
+}
+
 static inline char *cicu_u_strToUTF8(char *dest, int32_t destCapacity, int32_t *destLength,
                                      const UChar *src, int32_t srcLength, UErrorCode *status) {
   return u_strToUTF8(dest, destCapacity, destLength, src, srcLength, status);
