@@ -72,6 +72,20 @@ enum DetectionText {
     let n = b.count
     var i = 0
     while i < n {
+      // Eight ASCII bytes at once: a byte is a letter when, lower-cased, it is at least "a"
+      // and below "{" (adding 0x1F and 0x05 carries into its top bit at those bounds); the
+      // flags, one per byte, are summed by a multiply.
+      if i + 8 <= n, let base = b.baseAddress {
+        let w = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        if w & 0x8080_8080_8080_8080 == 0 {
+          let x = w | 0x2020_2020_2020_2020
+          let flags = ((x &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(x &+ 0x0505_0505_0505_0505)) >> 7
+          count += Int(
+            truncatingIfNeeded: ((flags & 0x0101_0101_0101_0101) &* 0x0101_0101_0101_0101) >> 56)
+          i += 8
+          continue
+        }
+      }
       let c = b[i]
       if c < 0x80 {
         if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { count += 1 }

@@ -185,7 +185,9 @@ struct ScriptProfile {
             let x = w | 0x2020_2020_2020_2020
             let atLeastA = x &+ 0x1F1F_1F1F_1F1F_1F1F
             let pastZ = x &+ 0x0505_0505_0505_0505
-            counts[0] += (atLeastA & ~pastZ & 0x8080_8080_8080_8080).nonzeroBitCount
+            // The flags, one per byte in its top bit, summed by a multiply.
+            let flags = (atLeastA & ~pastZ & 0x8080_8080_8080_8080) >> 7
+            counts[0] += Int(truncatingIfNeeded: (flags &* 0x0101_0101_0101_0101) >> 56)
             i += 8
             continue
           }

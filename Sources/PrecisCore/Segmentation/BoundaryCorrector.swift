@@ -107,6 +107,7 @@ struct BoundaryCorrector {
     var atWordStart = true
     var wordStart = i
     var previous: UInt32 = 0x20
+    let markPrefixes = rules.markPrefixes
     while i < line.upperBound {
       // Fast path: inside a word, letters and digits decide nothing; only characters that
       // may be marks, quotes or spaces are decoded.
@@ -118,7 +119,9 @@ struct BoundaryCorrector {
             i += 1
             continue
           }
-        } else if byte >= 0xC0 && i + 1 < line.upperBound && !rules.mayBeMark(byte, b[i + 1]) {
+        } else if byte >= 0xC0 && i + 1 < line.upperBound
+          && !SplitRules.mayBeMark(byte, b[i + 1], in: markPrefixes)
+        {
           previous = 0xFFFF  // some letter: neither a space nor a mark
           i += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
           continue
@@ -154,7 +157,9 @@ struct BoundaryCorrector {
         }
       }
       // Only the characters the rules name can be marks: a bit test before the rules.
-      let mayBeMark = byte < 0x80 ? rules.mayBeASCIIMark(byte) : rules.mayBeMark(byte, b[i + 1])
+      let mayBeMark =
+        byte < 0x80
+        ? rules.mayBeASCIIMark(byte) : SplitRules.mayBeMark(byte, b[i + 1], in: markPrefixes)
       if mayBeMark, let kind = terminatorKind(v, at: i, previous: previous, line: line) {
         var cluster = makeCluster(at: i, width: w, kind: kind, line: line, wordStart: wordStart)
         keepICU(before: cluster.start + 1)

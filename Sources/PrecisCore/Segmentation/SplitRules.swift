@@ -76,6 +76,12 @@ struct SplitRules: Sendable {
   /// a closing quote or a space: the scan decodes only those.
   @inline(__always)
   func mayBeMark(_ lead: UInt8, _ second: UInt8) -> Bool {
+    Self.mayBeMark(lead, second, in: markPrefixes)
+  }
+
+  /// ``mayBeMark(_:_:)`` with ``markPrefixes`` at hand, for a loop that reads many characters.
+  @inline(__always)
+  static func mayBeMark(_ lead: UInt8, _ second: UInt8, in markPrefixes: [UInt64]) -> Bool {
     let bit = Int(lead) << 8 | Int(second)
     return markPrefixes[bit >> 6] >> UInt64(bit & 63) & 1 == 1
   }
