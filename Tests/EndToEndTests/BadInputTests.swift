@@ -400,7 +400,8 @@ import Testing
       outcome.errorLines.last
         == (format == "summary"
           ? "precis: out/manifest.jsonl: cannot add to the manifest (File too large)"
-          : "1 written, 1 failed"), "\(outcome.stderr)")
+          : "1 written, 1 failed"),
+      "\(outcome.stderr)")
     let files = Self.listing(root + "/out")
     #expect(!files.contains { $0.hasPrefix("big.") }, "\(files)")
     #expect(files.contains { $0.hasPrefix("small.") }, "\(files)")

@@ -58,10 +58,12 @@ public struct POWriter: TranslationWriter {
   ) {
     let targetTag = target(targetLanguage).rawValue
     sink.append(
-      "# Segments of \(Self.oneLine(document.source)) for translation from \(document.sourceLanguage.rawValue) to \(targetTag).\n")
+      "# Segments of \(Self.oneLine(document.source)) for translation from \(document.sourceLanguage.rawValue) to \(targetTag).\n"
+    )
     if let skeleton {
       sink.append(
-        "# merge needs \(Self.oneLine(skeleton)) beside this file: it holds the text between segments.\n")
+        "# merge needs \(Self.oneLine(skeleton)) beside this file: it holds the text between segments.\n"
+      )
     }
     sink.append("msgid \"\"\nmsgstr \"\"\n")
     var fields = [

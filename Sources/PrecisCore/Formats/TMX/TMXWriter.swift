@@ -64,9 +64,11 @@ public struct TMXWriter: TranslationWriter {
     let source = document.sourceLanguage.rawValue
     let targetTag = target(targetLanguage).rawValue
     sink.append(
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">\n")
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">\n"
+    )
     sink.append(
-      "  <header creationtool=\"precis\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"precis\"")
+      "  <header creationtool=\"precis\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"precis\""
+    )
     sink.append(" adminlang=\"en\" srclang=\"\(source)\" datatype=\"plaintext\">\n")
     sink.append("    <prop type=\"x-precis-source\">\(XMLText.content(document.source))</prop>\n")
     if let skeleton {
@@ -76,7 +78,8 @@ public struct TMXWriter: TranslationWriter {
     for segment in document.segments {
       sink.append("    <tu tuid=\"\(XMLText.attribute(segment.id.rawValue))\">\n")
       sink.append(
-        "      <note>\(XMLText.content(segment.context(in: document).joined(separator: "; ")))</note>\n")
+        "      <note>\(XMLText.content(segment.context(in: document).joined(separator: "; ")))</note>\n"
+      )
       if !segment.isTranslatable { sink.append("      <prop type=\"x-translate\">no</prop>\n") }
       sink.append("      <tuv xml:lang=\"\(source)\"><seg>")
       let pieces = segment.pieces

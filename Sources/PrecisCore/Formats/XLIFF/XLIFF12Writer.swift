@@ -28,10 +28,13 @@ public struct XLIFF12Writer: SingleFileTranslationWriter {
     sink.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     sink.append("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n")
     sink.append(
-      "  <file original=\"\(XMLText.attribute(document.source))\" source-language=\"\(document.sourceLanguage.rawValue)\"")
+      "  <file original=\"\(XMLText.attribute(document.source))\" source-language=\"\(document.sourceLanguage.rawValue)\""
+    )
     sink.append(" target-language=\"\(target(targetLanguage).rawValue)\" datatype=\"plaintext\">\n")
     sink.append("    <header>\n      <skl>\n        <internal-file form=\"\(Self.skeletonForm)\">")
-    sink.append { Skeleton.write(document, includingSource: false, to: &$0) } transformedBy: {
+    sink.append {
+      Skeleton.write(document, includingSource: false, to: &$0)
+    } transformedBy: {
       XMLText.appendContent(bytes: $0, to: &$1) { _ in "\u{FFFD}" }
     }
     sink.append("</internal-file>\n      </skl>\n")
@@ -40,11 +43,13 @@ public struct XLIFF12Writer: SingleFileTranslationWriter {
     sink.append("    </header>\n    <body>\n")
     for unit in document.units {
       sink.append(
-        "      <group id=\"\(XMLText.attribute(unit.id))\"\(unit.isTranslatable ? "" : " translate=\"no\"")>\n")
+        "      <group id=\"\(XMLText.attribute(unit.id))\"\(unit.isTranslatable ? "" : " translate=\"no\"")>\n"
+      )
       for index in unit.segments {
         let segment = document.segments[index]
         sink.append(
-          "        <trans-unit id=\"\(XMLText.attribute(segment.id.rawValue))\" xml:space=\"preserve\"")
+          "        <trans-unit id=\"\(XMLText.attribute(segment.id.rawValue))\" xml:space=\"preserve\""
+        )
         sink.append(segment.isTranslatable ? ">\n" : " translate=\"no\">\n")
         sink.append("          <source>")
         inline(segment.pieces, to: &sink)
@@ -58,7 +63,8 @@ public struct XLIFF12Writer: SingleFileTranslationWriter {
           sink.append("</target>\n")
         }
         sink.append(
-          "          <note from=\"developer\">\(XMLText.content(segment.context(in: document).joined(separator: "; ")))</note>\n")
+          "          <note from=\"developer\">\(XMLText.content(segment.context(in: document).joined(separator: "; ")))</note>\n"
+        )
         sink.append("        </trans-unit>\n")
         sink.flushIfFull()
       }
@@ -93,7 +99,8 @@ public struct XLIFF12Writer: SingleFileTranslationWriter {
         case .variable: ctype = "x-variable"
         case .printf: ctype = "x-printf"
         }
-        sink.append("<x id=\"\(next)\" ctype=\"\(ctype)\" equiv-text=\"\(XMLText.attribute(code))\"/>")
+        sink.append(
+          "<x id=\"\(next)\" ctype=\"\(ctype)\" equiv-text=\"\(XMLText.attribute(code))\"/>")
         next += 1
       case let .protected(text, _):
         sink.append("<mrk mtype=\"protected\">")

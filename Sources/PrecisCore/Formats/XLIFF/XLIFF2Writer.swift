@@ -30,16 +30,20 @@ public struct XLIFF2Writer: SingleFileTranslationWriter {
     sink.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     sink.append("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\"")
     sink.append(
-      " srcLang=\"\(document.sourceLanguage.rawValue)\" trgLang=\"\(target(targetLanguage).rawValue)\">\n")
+      " srcLang=\"\(document.sourceLanguage.rawValue)\" trgLang=\"\(target(targetLanguage).rawValue)\">\n"
+    )
     sink.append(
-      "  <file id=\"f1\" original=\"\(XMLText.attribute(document.source))\" xml:space=\"preserve\">\n")
+      "  <file id=\"f1\" original=\"\(XMLText.attribute(document.source))\" xml:space=\"preserve\">\n"
+    )
     let counts = document.counts ?? WordCounter().counts(of: document).total
     sink.append("    <notes>\n")
-    sink.append("      <note id=\"n1\" category=\"counts\">\(XMLText.content(counts.summary))</note>\n")
+    sink.append(
+      "      <note id=\"n1\" category=\"counts\">\(XMLText.content(counts.summary))</note>\n")
     sink.append("    </notes>\n")
     if document.units.isEmpty {
       // XLIFF needs a unit; a document without segments is all layout, kept untranslated.
-      sink.append("    <unit id=\"u1\" translate=\"no\">\n      <segment id=\"s1\">\n        <source>")
+      sink.append(
+        "    <unit id=\"u1\" translate=\"no\">\n      <segment id=\"s1\">\n        <source>")
       document.withUTF8 {
         XMLText.appendContent(
           bytes: UnsafeBufferPointer(rebasing: $0[document.endOffset...]), to: &sink,
@@ -60,14 +64,16 @@ public struct XLIFF2Writer: SingleFileTranslationWriter {
   ) {
     let segments = document.segments
     sink.append(
-      "    <unit id=\"\(XMLText.attribute(unit.id))\"\(unit.isTranslatable ? "" : " translate=\"no\"")>\n")
+      "    <unit id=\"\(XMLText.attribute(unit.id))\"\(unit.isTranslatable ? "" : " translate=\"no\"")>\n"
+    )
     // Notes: the unit's place and role, then what is particular to each segment.
     sink.append("      <notes>\n")
     var noteCount = 0
     func note(_ category: String, _ text: String) {
       noteCount += 1
       sink.append(
-        "        <note id=\"n\(noteCount)\" category=\"\(category)\">\(XMLText.content(text))</note>\n")
+        "        <note id=\"n\(noteCount)\" category=\"\(category)\">\(XMLText.content(text))</note>\n"
+      )
     }
     note("location", "\(document.source), paragraph \(unit.paragraph + 1), line \(unit.line)")
     if unit.role != .body { note("role", unit.role.rawValue) }

@@ -1,7 +1,8 @@
-@testable import PrecisCore
 import PrecisTestSupport
 import PropertyBased
 import Testing
+
+@testable import PrecisCore
 
 /// Writers that stream their files into a ``ByteSink`` a piece at a time write the same bytes
 /// as a rendering built whole (the writers' renderings from before they streamed, or one built
@@ -24,7 +25,9 @@ import Testing
     for name in TranslationFormats.names {
       for fill in TargetFill.allCases {
         guard let writer = TranslationFormats.writer(named: name, fill: fill) else { continue }
-        take(writer.streams(for: prepared, baseName: "doc", targetLanguage: LanguageTag("fr")), "\(fill) ")
+        take(
+          writer.streams(for: prepared, baseName: "doc", targetLanguage: LanguageTag("fr")),
+          "\(fill) ")
       }
     }
     take(SegmentJSONLWriter().streams(for: document, baseName: "doc", targetLanguage: nil), "")
@@ -71,7 +74,8 @@ import Testing
         if role != .body { notes += "; \(role.rawValue)" }
         if !segment.isTranslatable { notes += "; do not translate" }
         if let rank = segment.rank { notes += "; summary rank \(rank)" }
-        tsv += [segment.id.rawValue, TSVWriter.escape(segment.text), TSVWriter.escape(target), notes]
+        tsv +=
+          [segment.id.rawValue, TSVWriter.escape(segment.text), TSVWriter.escape(target), notes]
           .joined(separator: "\t") + "\n"
       }
       result["\(fill) doc.segments.tsv"] = Array(tsv.utf8)
@@ -89,13 +93,16 @@ import Testing
     return result
   }
 
-  func check(_ document: Document, _ label: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  func check(
+    _ document: Document, _ label: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let rendered = renderedFiles(document)
     for pieceSize in [1, 4096, ByteSink.defaultPieceSize] {
       let streamed = streamedFiles(document, pieceSize: pieceSize)
       #expect(streamed.keys.sorted() == rendered.keys.sorted(), sourceLocation: sourceLocation)
       for (name, bytes) in streamed where bytes != rendered[name] {
-        Issue.record("\(label): \(name) with pieces of \(pieceSize) differs", sourceLocation: sourceLocation)
+        Issue.record(
+          "\(label): \(name) with pieces of \(pieceSize) differs", sourceLocation: sourceLocation)
       }
     }
   }

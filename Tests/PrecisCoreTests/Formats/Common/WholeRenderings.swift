@@ -188,7 +188,8 @@ struct WholeXLIFF12Rendering {
     out +=
       "  <file original=\"\(XMLText.attribute(document.source))\" source-language=\"\(document.sourceLanguage.rawValue)\""
     out += " target-language=\"\(target(targetLanguage).rawValue)\" datatype=\"plaintext\">\n"
-    out += "    <header>\n      <skl>\n        <internal-file form=\"\(XLIFF12Writer.skeletonForm)\">"
+    out +=
+      "    <header>\n      <skl>\n        <internal-file form=\"\(XLIFF12Writer.skeletonForm)\">"
     XMLText.appendContent(Skeleton(document, includingSource: false).json(), to: &out) { _ in
       "\u{FFFD}"
     }
@@ -402,4 +403,3 @@ struct WholeAlignedRendering {
     return out
   }
 }
-
