@@ -34,7 +34,8 @@ public struct ByteSink {
   public mutating func flush() {
     if bytes.isEmpty { return }
     bytes.withUnsafeBufferPointer { emit($0) }
-    bytes.removeAll(keepingCapacity: bytes.capacity <= 4 * max(pieceSize, Self.defaultPieceSize))
+    // (Divided rather than multiplied: a sink that gathers everything has `Int.max`.)
+    bytes.removeAll(keepingCapacity: bytes.capacity / 4 <= max(pieceSize, Self.defaultPieceSize))
   }
 
   /// Appends valid UTF-8 bytes, handing them on in pieces when they are many.
@@ -114,7 +115,7 @@ extension ByteSink {
         if cut < piece.count { target.partial = Array(piece[cut...]) }
         transform(UnsafeBufferPointer(rebasing: piece[..<cut]), &target.sink)
       }
-      var inner = ByteSink(pieceSize: pieceSize) { piece in
+      var inner = ByteSink(pieceSize: min(pieceSize, Self.defaultPieceSize)) { piece in
         if target.partial.isEmpty {
           handle(piece)
         } else {

@@ -97,13 +97,30 @@ import Testing
     _ document: Document, _ label: String, sourceLocation: SourceLocation = #_sourceLocation
   ) {
     let rendered = renderedFiles(document)
-    for pieceSize in [1, 4096, ByteSink.defaultPieceSize] {
+    // `Int.max`: one piece, as `SegmentStream.contents` and the writers' `files` gather them.
+    for pieceSize in [1, 4096, ByteSink.defaultPieceSize, Int.max] {
       let streamed = streamedFiles(document, pieceSize: pieceSize)
       #expect(streamed.keys.sorted() == rendered.keys.sorted(), sourceLocation: sourceLocation)
       for (name, bytes) in streamed where bytes != rendered[name] {
         Issue.record(
           "\(label): \(name) with pieces of \(pieceSize) differs", sourceLocation: sourceLocation)
       }
+    }
+    // The writers' `files`, which gather each stream into a string (the later of two files of
+    // one name, as in `streamedFiles`: aligned text from French to French).
+    let prepared = PreparedDocument(document)
+    var gathered: [String: [UInt8]] = [:]
+    for name in TranslationFormats.names {
+      for fill in TargetFill.allCases {
+        guard let writer = TranslationFormats.writer(named: name, fill: fill) else { continue }
+        for file in writer.files(for: prepared, baseName: "doc", targetLanguage: LanguageTag("fr"))
+        {
+          gathered["\(fill) " + file.relativePath] = Array(file.contents.utf8)
+        }
+      }
+    }
+    for (name, bytes) in gathered where bytes != rendered[name] {
+      Issue.record("\(label): \(name) from files(for:) differs", sourceLocation: sourceLocation)
     }
   }
 
