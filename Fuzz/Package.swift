@@ -25,6 +25,7 @@ let package = Package(
     fuzzTarget("fuzz-split-srx", core: true),
     fuzzTarget("fuzz-srx", core: true),
     fuzzTarget("fuzz-merge-readers", core: true),
+    fuzzTarget("fuzz-round-trip", core: true),
     fuzzTarget("fuzz-pipeline-file", core: true, runner: true),
   ]
 )

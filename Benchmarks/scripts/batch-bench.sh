@@ -10,8 +10,11 @@
 #      default pipeline (segment files) and Benchmarks/pipelines/summary-and-segments.yaml
 #      (the same plus scoring and summary files),
 #   4. runs ../shared/tools/icu-limit on the same folder (`all` and `allnw`), single core,
-#   5. runs the summary pipeline on the one-line file,
-#   6. prints a table: wall MB/s (from report.json), MB per CPU-second (user + system, the
+#   5. runs Benchmarks/scripts/file-floor.c on the same folder: the kernel's share alone
+#      (read every input, write each pipeline's number of outputs per input through a
+#      temporary file and a rename, no text work),
+#   6. runs the summary pipeline on the one-line file,
+#   7. prints a table: wall MB/s (from report.json), MB per CPU-second (user + system, the
 #      unit icu-limit uses; a busy neighbour on the shared cores disturbs it far less than
 #      the wall clock), CPU-seconds per MB, and peak RSS.
 #
@@ -136,6 +139,16 @@ else
   echo "== icu-limit not found (set PRECIS_SHARED); skipped" >&2
 fi
 
+# The file-system floor: the default pipeline writes 3 files per input (segments TSV and
+# JSONL, skeleton), the summary pipeline 4 (and the summary).
+echo "== file-system floor on the same folder (read, then N files per input: temporary, rename)" >&2
+gcc -O2 -o "$work/file-floor" "$root/Benchmarks/scripts/file-floor.c"
+floor_dir="$outputs/floor-$$"
+mkdir -p "$floor_dir"
+floor3=$("$work/file-floor" "$input" "$floor_dir" 3 3 | awk '{print $NF}')
+floor4=$("$work/file-floor" "$input" "$floor_dir" 4 3 | awk '{print $NF}')
+rm -rf "$floor_dir"
+
 huge_line=""
 if [ "$huge_mb" -gt 0 ]; then
   huge="$work/huge-$huge_mb"
@@ -175,10 +188,10 @@ fi
 
 table=()
 for pipeline in $pipelines; do table+=("$pipeline" ${result[$pipeline-1]} ${result[$pipeline-2]}); done
-python3 - "$icu_all" "$icu_allnw" "$count" "$bytes" "${table[@]}" <<'PY'
+python3 - "$icu_all" "$icu_allnw" "$count" "$bytes" "$floor3" "$floor4" "${table[@]}" <<'PY'
 import sys
-all_, allnw, count, size = sys.argv[1:5]
-rows = sys.argv[5:]
+all_, allnw, count, size, floor3, floor4 = sys.argv[1:7]
+rows = sys.argv[7:]
 print(f"folder: {count} files, {int(size) / 1e6:.1f} MB; medians of the runs")
 print("pipeline  jobs   wall MB/s   MB per CPU-s   CPU-s per MB   peak RSS")
 icu = {name: float(v) for name, v in (("all", all_), ("allnw", allnw)) if v != "n/a"}
@@ -192,6 +205,14 @@ for k in range(0, len(rows), 11):
     for icu_name, v in icu.items():
         print(f"{'':8}        per core / icu-limit {icu_name} ({v:.2f} MB per CPU-s): jobs 1 {c1 / v:.3f}, "
               f"jobs 2 {c2 / v:.3f}")
+    floor = float(floor4 if name == "summary" else floor3)
+    files = 4 if name == "summary" else 3
+    print(f"{'':8}        file-system floor ({files} files per input, no text work): {floor:.2f} MB per CPU-s, "
+          f"{1 / floor:.4f} CPU-s per MB")
+    if "all" in icu:
+        budget = 1 / (0.6 * icu["all"])
+        print(f"{'':8}        0.6x icu-limit all allows {budget:.4f} CPU-s per MB; the floor plus ICU's own "
+              f"decode, NFC, sentence and word passes (all) take {1 / floor + 1 / icu['all']:.4f}")
 PY
 [ -n "$huge_line" ] && echo "$huge_line"
 exit 0

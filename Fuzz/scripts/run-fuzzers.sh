@@ -4,10 +4,10 @@
 # go to /tmp/precis-fuzz/<target>/ and are kept. Exits non-zero when any target crashed.
 set -uo pipefail
 
-usage() { echo "usage: $0 SECONDS [fuzz-decode|fuzz-normalize|fuzz-split|fuzz-split-srx|fuzz-srx|fuzz-merge-readers|fuzz-pipeline-file …]" >&2; exit 2; }
+usage() { echo "usage: $0 SECONDS [fuzz-decode|fuzz-normalize|fuzz-split|fuzz-split-srx|fuzz-srx|fuzz-merge-readers|fuzz-round-trip|fuzz-pipeline-file …]" >&2; exit 2; }
 [[ $# -ge 1 && $1 =~ ^[0-9]+$ ]] || usage
 seconds=$1; shift
-all=(fuzz-decode fuzz-normalize fuzz-split fuzz-split-srx fuzz-srx fuzz-merge-readers fuzz-pipeline-file)
+all=(fuzz-decode fuzz-normalize fuzz-split fuzz-split-srx fuzz-srx fuzz-merge-readers fuzz-round-trip fuzz-pipeline-file)
 targets=("$@"); [[ ${#targets[@]} -gt 0 ]] || targets=("${all[@]}")
 
 fuzz_dir=$(cd "$(dirname "$0")/.." && pwd)

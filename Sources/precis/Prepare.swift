@@ -124,24 +124,29 @@ struct Prepare: ParsableCommand {
       }
       seenNames[base] = file
       do throws(ProcessingError) {
-        let bytes: [UInt8]
+        let decoded: Document
         do {
-          bytes = try InputFile.read(
-            file, limit: maxFileSize ?? configuration.maxFileSize ?? .default)
-        } catch { throw .input(error) }
-        let document = try processor.document(from: bytes, source: file)
-        // Render everything first, so a failure leaves no file of this input behind.
-        let outputs = processor.outputs(of: document, baseName: base)
-        var written: [String] = []
-        for rendered in outputs {
-          do throws(OutputError) {
-            try directory.write(rendered.contents, to: rendered.relativePath)
-            written.append(rendered.relativePath)
-          } catch {
-            // None of this input's set stays when one of its files could not be written.
-            for path in written { directory.removeFile(path) }
-            throw .output(error)
+          let bytes: [UInt8]
+          do {
+            bytes = try InputFile.read(
+              file, limit: maxFileSize ?? configuration.maxFileSize ?? .default)
+          } catch { throw .input(error) }
+          // The bytes are let go of here, before the stages run.
+          decoded = try processor.decode(bytes, source: file)
+        }
+        let document = try processor.run(consume decoded)
+        // Each output is written a piece at a time into its temporary file as it is rendered;
+        // a failure removes the files of this input already written, so none of its set stays.
+        var outputs: [String] = []
+        do {
+          try processor.forEachStream(of: document, baseName: base) {
+            (stream) throws(OutputError) in
+            try directory.write(stream.write, to: stream.relativePath)
+            outputs.append(stream.relativePath)
           }
+        } catch {
+          for path in outputs { directory.removeFile(path) }
+          throw .output(error)
         }
         let counts = WordCounter().counts(of: document).total
         total += counts
@@ -152,7 +157,7 @@ struct Prepare: ParsableCommand {
             "\(file) (\(language)): \(counts.summary); \(outputs.count) file\(outputs.count == 1 ? "" : "s") written"
           )
         case .json:
-          let names = outputs.map { JSONText.quoted($0.relativePath) }.joined(separator: ",")
+          let names = outputs.map { JSONText.quoted($0) }.joined(separator: ",")
           reports.append(
             "{\"file\":\(JSONText.quoted(file)),\"lang\":\(JSONText.quoted(language)),\"counts\":\(counts.json),\"outputs\":[\(names)]}"
           )

@@ -359,6 +359,55 @@ import Testing
     #expect(Self.listing(root + "/prep").isEmpty, "\(Self.listing(root + "/prep"))")
   }
 
+  /// Every format is written a piece at a time: one whose file does not fit fails half-way
+  /// through it, and neither that file nor its temporary file stays, in `prepare` and in a
+  /// batch (the summary, as long as the text, in a batch only).
+  @Test(arguments: ["xliff2", "xliff12", "tmx", "po", "aligned", "tsv", "summary"])
+  func eachFormatThatFailsHalfWayLeavesNothing(format: String) throws {
+    let root = try TestPaths.makeTemporaryFolder()
+    defer { TestPaths.removeTemporaryFolder(root) }
+    var big: [UInt8] = []
+    var k = 0
+    while big.count < 1_500_000 {
+      big += Array("Sentence \(k) of some length goes here, with <b>{name}</b> & more. ".utf8)
+      k += 1
+    }
+    try Self.write(big, to: root + "/in/big.txt")
+    try Self.write(Array("Small. File.\n".utf8), to: root + "/in/small.txt")
+    // 1 MB per file (in 512-byte blocks); SIGXFSZ ignored, so a write past it fails (EFBIG).
+    let limit = "trap '' XFSZ; ulimit -f 2048"
+    if format != "summary" {
+      let prepare = try Self.run(
+        ["prepare", "in/big.txt", "--to", "fr", "--format", format, "--output", "prep"],
+        in: root, shell: limit)
+      Self.expectOneErrorLine(prepare, containing: ["big.", "write failed", "nothing was written"])
+      #expect(Self.listing(root + "/prep").isEmpty, "\(Self.listing(root + "/prep"))")
+    }
+    let length = format == "summary" ? "    ratio: 1\n" : "    to: [fr]\n"
+    let pipeline =
+      "version: 1\nstages:\n  - kind: normalize\n  - kind: detect\n  - kind: split\n"
+      + "  - kind: classify\n  - kind: score\noutputs:\n  - format: \(format)\n\(length)"
+    try Self.write(Array(pipeline.utf8), to: root + "/p.yaml")
+    let outcome = try Self.run(
+      ["run", "in", "--pipeline", "p.yaml", "--output", "out", "--quiet"], in: root,
+      shell: limit)
+    Self.expectEnded(outcome)
+    #expect(outcome.status == 1, "\(outcome.stderr)")
+    #expect(outcome.errorLines.first?.contains("big.") == true, "\(outcome.stderr)")
+    #expect(outcome.errorLines.first?.contains("write failed") == true, "\(outcome.stderr)")
+    // The manifest's line for the big input holds its summary too, so it does not fit either.
+    #expect(
+      outcome.errorLines.last
+        == (format == "summary"
+          ? "precis: out/manifest.jsonl: cannot add to the manifest (File too large)"
+          : "1 written, 1 failed"),
+      "\(outcome.stderr)")
+    let files = Self.listing(root + "/out")
+    #expect(!files.contains { $0.hasPrefix("big.") }, "\(files)")
+    #expect(files.contains { $0.hasPrefix("small.") }, "\(files)")
+    Self.expectNoLeftovers(root + "/out")
+  }
+
   // MARK: - Pipeline and rule files that would never end
 
   static let bombs: [String] = {

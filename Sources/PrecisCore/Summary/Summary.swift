@@ -202,10 +202,10 @@ public struct SummaryFit: Sendable, Hashable {
   /// A sentence's worth grows with its score to this power.
   public var scoreExponent = 2.0
   /// … and with its words to this power: 1 fills the limit, 0 counts sentences.
-  public var lengthExponent = 1.0
+  public var lengthExponent = 0.7
 
   /// The defaults are those of the `score` stage's `fit-…` options.
-  public init(candidates: Int = 6, scoreExponent: Double = 2, lengthExponent: Double = 1) {
+  public init(candidates: Int = 6, scoreExponent: Double = 2, lengthExponent: Double = 0.7) {
     self.candidates = candidates
     self.scoreExponent = scoreExponent
     self.lengthExponent = lengthExponent

@@ -16,38 +16,55 @@ public struct AlignedTextWriter: TranslationWriter {
   public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
     -> [SegmentFile]
   {
+    streams(for: document, baseName: baseName, targetLanguage: targetLanguage).map {
+      SegmentFile(relativePath: $0.relativePath, contents: $0.contents)
+    }
+  }
+
+  public func streams(
+    for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?
+  ) -> [SegmentStream] {
     [
-      SegmentFile(
-        relativePath: "\(baseName).\(document.sourceLanguage.rawValue).\(fileExtension)",
-        contents: sourceText(document)),
-      SegmentFile(
-        relativePath: "\(baseName).\(target(targetLanguage).rawValue).\(fileExtension)",
-        contents: targetText(document)),
+      SegmentStream(
+        relativePath: "\(baseName).\(document.sourceLanguage.rawValue).\(fileExtension)"
+      ) { writeSource(document, to: &$0) },
+      SegmentStream(
+        relativePath: "\(baseName).\(target(targetLanguage).rawValue).\(fileExtension)"
+      ) { writeTarget(document, to: &$0) },
     ]
   }
 
   /// The source side: one escaped segment a line.
   public func sourceText(_ document: PreparedDocument) -> String {
-    var out = ""
-    out.reserveCapacity(document.text.utf8.count + document.segments.count)
-    for segment in document.segments {
-      out += LineEscaping.escape(segment.text, tabs: false)
-      out += "\n"
-    }
-    return out
+    ByteSink.text { writeSource(document, to: &$0) }
   }
 
   /// The target side: one escaped target a line (empty lines when targets are empty).
   public func targetText(_ document: PreparedDocument) -> String {
-    var out = ""
-    out.reserveCapacity(document.text.utf8.count + document.segments.count)
+    ByteSink.text { writeTarget(document, to: &$0) }
+  }
+
+  /// Writes the source side into `sink`, a line at a time.
+  public func writeSource(_ document: PreparedDocument, to sink: inout ByteSink) {
     for segment in document.segments {
-      let target =
-        segment.isTranslatable ? segment.targetPieces(fill)?.joinedText ?? "" : segment.text
-      out += LineEscaping.escape(target, tabs: false)
-      out += "\n"
+      segment.withUTF8 { LineEscaping.append(bytes: $0, to: &sink, tabs: false) }
+      sink.bytes.append(0x0A)
+      sink.flushIfFull()
     }
-    return out
+  }
+
+  /// Writes the target side into `sink`, a line at a time.
+  public func writeTarget(_ document: PreparedDocument, to sink: inout ByteSink) {
+    for segment in document.segments {
+      if !segment.isTranslatable {
+        segment.withUTF8 { LineEscaping.append(bytes: $0, to: &sink, tabs: false) }
+      } else if let pieces = segment.targetPieces(fill) {
+        var target = pieces.joinedText
+        target.withUTF8 { LineEscaping.append(bytes: $0, to: &sink, tabs: false) }
+      }
+      sink.bytes.append(0x0A)
+      sink.flushIfFull()
+    }
   }
 }
 

@@ -34,7 +34,8 @@ public struct ByteSink {
   public mutating func flush() {
     if bytes.isEmpty { return }
     bytes.withUnsafeBufferPointer { emit($0) }
-    bytes.removeAll(keepingCapacity: bytes.capacity <= 4 * max(pieceSize, Self.defaultPieceSize))
+    // (Divided rather than multiplied: a sink that gathers everything has `Int.max`.)
+    bytes.removeAll(keepingCapacity: bytes.capacity / 4 <= max(pieceSize, Self.defaultPieceSize))
   }
 
   /// Appends valid UTF-8 bytes, handing them on in pieces when they are many.
@@ -90,4 +91,61 @@ public struct SegmentStream {
 
   /// The whole file as text.
   public var contents: String { ByteSink.text(write) }
+}
+
+extension ByteSink {
+  /// Runs `write` into a sink of its own and hands each of its pieces, cut between
+  /// characters, to `transform`, which appends them to this sink (escaped, say), so that
+  /// one format can carry another's bytes without either being held whole.
+  mutating func append(
+    _ write: (inout ByteSink) -> Void,
+    transformedBy transform: (UnsafeBufferPointer<UInt8>, inout ByteSink) -> Void
+  ) {
+    final class Target {
+      var sink: ByteSink
+      /// The start of a character that the last piece ended in the middle of.
+      var partial: [UInt8] = []
+      init(_ sink: ByteSink) { self.sink = sink }
+    }
+    let target = Target(self)
+    bytes = []
+    withoutActuallyEscaping(transform) { transform in
+      func handle(_ piece: UnsafeBufferPointer<UInt8>) {
+        let cut = Self.completeCharacters(piece)
+        if cut < piece.count { target.partial = Array(piece[cut...]) }
+        transform(UnsafeBufferPointer(rebasing: piece[..<cut]), &target.sink)
+      }
+      var inner = ByteSink(pieceSize: min(pieceSize, Self.defaultPieceSize)) { piece in
+        if target.partial.isEmpty {
+          handle(piece)
+        } else {
+          let joined = target.partial + Array(piece)
+          target.partial = []
+          joined.withUnsafeBufferPointer { handle($0) }
+        }
+      }
+      write(&inner)
+      inner.flush()
+    }
+    if !target.partial.isEmpty {
+      // Not UTF-8 (writers write whole characters): the bytes repaired, never read past.
+      var rest = String(decoding: target.partial, as: UTF8.self)
+      rest.withUTF8 { transform($0, &target.sink) }
+    }
+    self = target.sink
+    target.sink.bytes = []
+  }
+
+  /// How many bytes of `piece` hold whole characters: all of them, unless it ends inside one.
+  static func completeCharacters(_ piece: UnsafeBufferPointer<UInt8>) -> Int {
+    var i = piece.count
+    while i > 0 && piece.count - i < 4 {
+      i -= 1
+      let b = piece[i]
+      if b & 0xC0 == 0x80 { continue }
+      let width = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+      return i + width <= piece.count ? piece.count : i
+    }
+    return piece.count
+  }
 }

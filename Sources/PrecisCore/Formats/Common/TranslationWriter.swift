@@ -133,16 +133,31 @@ public struct TranslatedEntry: Sendable, Hashable {
 public protocol SingleFileTranslationWriter: TranslationWriter {
   /// The file's text for one prepared document and target language.
   func render(_ document: PreparedDocument, targetLanguage: LanguageTag?) -> String
+  /// Writes the file for one prepared document and target language into `sink`, a piece at
+  /// a time: the bytes of ``render(_:targetLanguage:)``.
+  func write(_ document: PreparedDocument, targetLanguage: LanguageTag?, to sink: inout ByteSink)
 }
 
 extension SingleFileTranslationWriter {
+  public func render(_ document: PreparedDocument, targetLanguage: LanguageTag?) -> String {
+    ByteSink.text { write(document, targetLanguage: targetLanguage, to: &$0) }
+  }
+
   public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
     -> [SegmentFile]
   {
+    streams(for: document, baseName: baseName, targetLanguage: targetLanguage).map {
+      SegmentFile(relativePath: $0.relativePath, contents: $0.contents)
+    }
+  }
+
+  public func streams(
+    for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?
+  ) -> [SegmentStream] {
     [
-      SegmentFile(
-        relativePath: "\(baseName).\(target(targetLanguage).rawValue).\(fileExtension)",
-        contents: render(document, targetLanguage: targetLanguage))
+      SegmentStream(
+        relativePath: "\(baseName).\(target(targetLanguage).rawValue).\(fileExtension)"
+      ) { write(document, targetLanguage: targetLanguage, to: &$0) }
     ]
   }
 }

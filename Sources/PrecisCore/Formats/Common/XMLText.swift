@@ -77,3 +77,46 @@ public enum XMLText {
     return out
   }
 }
+
+extension XMLText {
+  /// Appends valid UTF-8 `bytes` as element content into `sink`, a piece at a time, escaped
+  /// as ``appendContent(_:to:invalid:)`` escapes a string; `invalid` gives the markup for a
+  /// character XML cannot hold.
+  static func appendContent(
+    bytes: UnsafeBufferPointer<UInt8>, to sink: inout ByteSink, invalid: (UInt32) -> String
+  ) {
+    UTF8Escaping.append(bytes: bytes, to: &sink, mayEscape: mayEscapeContent) { v in
+      contentReplacement(v, invalid: invalid)
+    }
+  }
+
+  /// Appends `text` as element content into `sink`, a piece at a time.
+  static func appendContent(
+    _ text: String, to sink: inout ByteSink, invalid: (UInt32) -> String
+  ) {
+    var text = text
+    text.withUTF8 { appendContent(bytes: $0, to: &sink, invalid: invalid) }
+  }
+
+  /// Whether a character starting with byte `b` may need escaping in element content: `&`,
+  /// `<`, `>`, C0 controls, DEL, C1 controls (lead byte 0xC2) and U+FEFF, U+FFFE, U+FFFF
+  /// (lead byte 0xEF).
+  @inline(__always)
+  static func mayEscapeContent(_ b: UInt8) -> Bool {
+    b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x7F || b == 0xC2 || b == 0xEF
+  }
+
+  /// The escaped form of one character of element content, or `nil` to copy it as it is.
+  @inline(__always)
+  static func contentReplacement(_ v: UInt32, invalid: (UInt32) -> String) -> String? {
+    switch v {
+    case 0x26: return "&amp;"
+    case 0x3C: return "&lt;"
+    case 0x3E: return "&gt;"
+    default:
+      if !isXMLCharacter(v) { return invalid(v) }
+      if isReferenced(v) { return "&#x\(String(v, radix: 16, uppercase: true));" }
+      return nil
+    }
+  }
+}

@@ -21,11 +21,22 @@ public struct POWriter: TranslationWriter {
   public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
     -> [SegmentFile]
   {
+    streams(for: document, baseName: baseName, targetLanguage: targetLanguage).map {
+      SegmentFile(relativePath: $0.relativePath, contents: $0.contents)
+    }
+  }
+
+  public func streams(
+    for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?
+  ) -> [SegmentStream] {
     [
-      SegmentFile(
-        relativePath: "\(baseName).\(target(targetLanguage).rawValue).\(fileExtension)",
-        contents: render(
-          document, targetLanguage: targetLanguage, skeleton: TMXWriter.skeletonName(baseName)))
+      SegmentStream(
+        relativePath: "\(baseName).\(target(targetLanguage).rawValue).\(fileExtension)"
+      ) {
+        write(
+          document, targetLanguage: targetLanguage, skeleton: TMXWriter.skeletonName(baseName),
+          to: &$0)
+      }
     ]
   }
 
@@ -37,16 +48,24 @@ public struct POWriter: TranslationWriter {
   public func render(_ document: PreparedDocument, targetLanguage: LanguageTag?, skeleton: String?)
     -> String
   {
+    ByteSink.text { write(document, targetLanguage: targetLanguage, skeleton: skeleton, to: &$0) }
+  }
+
+  /// Writes the PO text of a prepared document into `sink`, a message at a time.
+  public func write(
+    _ document: PreparedDocument, targetLanguage: LanguageTag?, skeleton: String?,
+    to sink: inout ByteSink
+  ) {
     let targetTag = target(targetLanguage).rawValue
-    var out = ""
-    out.reserveCapacity(document.text.utf8.count * 3 + 1024)
-    out +=
+    sink.append(
       "# Segments of \(Self.oneLine(document.source)) for translation from \(document.sourceLanguage.rawValue) to \(targetTag).\n"
+    )
     if let skeleton {
-      out +=
+      sink.append(
         "# merge needs \(Self.oneLine(skeleton)) beside this file: it holds the text between segments.\n"
+      )
     }
-    out += "msgid \"\"\nmsgstr \"\"\n"
+    sink.append("msgid \"\"\nmsgstr \"\"\n")
     var fields = [
       "Project-Id-Version: \(Self.oneLine(document.source))",
       "MIME-Version: 1.0",
@@ -58,18 +77,64 @@ public struct POWriter: TranslationWriter {
       "X-Precis-Source-Language: \(document.sourceLanguage.rawValue)",
     ]
     if let skeleton { fields.append("X-Precis-Skeleton: \(Self.oneLine(skeleton))") }
-    for field in fields { out += "\"\(Self.escape(field))\\n\"\n" }
+    for field in fields { sink.append("\"\(Self.escape(field))\\n\"\n") }
+    let reference = Self.oneLine(document.source).replacingSpaces()
     for segment in document.segments {
-      out += "\n"
-      for note in segment.context(in: document) { out += "#. \(Self.oneLine(note))\n" }
-      out += "#: \(Self.oneLine(document.source).replacingSpaces()):\(segment.line)\n"
-      out += "msgctxt \"\(Self.escape(segment.id.rawValue))\"\n"
-      out += "msgid " + Self.quoted(segment.text) + "\n"
-      let target =
-        segment.isTranslatable ? segment.targetPieces(fill)?.joinedText ?? "" : segment.text
-      out += "msgstr " + Self.quoted(target) + "\n"
+      sink.append("\n")
+      for note in segment.context(in: document) { sink.append("#. \(Self.oneLine(note))\n") }
+      sink.append("#: \(reference):\(segment.line)\n")
+      sink.append("msgctxt \"\(Self.escape(segment.id.rawValue))\"\n")
+      sink.append("msgid ")
+      segment.withUTF8 { Self.appendQuoted($0, to: &sink) }
+      sink.append("\nmsgstr ")
+      if !segment.isTranslatable {
+        segment.withUTF8 { Self.appendQuoted($0, to: &sink) }
+      } else {
+        var target = segment.targetPieces(fill)?.joinedText ?? ""
+        target.withUTF8 { Self.appendQuoted($0, to: &sink) }
+      }
+      sink.append("\n")
+      sink.flushIfFull()
     }
-    return out
+  }
+
+  /// Appends valid UTF-8 `text` as a PO string into `sink`, as ``quoted(_:)`` gives it.
+  static func appendQuoted(_ text: UnsafeBufferPointer<UInt8>, to sink: inout ByteSink) {
+    // One line, unless a line break stands before the last character.
+    guard let newline = text.firstIndex(of: 0x0A), newline + 1 < text.count else {
+      sink.bytes.append(0x22)
+      appendEscaped(text, to: &sink)
+      sink.bytes.append(0x22)
+      return
+    }
+    sink.append("\"\"")
+    var start = 0
+    while start < text.count {
+      var end = start
+      while end < text.count && text[end] != 0x0A { end += 1 }
+      if end < text.count { end += 1 }
+      sink.append("\n\"")
+      appendEscaped(UnsafeBufferPointer(rebasing: text[start..<end]), to: &sink)
+      sink.bytes.append(0x22)
+      start = end
+    }
+  }
+
+  /// Appends valid UTF-8 `text` escaped as ``escape(_:)`` escapes it.
+  static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to sink: inout ByteSink) {
+    UTF8Escaping.append(
+      bytes: text, to: &sink,
+      mayEscape: { $0 == 0x5C || $0 == 0x22 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D },
+      replacement: { v in
+        switch v {
+        case 0x5C: "\\\\"
+        case 0x22: "\\\""
+        case 0x0A: "\\n"
+        case 0x09: "\\t"
+        case 0x0D: "\\r"
+        default: nil
+        }
+      })
   }
 
   /// `text` on one line: line breaks and controls become spaces.

@@ -20,12 +20,25 @@ public struct SummaryWriter: SegmentWriter {
   }
 
   public func render(_ document: Document, targetLanguage: LanguageTag?) -> String {
-    var out = ""
+    ByteSink.text { write(document, to: &$0) }
+  }
+
+  public func streams(for document: Document, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentStream]
+  {
+    let name =
+      targetLanguage.map { "\(baseName).\($0.rawValue).\(fileExtension)" }
+      ?? "\(baseName).\(fileExtension)"
+    return [SegmentStream(relativePath: name) { write(document, to: &$0) }]
+  }
+
+  /// Writes the summary of `document` into `sink`, a sentence at a time.
+  public func write(_ document: Document, to sink: inout ByteSink) {
     for sentence in Summary.sentences(of: document, length: length, cut: cut, fit: fit) {
       // One sentence per line: a line break inside a sentence would read as two.
-      out += sentence.text.split(whereSeparator: \.isNewline).joined(separator: " ")
-      out += "\n"
+      sink.append(sentence.text.split(whereSeparator: \.isNewline).joined(separator: " "))
+      sink.bytes.append(0x0A)
+      sink.flushIfFull()
     }
-    return out
   }
 }

@@ -20,13 +20,21 @@ public struct TMXWriter: TranslationWriter {
   public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
     -> [SegmentFile]
   {
+    streams(for: document, baseName: baseName, targetLanguage: targetLanguage).map {
+      SegmentFile(relativePath: $0.relativePath, contents: $0.contents)
+    }
+  }
+
+  public func streams(
+    for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?
+  ) -> [SegmentStream] {
     let name =
       "\(baseName).\(document.sourceLanguage.rawValue)-\(target(targetLanguage).rawValue).\(fileExtension)"
     return [
-      SegmentFile(
-        relativePath: name,
-        contents: render(
-          document, targetLanguage: targetLanguage, skeleton: Self.skeletonName(baseName)))
+      SegmentStream(relativePath: name) {
+        write(
+          document, targetLanguage: targetLanguage, skeleton: Self.skeletonName(baseName), to: &$0)
+      }
     ]
   }
 
@@ -41,43 +49,53 @@ public struct TMXWriter: TranslationWriter {
   public func render(
     _ document: PreparedDocument, targetLanguage: LanguageTag?, skeleton: String? = nil
   ) -> String {
-    let source = document.sourceLanguage.rawValue
-    let targetTag = target(targetLanguage).rawValue
-    var out = ""
-    out.reserveCapacity(document.text.utf8.count * 3 + 1024)
-    out +=
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">\n"
-    out +=
-      "  <header creationtool=\"precis\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"precis\""
-    out += " adminlang=\"en\" srclang=\"\(source)\" datatype=\"plaintext\">\n"
-    out += "    <prop type=\"x-precis-source\">\(XMLText.content(document.source))</prop>\n"
-    if let skeleton {
-      out += "    <prop type=\"x-precis-skeleton\">\(XMLText.content(skeleton))</prop>\n"
-    }
-    out += "  </header>\n  <body>\n"
-    for segment in document.segments {
-      out += "    <tu tuid=\"\(XMLText.attribute(segment.id.rawValue))\">\n"
-      out +=
-        "      <note>\(XMLText.content(segment.context(in: document).joined(separator: "; ")))</note>\n"
-      if !segment.isTranslatable { out += "      <prop type=\"x-translate\">no</prop>\n" }
-      out += "      <tuv xml:lang=\"\(source)\"><seg>"
-      inline(segment.pieces, into: &out)
-      out += "</seg></tuv>\n"
-      out += "      <tuv xml:lang=\"\(targetTag)\"><seg>"
-      let targetPieces = segment.isTranslatable ? segment.targetPieces(fill) : segment.pieces
-      if let targetPieces { inline(targetPieces, into: &out) }
-      out += "</seg></tuv>\n"
-      out += "    </tu>\n"
-    }
-    out += "  </body>\n</tmx>\n"
-    return out
+    ByteSink.text { write(document, targetLanguage: targetLanguage, skeleton: skeleton, to: &$0) }
   }
 
   public func render(_ document: PreparedDocument, targetLanguage: LanguageTag?) -> String {
     render(document, targetLanguage: targetLanguage, skeleton: nil)
   }
 
-  private func inline(_ pieces: [InlinePiece], into out: inout String) {
+  /// Writes the TMX text of a prepared document into `sink`, a segment at a time.
+  public func write(
+    _ document: PreparedDocument, targetLanguage: LanguageTag?, skeleton: String? = nil,
+    to sink: inout ByteSink
+  ) {
+    let source = document.sourceLanguage.rawValue
+    let targetTag = target(targetLanguage).rawValue
+    sink.append(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">\n"
+    )
+    sink.append(
+      "  <header creationtool=\"precis\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"precis\""
+    )
+    sink.append(" adminlang=\"en\" srclang=\"\(source)\" datatype=\"plaintext\">\n")
+    sink.append("    <prop type=\"x-precis-source\">\(XMLText.content(document.source))</prop>\n")
+    if let skeleton {
+      sink.append("    <prop type=\"x-precis-skeleton\">\(XMLText.content(skeleton))</prop>\n")
+    }
+    sink.append("  </header>\n  <body>\n")
+    for segment in document.segments {
+      sink.append("    <tu tuid=\"\(XMLText.attribute(segment.id.rawValue))\">\n")
+      sink.append(
+        "      <note>\(XMLText.content(segment.context(in: document).joined(separator: "; ")))</note>\n"
+      )
+      if !segment.isTranslatable { sink.append("      <prop type=\"x-translate\">no</prop>\n") }
+      sink.append("      <tuv xml:lang=\"\(source)\"><seg>")
+      let pieces = segment.pieces
+      inline(pieces, to: &sink)
+      sink.append("</seg></tuv>\n")
+      sink.append("      <tuv xml:lang=\"\(targetTag)\"><seg>")
+      let targetPieces = segment.isTranslatable ? segment.targetPieces(fill) : pieces
+      if let targetPieces { inline(targetPieces, to: &sink) }
+      sink.append("</seg></tuv>\n")
+      sink.append("    </tu>\n")
+      sink.flushIfFull()
+    }
+    sink.append("  </body>\n</tmx>\n")
+  }
+
+  private func inline(_ pieces: [InlinePiece], to sink: inout ByteSink) {
     var next = 1
     func cp(_ v: UInt32) -> String {
       defer { next += 1 }
@@ -86,22 +104,22 @@ public struct TMXWriter: TranslationWriter {
     for piece in pieces {
       switch piece {
       case let .text(s):
-        XMLText.appendContent(s, to: &out, invalid: cp)
+        XMLText.appendContent(s, to: &sink, invalid: cp)
       case let .placeholder(code, kind):
         // A code holding a character XML cannot hold (U+0019 inside "<b\u{19}>") goes as text:
         // a <ph> inside a <ph> is not TMX, and the reader keeps only a code's text.
         if code.unicodeScalars.contains(where: { !XMLText.isXMLCharacter($0.value) }) {
-          XMLText.appendContent(code, to: &out, invalid: cp)
+          XMLText.appendContent(code, to: &sink, invalid: cp)
           continue
         }
-        out += "<ph x=\"\(next)\" type=\"x-\(kind.rawValue)\">"
-        XMLText.appendContent(code, to: &out, invalid: cp)
-        out += "</ph>"
+        sink.append("<ph x=\"\(next)\" type=\"x-\(kind.rawValue)\">")
+        XMLText.appendContent(code, to: &sink, invalid: cp)
+        sink.append("</ph>")
         next += 1
       case let .protected(text, kind):
-        out += "<hi type=\"x-\(kind.rawValue)\">"
-        XMLText.appendContent(text, to: &out, invalid: cp)
-        out += "</hi>"
+        sink.append("<hi type=\"x-\(kind.rawValue)\">")
+        XMLText.appendContent(text, to: &sink, invalid: cp)
+        sink.append("</hi>")
       }
     }
   }

@@ -20,55 +20,63 @@ public struct XLIFF12Writer: SingleFileTranslationWriter {
 
   public init(fill: TargetFill = .empty) { self.fill = fill }
 
-  /// The XLIFF 1.2 text of a prepared document.
-  public func render(_ document: PreparedDocument, targetLanguage: LanguageTag?) -> String {
-    var out = ""
-    out.reserveCapacity(document.text.utf8.count * 3 + 1024)
-    out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    out += "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n"
-    out +=
+  /// Writes the XLIFF 1.2 text of a prepared document into `sink`, a segment at a time
+  /// (the embedded skeleton too).
+  public func write(
+    _ document: PreparedDocument, targetLanguage: LanguageTag?, to sink: inout ByteSink
+  ) {
+    sink.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+    sink.append("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n")
+    sink.append(
       "  <file original=\"\(XMLText.attribute(document.source))\" source-language=\"\(document.sourceLanguage.rawValue)\""
-    out += " target-language=\"\(target(targetLanguage).rawValue)\" datatype=\"plaintext\">\n"
-    out += "    <header>\n      <skl>\n        <internal-file form=\"\(Self.skeletonForm)\">"
-    XMLText.appendContent(Skeleton(document, includingSource: false).json(), to: &out) { _ in
-      "\u{FFFD}"
+    )
+    sink.append(" target-language=\"\(target(targetLanguage).rawValue)\" datatype=\"plaintext\">\n")
+    sink.append("    <header>\n      <skl>\n        <internal-file form=\"\(Self.skeletonForm)\">")
+    sink.append {
+      Skeleton.write(document, includingSource: false, to: &$0)
+    } transformedBy: {
+      XMLText.appendContent(bytes: $0, to: &$1) { _ in "\u{FFFD}" }
     }
-    out += "</internal-file>\n      </skl>\n"
+    sink.append("</internal-file>\n      </skl>\n")
     let counts = document.counts ?? WordCounter().counts(of: document).total
-    out += "      <note from=\"developer\">\(XMLText.content(counts.summary))</note>\n"
-    out += "    </header>\n    <body>\n"
+    sink.append("      <note from=\"developer\">\(XMLText.content(counts.summary))</note>\n")
+    sink.append("    </header>\n    <body>\n")
     for unit in document.units {
-      out +=
+      sink.append(
         "      <group id=\"\(XMLText.attribute(unit.id))\"\(unit.isTranslatable ? "" : " translate=\"no\"")>\n"
+      )
       for index in unit.segments {
         let segment = document.segments[index]
-        out +=
+        sink.append(
           "        <trans-unit id=\"\(XMLText.attribute(segment.id.rawValue))\" xml:space=\"preserve\""
-        out += segment.isTranslatable ? ">\n" : " translate=\"no\">\n"
-        out += "          <source>"
-        inline(segment.pieces, into: &out)
-        out += "</source>\n"
+        )
+        sink.append(segment.isTranslatable ? ">\n" : " translate=\"no\">\n")
+        sink.append("          <source>")
+        inline(segment.pieces, to: &sink)
+        sink.append("</source>\n")
         if let target = segment.targetPieces(fill) {
           let state =
             fill == .pseudo && segment.isTranslatable
             ? "translated" : segment.isTranslatable ? "needs-translation" : "final"
-          out += "          <target state=\"\(state)\">"
-          inline(target, into: &out)
-          out += "</target>\n"
+          sink.append("          <target state=\"\(state)\">")
+          inline(target, to: &sink)
+          sink.append("</target>\n")
         }
-        out +=
+        sink.append(
           "          <note from=\"developer\">\(XMLText.content(segment.context(in: document).joined(separator: "; ")))</note>\n"
-        out += "        </trans-unit>\n"
+        )
+        sink.append("        </trans-unit>\n")
+        sink.flushIfFull()
       }
-      out += "      </group>\n"
+      sink.append("      </group>\n")
+      sink.flushIfFull()
     }
-    out += "    </body>\n  </file>\n</xliff>\n"
-    return out
+    sink.append("    </body>\n  </file>\n</xliff>\n")
   }
 
   /// Inline content; `<x>` ids count from 1 in each `<source>` and again in its `<target>`,
   /// so the k-th code of both has the same id.
-  private func inline(_ pieces: [InlinePiece], into out: inout String) {
+  private func inline(_ pieces: [InlinePiece], to sink: inout ByteSink) {
     var next = 1
     func cp(_ v: UInt32) -> String {
       defer { next += 1 }
@@ -77,12 +85,12 @@ public struct XLIFF12Writer: SingleFileTranslationWriter {
     for piece in pieces {
       switch piece {
       case let .text(s):
-        XMLText.appendContent(s, to: &out, invalid: cp)
+        XMLText.appendContent(s, to: &sink, invalid: cp)
       case let .placeholder(code, kind):
         // An attribute cannot hold a character XML cannot (U+0019 inside "<b\u{19}>"), and
         // equiv-text would lose it: such a code goes as text, its characters as <x>.
         if code.unicodeScalars.contains(where: { !XMLText.isXMLCharacter($0.value) }) {
-          XMLText.appendContent(code, to: &out, invalid: cp)
+          XMLText.appendContent(code, to: &sink, invalid: cp)
           continue
         }
         let ctype: String
@@ -91,12 +99,13 @@ public struct XLIFF12Writer: SingleFileTranslationWriter {
         case .variable: ctype = "x-variable"
         case .printf: ctype = "x-printf"
         }
-        out += "<x id=\"\(next)\" ctype=\"\(ctype)\" equiv-text=\"\(XMLText.attribute(code))\"/>"
+        sink.append(
+          "<x id=\"\(next)\" ctype=\"\(ctype)\" equiv-text=\"\(XMLText.attribute(code))\"/>")
         next += 1
       case let .protected(text, _):
-        out += "<mrk mtype=\"protected\">"
-        XMLText.appendContent(text, to: &out, invalid: cp)
-        out += "</mrk>"
+        sink.append("<mrk mtype=\"protected\">")
+        XMLText.appendContent(text, to: &sink, invalid: cp)
+        sink.append("</mrk>")
       }
     }
   }

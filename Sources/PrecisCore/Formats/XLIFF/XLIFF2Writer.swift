@@ -20,47 +20,68 @@ public struct XLIFF2Writer: SingleFileTranslationWriter {
 
   public init(fill: TargetFill = .empty) { self.fill = fill }
 
-  /// The XLIFF text of a prepared document.
-  public func render(_ document: PreparedDocument, targetLanguage: LanguageTag?) -> String {
-    var out = ""
-    out.reserveCapacity(document.text.utf8.count * 3 + 1024)
-    out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    out += "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\""
-    out +=
+  /// Writes the XLIFF text of a prepared document into `sink`, a segment at a time.
+  ///
+  /// A unit's notes and `<originalData>` come before its segments, so each unit is read
+  /// twice: once for the notes and the codes, once for the segments.
+  public func write(
+    _ document: PreparedDocument, targetLanguage: LanguageTag?, to sink: inout ByteSink
+  ) {
+    sink.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+    sink.append("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\"")
+    sink.append(
       " srcLang=\"\(document.sourceLanguage.rawValue)\" trgLang=\"\(target(targetLanguage).rawValue)\">\n"
-    out +=
+    )
+    sink.append(
       "  <file id=\"f1\" original=\"\(XMLText.attribute(document.source))\" xml:space=\"preserve\">\n"
+    )
     let counts = document.counts ?? WordCounter().counts(of: document).total
-    out += "    <notes>\n"
-    out += "      <note id=\"n1\" category=\"counts\">\(XMLText.content(counts.summary))</note>\n"
-    out += "    </notes>\n"
+    sink.append("    <notes>\n")
+    sink.append(
+      "      <note id=\"n1\" category=\"counts\">\(XMLText.content(counts.summary))</note>\n")
+    sink.append("    </notes>\n")
     if document.units.isEmpty {
       // XLIFF needs a unit; a document without segments is all layout, kept untranslated.
-      out += "    <unit id=\"u1\" translate=\"no\">\n      <segment id=\"s1\">\n        <source>"
-      XMLText.appendContent(document.end, to: &out, invalid: Self.cp)
-      out += "</source>\n      </segment>\n    </unit>\n"
+      sink.append(
+        "    <unit id=\"u1\" translate=\"no\">\n      <segment id=\"s1\">\n        <source>")
+      document.withUTF8 {
+        XMLText.appendContent(
+          bytes: UnsafeBufferPointer(rebasing: $0[document.endOffset...]), to: &sink,
+          invalid: Self.cp)
+      }
+      sink.append("</source>\n      </segment>\n    </unit>\n")
     }
     for (u, unit) in document.units.enumerated() {
-      renderUnit(unit, index: u, of: document, into: &out)
+      writeUnit(unit, index: u, of: document, to: &sink)
     }
-    out += "  </file>\n</xliff>\n"
-    return out
+    sink.append("  </file>\n</xliff>\n")
   }
 
   static func cp(_ v: UInt32) -> String { "<cp hex=\"\(XMLText.hex(v))\"/>" }
 
-  private func renderUnit(
-    _ unit: PreparedUnit, index u: Int, of document: PreparedDocument, into out: inout String
+  private func writeUnit(
+    _ unit: PreparedUnit, index u: Int, of document: PreparedDocument, to sink: inout ByteSink
   ) {
-    let segments = unit.segments.map { document.segments[$0] }
-    out +=
+    let segments = document.segments
+    sink.append(
       "    <unit id=\"\(XMLText.attribute(unit.id))\"\(unit.isTranslatable ? "" : " translate=\"no\"")>\n"
+    )
     // Notes: the unit's place and role, then what is particular to each segment.
-    var noteList = [
-      ("location", "\(document.source), paragraph \(unit.paragraph + 1), line \(unit.line)")
-    ]
-    if unit.role != .body { noteList.append(("role", unit.role.rawValue)) }
-    for segment in segments {
+    sink.append("      <notes>\n")
+    var noteCount = 0
+    func note(_ category: String, _ text: String) {
+      noteCount += 1
+      sink.append(
+        "        <note id=\"n\(noteCount)\" category=\"\(category)\">\(XMLText.content(text))</note>\n"
+      )
+    }
+    note("location", "\(document.source), paragraph \(unit.paragraph + 1), line \(unit.line)")
+    if unit.role != .body { note("role", unit.role.rawValue) }
+    // Equal codes share one <data>, numbered in the order they first appear.
+    var dataIDs: [String: String] = [:]
+    var dataOrder: [String] = []
+    for index in unit.segments {
+      let segment = segments[index]
       var particular: [String] = []
       if segment.role != .body && segment.role != unit.role {
         particular.append("role: \(segment.role.rawValue)")
@@ -73,95 +94,95 @@ public struct XLIFF2Writer: SingleFileTranslationWriter {
       }
       if let language = segment.language { particular.append("language: \(language.rawValue)") }
       if !particular.isEmpty {
-        noteList.append(
-          ("segment", "\(segment.id.rawValue): " + particular.joined(separator: "; ")))
-      }
-    }
-    out += "      <notes>\n"
-    for (i, note) in noteList.enumerated() {
-      out +=
-        "        <note id=\"n\(i + 1)\" category=\"\(note.0)\">\(XMLText.content(note.1))</note>\n"
-    }
-    out += "      </notes>\n"
-    // Inline ids, unique in the unit; equal codes share one <data>.
-    var dataIDs: [String: String] = [:]
-    var dataOrder: [String] = []
-    var codeIDs: [[String]] = []
-    var wrapperIDs: [String?] = []
-    var next = 1
-    for segment in segments {
-      var ids: [String] = []
-      if !segment.isTranslatable && unit.isTranslatable {
-        wrapperIDs.append("m\(next)")
-        next += 1
-      } else {
-        wrapperIDs.append(nil)
+        note("segment", "\(segment.id.rawValue): " + particular.joined(separator: "; "))
       }
       for piece in segment.pieces {
+        if case let .placeholder(code, _) = piece, dataIDs[code] == nil {
+          dataIDs[code] = "d\(dataOrder.count + 1)"
+          dataOrder.append(code)
+        }
+      }
+      sink.flushIfFull()
+    }
+    sink.append("      </notes>\n")
+    if !dataOrder.isEmpty {
+      sink.append("      <originalData>\n")
+      for code in dataOrder {
+        sink.append("        <data id=\"\(dataIDs[code] ?? "")\">")
+        XMLText.appendContent(code, to: &sink, invalid: Self.cp)
+        sink.append("</data>\n")
+        sink.flushIfFull()
+      }
+      sink.append("      </originalData>\n")
+    }
+    // Inline ids, unique in the unit: counted on through the unit's segments.
+    var next = 1
+    for (k, index) in unit.segments.enumerated() {
+      let segment = segments[index]
+      let pieces = segment.pieces
+      var wrapper: String? = nil
+      if !segment.isTranslatable && unit.isTranslatable {
+        wrapper = "m\(next)"
+        next += 1
+      }
+      var ids: [String] = []
+      for piece in pieces {
         switch piece {
-        case let .placeholder(code, _):
-          ids.append("ph\(next)")
-          if dataIDs[code] == nil {
-            dataIDs[code] = "d\(dataOrder.count + 1)"
-            dataOrder.append(code)
-          }
+        case .placeholder: ids.append("ph\(next)")
         case .protected: ids.append("m\(next)")
         case .text: continue
         }
         next += 1
       }
-      codeIDs.append(ids)
-    }
-    if !dataOrder.isEmpty {
-      out += "      <originalData>\n"
-      for code in dataOrder {
-        out += "        <data id=\"\(dataIDs[code] ?? "")\">"
-        XMLText.appendContent(code, to: &out, invalid: Self.cp)
-        out += "</data>\n"
+      if !segment.beforeRange.isEmpty && (k > 0 || u == 0) {
+        segment.withBeforeUTF8 { ignorable($0, to: &sink) }
       }
-      out += "      </originalData>\n"
-    }
-    for (k, segment) in segments.enumerated() {
-      let gap = segment.before
-      if !gap.isEmpty && (k > 0 || u == 0) { ignorable(gap, into: &out) }
-      out += "      <segment id=\"\(XMLText.attribute(segment.id.rawValue))\""
+      sink.append("      <segment id=\"\(XMLText.attribute(segment.id.rawValue))\"")
       let targetPieces = segment.targetPieces(fill)
       if targetPieces != nil && fill == .pseudo && segment.isTranslatable {
-        out += " state=\"translated\""
+        sink.append(" state=\"translated\"")
       }
-      out += ">\n        <source>"
-      inline(segment.pieces, ids: codeIDs[k], wrapper: wrapperIDs[k], data: dataIDs, into: &out)
-      out += "</source>\n"
+      sink.append(">\n        <source>")
+      inline(pieces, ids: ids, wrapper: wrapper, data: dataIDs, to: &sink)
+      sink.append("</source>\n")
       if let targetPieces {
-        out += "        <target>"
-        inline(targetPieces, ids: codeIDs[k], wrapper: wrapperIDs[k], data: dataIDs, into: &out)
-        out += "</target>\n"
+        sink.append("        <target>")
+        inline(targetPieces, ids: ids, wrapper: wrapper, data: dataIDs, to: &sink)
+        sink.append("</target>\n")
       }
-      out += "      </segment>\n"
+      sink.append("      </segment>\n")
+      sink.flushIfFull()
     }
     // The gap after the unit: before the next unit's first segment, or the document's end.
     let last = unit.segments.upperBound
-    let after = last < document.segments.count ? document.segments[last].before : document.end
-    if !after.isEmpty { ignorable(after, into: &out) }
-    out += "    </unit>\n"
+    if last < segments.count {
+      segments[last].withBeforeUTF8 { if !$0.isEmpty { ignorable($0, to: &sink) } }
+    } else {
+      document.withUTF8 {
+        let end = UnsafeBufferPointer(rebasing: $0[document.endOffset...])
+        if !end.isEmpty { ignorable(end, to: &sink) }
+      }
+    }
+    sink.append("    </unit>\n")
+    sink.flushIfFull()
   }
 
-  private func ignorable(_ text: String, into out: inout String) {
-    out += "      <ignorable>\n        <source>"
-    XMLText.appendContent(text, to: &out, invalid: Self.cp)
-    out += "</source>\n      </ignorable>\n"
+  private func ignorable(_ text: UnsafeBufferPointer<UInt8>, to sink: inout ByteSink) {
+    sink.append("      <ignorable>\n        <source>")
+    XMLText.appendContent(bytes: text, to: &sink, invalid: Self.cp)
+    sink.append("</source>\n      </ignorable>\n")
   }
 
   private func inline(
     _ pieces: [InlinePiece], ids: [String], wrapper: String?, data: [String: String],
-    into out: inout String
+    to sink: inout ByteSink
   ) {
-    if let wrapper { out += "<mrk id=\"\(wrapper)\" translate=\"no\">" }
+    if let wrapper { sink.append("<mrk id=\"\(wrapper)\" translate=\"no\">") }
     var k = 0
     for piece in pieces {
       switch piece {
       case let .text(s):
-        XMLText.appendContent(s, to: &out, invalid: Self.cp)
+        XMLText.appendContent(s, to: &sink, invalid: Self.cp)
       case let .placeholder(code, kind):
         let id = k < ids.count ? ids[k] : "ph\(k + 1)"
         k += 1
@@ -171,16 +192,16 @@ public struct XLIFF2Writer: SingleFileTranslationWriter {
           type = code.hasPrefix("<br") ? "type=\"fmt\" subType=\"xlf:lb\"" : "type=\"fmt\""
         case .variable, .printf: type = "type=\"ui\" subType=\"xlf:var\""
         }
-        out += "<ph id=\"\(id)\" dataRef=\"\(data[code] ?? "")\" canDelete=\"no\" \(type)"
-        out += " disp=\"\(XMLText.attribute(code))\" equiv=\"\(XMLText.attribute(code))\"/>"
+        sink.append("<ph id=\"\(id)\" dataRef=\"\(data[code] ?? "")\" canDelete=\"no\" \(type)")
+        sink.append(" disp=\"\(XMLText.attribute(code))\" equiv=\"\(XMLText.attribute(code))\"/>")
       case let .protected(text, _):
         let id = k < ids.count ? ids[k] : "m\(k + 1)"
         k += 1
-        out += "<mrk id=\"\(id)\" translate=\"no\">"
-        XMLText.appendContent(text, to: &out, invalid: Self.cp)
-        out += "</mrk>"
+        sink.append("<mrk id=\"\(id)\" translate=\"no\">")
+        XMLText.appendContent(text, to: &sink, invalid: Self.cp)
+        sink.append("</mrk>")
       }
     }
-    if wrapper != nil { out += "</mrk>" }
+    if wrapper != nil { sink.append("</mrk>") }
   }
 }

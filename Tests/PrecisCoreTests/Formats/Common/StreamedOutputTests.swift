@@ -1,10 +1,12 @@
-import PrecisCore
 import PrecisTestSupport
 import PropertyBased
 import Testing
 
+@testable import PrecisCore
+
 /// Writers that stream their files into a ``ByteSink`` a piece at a time write the same bytes
-/// as a rendering built from each segment's text, on the corpora and on random documents.
+/// as a rendering built whole (the writers' renderings from before they streamed, or one built
+/// from each segment's text), on the corpora and on random documents.
 @Suite struct StreamedOutputTests {
   /// Every stream of every writer, for a target language, with pieces of `pieceSize` bytes.
   func streamedFiles(_ document: Document, pieceSize: Int) -> [String: [UInt8]] {
@@ -23,11 +25,17 @@ import Testing
     for name in TranslationFormats.names {
       for fill in TargetFill.allCases {
         guard let writer = TranslationFormats.writer(named: name, fill: fill) else { continue }
-        take(writer.streams(for: prepared, baseName: "doc", targetLanguage: LanguageTag("fr")), "\(fill) ")
+        take(
+          writer.streams(for: prepared, baseName: "doc", targetLanguage: LanguageTag("fr")),
+          "\(fill) ")
       }
     }
     take(SegmentJSONLWriter().streams(for: document, baseName: "doc", targetLanguage: nil), "")
     take(SkeletonWriter().streams(for: document, baseName: "doc", targetLanguage: nil), "")
+    take(SummaryWriter().streams(for: document, baseName: "doc", targetLanguage: nil), "")
+    take(
+      SummaryWriter(length: .ratio(0.5)).streams(
+        for: document, baseName: "half", targetLanguage: nil), "")
     return result
   }
 
@@ -35,13 +43,24 @@ import Testing
   func renderedFiles(_ document: Document) -> [String: [UInt8]] {
     let prepared = PreparedDocument(document)
     var result: [String: [UInt8]] = [:]
-    for name in TranslationFormats.names {
-      for fill in TargetFill.allCases {
-        guard let writer = TranslationFormats.writer(named: name, fill: fill) else { continue }
-        for file in writer.files(for: prepared, baseName: "doc", targetLanguage: LanguageTag("fr")) {
-          result["\(fill) " + file.relativePath] = Array(file.contents.utf8)
-        }
-      }
+    let french = LanguageTag("fr")
+    let source = prepared.sourceLanguage.rawValue
+    for fill in TargetFill.allCases {
+      result["\(fill) doc.fr.xlf"] = Array(
+        WholeXLIFF2Rendering(fill: fill).render(prepared, targetLanguage: french).utf8)
+      result["\(fill) doc.fr.xliff12.xlf"] = Array(
+        WholeXLIFF12Rendering(fill: fill).render(prepared, targetLanguage: french).utf8)
+      result["\(fill) doc.\(source)-fr.tmx"] = Array(
+        WholeTMXRendering(fill: fill).render(
+          prepared, targetLanguage: french, skeleton: "doc.skeleton.json"
+        ).utf8)
+      result["\(fill) doc.fr.po"] = Array(
+        WholePORendering(fill: fill).render(
+          prepared, targetLanguage: french, skeleton: "doc.skeleton.json"
+        ).utf8)
+      let aligned = WholeAlignedRendering(fill: fill)
+      result["\(fill) doc.\(source).txt"] = Array(aligned.sourceText(prepared).utf8)
+      result["\(fill) doc.fr.txt"] = Array(aligned.targetText(prepared).utf8)
     }
     // TSV, from each segment's text and the escaping function.
     for fill in TargetFill.allCases {
@@ -55,7 +74,8 @@ import Testing
         if role != .body { notes += "; \(role.rawValue)" }
         if !segment.isTranslatable { notes += "; do not translate" }
         if let rank = segment.rank { notes += "; summary rank \(rank)" }
-        tsv += [segment.id.rawValue, TSVWriter.escape(segment.text), TSVWriter.escape(target), notes]
+        tsv +=
+          [segment.id.rawValue, TSVWriter.escape(segment.text), TSVWriter.escape(target), notes]
           .joined(separator: "\t") + "\n"
       }
       result["\(fill) doc.segments.tsv"] = Array(tsv.utf8)
@@ -63,17 +83,44 @@ import Testing
     let jsonl = document.segments.map { SegmentJSONLWriter().line(for: $0, in: document) + "\n" }
     result["doc.segments.jsonl"] = Array(jsonl.joined().utf8)
     result["doc.skeleton.json"] = Array(Skeleton(prepared).json().utf8)
+    // Summaries, a sentence a line.
+    for (name, length) in [("doc", SummaryLength.sentences(3)), ("half", .ratio(0.5))] {
+      let sentences = Summary.sentences(of: document, length: length)
+      result["\(name).summary.txt"] = Array(
+        sentences.map { $0.text.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n" }
+          .joined().utf8)
+    }
     return result
   }
 
-  func check(_ document: Document, _ label: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  func check(
+    _ document: Document, _ label: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let rendered = renderedFiles(document)
-    for pieceSize in [1, 4096, ByteSink.defaultPieceSize] {
+    // `Int.max`: one piece, as `SegmentStream.contents` and the writers' `files` gather them.
+    for pieceSize in [1, 4096, ByteSink.defaultPieceSize, Int.max] {
       let streamed = streamedFiles(document, pieceSize: pieceSize)
       #expect(streamed.keys.sorted() == rendered.keys.sorted(), sourceLocation: sourceLocation)
       for (name, bytes) in streamed where bytes != rendered[name] {
-        Issue.record("\(label): \(name) with pieces of \(pieceSize) differs", sourceLocation: sourceLocation)
+        Issue.record(
+          "\(label): \(name) with pieces of \(pieceSize) differs", sourceLocation: sourceLocation)
       }
+    }
+    // The writers' `files`, which gather each stream into a string (the later of two files of
+    // one name, as in `streamedFiles`: aligned text from French to French).
+    let prepared = PreparedDocument(document)
+    var gathered: [String: [UInt8]] = [:]
+    for name in TranslationFormats.names {
+      for fill in TargetFill.allCases {
+        guard let writer = TranslationFormats.writer(named: name, fill: fill) else { continue }
+        for file in writer.files(for: prepared, baseName: "doc", targetLanguage: LanguageTag("fr"))
+        {
+          gathered["\(fill) " + file.relativePath] = Array(file.contents.utf8)
+        }
+      }
+    }
+    for (name, bytes) in gathered where bytes != rendered[name] {
+      Issue.record("\(label): \(name) from files(for:) differs", sourceLocation: sourceLocation)
     }
   }
 
@@ -104,6 +151,31 @@ import Testing
     let document = try FormatSamples.document(text)
     #expect(document.segments.count == 1)
     check(document, "long segment")
+  }
+
+  /// XLIFF 1.2 carries the skeleton's JSON escaped for XML as it is written; a piece of it
+  /// that ends inside a character waits for the rest before it is escaped.
+  @Test(arguments: [1, 2, 3, 5, 64])
+  func piecesCutInsideACharacterAreJoinedBeforeTheyAreEscaped(pieceSize: Int) {
+    let text = "é & 日本 <x> 👩‍💻 \u{FEFF}\u{85}\u{1}ok"
+    let bytes = Array(text.utf8)
+    final class Pieces { var bytes: [UInt8] = [] }
+    let pieces = Pieces()
+    var sink = ByteSink(pieceSize: pieceSize) { pieces.bytes.append(contentsOf: $0) }
+    sink.append { inner in
+      // A byte at a time, so that pieces end wherever `pieceSize` falls.
+      for b in bytes {
+        inner.bytes.append(b)
+        inner.flushIfFull()
+      }
+    } transformedBy: { piece, out in
+      XMLText.appendContent(bytes: piece, to: &out) { "[\($0)]" }
+    }
+    sink.flush()
+    var expected = ""
+    XMLText.appendContent(text, to: &expected) { "[\($0)]" }
+    #expect(String(decoding: pieces.bytes, as: UTF8.self) == expected)
+    #expect(expected.contains("[1]") && expected.contains("&amp;") && expected.contains("&#xFEFF;"))
   }
 
   @Test func aControlRemovedInsideAComposedLetterGoesBackBeforeIt() throws {
