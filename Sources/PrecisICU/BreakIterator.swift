@@ -59,6 +59,9 @@ public final class BreakIterator {
   private let handle: OpaquePointer
   private let buffer = UTF16Buffer()
   private var scratch: [Int32] = []
+  /// The last window's boundaries as UTF-8 offsets: returned, and reused by the next call
+  /// once the caller has let go of them.
+  private var offsets: [Int] = []
 
   /// Opens an iterator; ICU falls back to the root rules for a locale it does not know.
   public init(kind: BreakKind, locale: String) throws(ICUError) {
@@ -127,7 +130,9 @@ public final class BreakIterator {
       if b == UBRK_DONE { break }
       scratch.append(b)
     }
-    return UTF8Walk.utf8Offsets(ofAscendingUTF16: scratch, in: utf8)
+    offsets.removeAll(keepingCapacity: true)
+    UTF8Walk.appendUTF8Offsets(ofAscendingUTF16: scratch, in: utf8, to: &offsets)
+    return offsets
   }
 
   /// Calls `body` with each segment between boundaries, as a UTF-8 range and its word kind.

@@ -13,21 +13,20 @@ enum UTF8Walk {
     return 4
   }
 
-  /// Converts ascending UTF-16 offsets into UTF-8 offsets of the same valid UTF-8 text.
+  /// Appends the UTF-8 offsets of ascending UTF-16 offsets of the same valid UTF-8 text to
+  /// `result` (whose buffer the caller may reuse).
   ///
   /// - Complexity: O(*n*) in the length of `utf8`.
-  static func utf8Offsets(
-    ofAscendingUTF16 offsets: [Int32], in utf8: UnsafeBufferPointer<UInt8>
-  ) -> [Int] {
-    var result: [Int] = []
-    result.reserveCapacity(offsets.count)
+  static func appendUTF8Offsets(
+    ofAscendingUTF16 offsets: [Int32], in utf8: UnsafeBufferPointer<UInt8>, to result: inout [Int]
+  ) {
+    result.reserveCapacity(result.count + offsets.count)
     var byte = 0
     var unit = 0
     for target in offsets {
       advance(&byte, &unit, toUnit: Int(target), in: utf8)
       result.append(min(byte, utf8.count))
     }
-    return result
   }
 
   /// The number of bytes of `mask` whose top bit is set (its other bits clear): one multiply,

@@ -95,6 +95,8 @@ struct BoundaryCorrector {
     }
     result.removeLast(result.count - kept)
     self.b = UnsafeBufferPointer(start: nil, count: 0)
+    // Let go of ICU's boundaries, so that the break iterator reuses their buffer.
+    self.icu = []
     return result
   }
 

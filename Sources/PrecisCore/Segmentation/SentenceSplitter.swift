@@ -114,11 +114,14 @@ public struct SentenceSplitter: Stage {
     var current = (language: language, corrector: makeCorrector(for: language))
     var correctors: [LanguageTag: BoundaryCorrector] = [:]
     return try withBreakIterator(.sentence, locale: current.corrector.icuLocale) { iterator in
+      let ranges = ParagraphSplitter.paragraphs(in: bytes)
       var paragraphs: [Paragraph] = []
+      paragraphs.reserveCapacity(ranges.count)
       var segments: [Segment] = []
-      var occurrences: [UInt64: Int] = [:]
+      segments.reserveCapacity(2 * ranges.count)
+      var occurrences: [UInt64: Int] = Dictionary(minimumCapacity: ranges.count)
       var knownIndex = 0
-      for range in ParagraphSplitter.paragraphs(in: bytes) {
+      for range in ranges {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
         let hash = SegmentID.hash(slice)
         let occurrence = occurrences[hash, default: 0]
