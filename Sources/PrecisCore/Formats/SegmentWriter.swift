@@ -30,12 +30,17 @@ extension SegmentWriter {
   public func files(for document: Document, baseName: String, targetLanguage: LanguageTag?)
     -> [SegmentFile]
   {
-    let name =
-      targetLanguage.map { "\(baseName).\($0.rawValue).\(fileExtension)" }
-      ?? "\(baseName).\(fileExtension)"
-    return [
-      SegmentFile(relativePath: name, contents: render(document, targetLanguage: targetLanguage))
+    [
+      SegmentFile(
+        relativePath: fileName(baseName: baseName, targetLanguage: targetLanguage),
+        contents: render(document, targetLanguage: targetLanguage))
     ]
+  }
+
+  /// The default file name: `NAME.<tgt>.<fileExtension>`, or `NAME.<fileExtension>` without
+  /// a target language.
+  func fileName(baseName: String, targetLanguage: LanguageTag?) -> String {
+    targetLanguage.map { "\(baseName).\($0.rawValue).\(fileExtension)" } ?? "\(baseName).\(fileExtension)"
   }
 
   public var needsSkeleton: Bool { false }
@@ -57,6 +62,11 @@ public struct SegmentFile: Sendable, Hashable {
   public init(relativePath: String, contents: String) {
     self.relativePath = relativePath
     self.contents = contents
+  }
+
+  /// The file a stream writes, gathered.
+  public init(_ stream: SegmentStream) {
+    self.init(relativePath: stream.relativePath, contents: stream.contents)
   }
 }
 
@@ -117,5 +127,26 @@ public enum JSONText {
       return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     default: return nil
     }
+  }
+}
+
+/// A writer of one file, `NAME.<tgt>.<fileExtension>`, that writes it a piece at a time:
+/// ``render(_:targetLanguage:)`` and ``streams(for:baseName:targetLanguage:)`` come from
+/// ``write(_:to:)``.
+public protocol StreamingSegmentWriter: SegmentWriter {
+  /// Writes the file for `document` into `sink`.
+  func write(_ document: Document, to sink: inout ByteSink)
+}
+
+extension StreamingSegmentWriter {
+  public func render(_ document: Document, targetLanguage: LanguageTag?) -> String {
+    ByteSink.text { write(document, to: &$0) }
+  }
+
+  public func streams(for document: Document, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentStream]
+  {
+    let name = fileName(baseName: baseName, targetLanguage: targetLanguage)
+    return [SegmentStream(relativePath: name) { write(document, to: &$0) }]
   }
 }

@@ -3,11 +3,12 @@
 public protocol TranslationWriter: SegmentWriter {
   /// What the writer puts in the targets.
   var fill: TargetFill { get }
-  /// The files for one document and target language, named after `baseName`.
+  /// The files for one document and target language, named after `baseName`: by default
+  /// the streams' bytes, gathered.
   func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
     -> [SegmentFile]
-  /// The files of ``files(for:baseName:targetLanguage:)-(PreparedDocument,_,_)``, each
-  /// written on demand into a ``ByteSink``; the bytes are the same.
+  /// The files for one document and target language, each written on demand into a
+  /// ``ByteSink`` a piece at a time.
   func streams(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
     -> [SegmentStream]
 }
@@ -30,10 +31,10 @@ extension TranslationWriter {
     streams(for: PreparedDocument(document), baseName: baseName, targetLanguage: targetLanguage)
   }
 
-  public func streams(
-    for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?
-  ) -> [SegmentStream] {
-    files(for: document, baseName: baseName, targetLanguage: targetLanguage).map(SegmentStream.init)
+  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
+    -> [SegmentFile]
+  {
+    streams(for: document, baseName: baseName, targetLanguage: targetLanguage).map(SegmentFile.init)
   }
 
   /// The target language, or `und` when none is given.
@@ -141,14 +142,6 @@ public protocol SingleFileTranslationWriter: TranslationWriter {
 extension SingleFileTranslationWriter {
   public func render(_ document: PreparedDocument, targetLanguage: LanguageTag?) -> String {
     ByteSink.text { write(document, targetLanguage: targetLanguage, to: &$0) }
-  }
-
-  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
-    -> [SegmentFile]
-  {
-    streams(for: document, baseName: baseName, targetLanguage: targetLanguage).map {
-      SegmentFile(relativePath: $0.relativePath, contents: $0.contents)
-    }
   }
 
   public func streams(

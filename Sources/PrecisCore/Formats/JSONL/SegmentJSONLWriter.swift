@@ -2,24 +2,11 @@
 ///
 /// Fields: `id`, `text`, `paragraph` (0-based), `start` and `end` (UTF-8 offsets into the
 /// normalised text), `role`, `translate`, and `lang` when known.
-public struct SegmentJSONLWriter: SegmentWriter {
+public struct SegmentJSONLWriter: StreamingSegmentWriter {
   public static let format = "jsonl"
   public let fileExtension = "segments.jsonl"
 
   public init() {}
-
-  public func render(_ document: Document, targetLanguage: LanguageTag?) -> String {
-    ByteSink.text { write(document, to: &$0) }
-  }
-
-  public func streams(for document: Document, baseName: String, targetLanguage: LanguageTag?)
-    -> [SegmentStream]
-  {
-    let name =
-      targetLanguage.map { "\(baseName).\($0.rawValue).\(fileExtension)" }
-      ?? "\(baseName).\(fileExtension)"
-    return [SegmentStream(relativePath: name) { write(document, to: &$0) }]
-  }
 
   /// Writes the lines of `document` into `sink`, one segment at a time.
   public func write(_ document: Document, to sink: inout ByteSink) {

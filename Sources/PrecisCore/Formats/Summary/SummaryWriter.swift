@@ -3,7 +3,7 @@
 ///
 /// Needs a document that went through `score` (otherwise the lead is written). The length
 /// comes from the writer: three sentences unless the pipeline's output says otherwise.
-public struct SummaryWriter: SegmentWriter {
+public struct SummaryWriter: StreamingSegmentWriter {
   public static let format = "summary"
   public let fileExtension = "summary.txt"
   /// How long the summary is.
@@ -17,19 +17,6 @@ public struct SummaryWriter: SegmentWriter {
     self.length = length
     self.cut = cut
     self.fit = fit
-  }
-
-  public func render(_ document: Document, targetLanguage: LanguageTag?) -> String {
-    ByteSink.text { write(document, to: &$0) }
-  }
-
-  public func streams(for document: Document, baseName: String, targetLanguage: LanguageTag?)
-    -> [SegmentStream]
-  {
-    let name =
-      targetLanguage.map { "\(baseName).\($0.rawValue).\(fileExtension)" }
-      ?? "\(baseName).\(fileExtension)"
-    return [SegmentStream(relativePath: name) { write(document, to: &$0) }]
   }
 
   /// Writes the summary of `document` into `sink`, a sentence at a time.

@@ -17,14 +17,6 @@ public struct TMXWriter: TranslationWriter {
 
   public init(fill: TargetFill = .empty) { self.fill = fill }
 
-  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
-    -> [SegmentFile]
-  {
-    streams(for: document, baseName: baseName, targetLanguage: targetLanguage).map {
-      SegmentFile(relativePath: $0.relativePath, contents: $0.contents)
-    }
-  }
-
   public func streams(
     for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?
   ) -> [SegmentStream] {

@@ -16,14 +16,6 @@ public struct TSVWriter: TranslationWriter {
   /// The header line's fields.
   public static let header = ["id", "source", "target", "notes"]
 
-  public func files(for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?)
-    -> [SegmentFile]
-  {
-    streams(for: document, baseName: baseName, targetLanguage: targetLanguage).map {
-      SegmentFile(relativePath: $0.relativePath, contents: $0.contents)
-    }
-  }
-
   public func streams(
     for document: PreparedDocument, baseName: String, targetLanguage: LanguageTag?
   ) -> [SegmentStream] {
