@@ -169,12 +169,31 @@ struct ScriptProfile {
 
   init(_ b: UnsafeBufferPointer<UInt8>, limit: Int) {
     let n = min(b.count, limit)
+    // An ASCII start is counted without the table: only Latin can lead there.
+    var i = 0
+    var latin = 0
+    if let raw = UnsafeRawPointer(b.baseAddress) {
+      while i + 8 <= n {
+        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        if w & 0x8080_8080_8080_8080 != 0 { break }
+        latin += Self.asciiLetters(w)
+        i += 8
+      }
+    }
+    while i < n && b[i] < 0x80 {
+      if (b[i] | 0x20) &- 0x61 < 26 { latin += 1 }
+      i += 1
+    }
+    if i >= n {
+      dominant = latin > 0 ? .latin : nil
+      return
+    }
     var best: (bucket: ScriptBucket, count: Int)? = nil
     var kana = 0
     var han = 0
     withUnsafeTemporaryAllocation(of: Int.self, capacity: ScriptBucket.count) { counts in
       counts.initialize(repeating: 0)
-      var i = 0
+      counts[0] = latin
       let raw = UnsafeRawPointer(b.baseAddress)
       while i < n {
         // Eight ASCII bytes at once: a byte is a letter when, lower-cased, it is at least
@@ -182,12 +201,7 @@ struct ScriptProfile {
         if let raw, i + 8 <= n {
           let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
           if w & 0x8080_8080_8080_8080 == 0 {
-            let x = w | 0x2020_2020_2020_2020
-            let atLeastA = x &+ 0x1F1F_1F1F_1F1F_1F1F
-            let pastZ = x &+ 0x0505_0505_0505_0505
-            // The flags, one per byte in its top bit, summed by a multiply.
-            let flags = (atLeastA & ~pastZ & 0x8080_8080_8080_8080) >> 7
-            counts[0] += Int(truncatingIfNeeded: (flags &* 0x0101_0101_0101_0101) >> 56)
+            counts[0] += Self.asciiLetters(w)
             i += 8
             continue
           }
@@ -216,5 +230,17 @@ struct ScriptProfile {
     hasKana = kana > 0 && kana * 10 >= kana + han
     if hasKana, let b = best?.bucket, b == .han || b == .kana { best = (.kana, 0) }
     dominant = best?.bucket
+  }
+
+  /// The ASCII letters among eight ASCII bytes: a byte is a letter when, lower-cased, it is at
+  /// least "a" and below "{" (adding 0x1F and 0x05 carries into its top bit at those bounds);
+  /// the flags, one per byte, are summed by a multiply.
+  @inline(__always)
+  static func asciiLetters(_ w: UInt64) -> Int {
+    let x = w | 0x2020_2020_2020_2020
+    let atLeastA = x &+ 0x1F1F_1F1F_1F1F_1F1F
+    let pastZ = x &+ 0x0505_0505_0505_0505
+    let flags = (atLeastA & ~pastZ & 0x8080_8080_8080_8080) >> 7
+    return Int(truncatingIfNeeded: (flags &* 0x0101_0101_0101_0101) >> 56)
   }
 }
