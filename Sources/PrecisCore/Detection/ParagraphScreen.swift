@@ -80,6 +80,8 @@ struct ParagraphScreen {
       h = WordTable.fnvBasis
       length = 0
     }
+    // Fetched once: through UTF8Text.folded, every scalar would check that it is made.
+    let fold = FoldTable.shared
     var i = 0
     let n = probe.count
     while i < n {
@@ -102,7 +104,8 @@ struct ParagraphScreen {
         continue
       }
       if UTF8Text.isFormat(v) { continue }
-      h = WordTable.hash(scalar: UTF8Text.folded(v), into: h)
+      // UTF8Text.folded(v), v not ASCII.
+      h = WordTable.hash(scalar: v < FoldTable.limit ? fold.folded(v) : v, into: h)
       length += 1
     }
     // A word cut by the probe's end is not counted.
@@ -145,7 +148,7 @@ struct ScriptBucket: Hashable {
     }
   }
 
-  /// The number of buckets: values are below it.
+  /// The number of buckets: values are below it (and below 64, for ``ScriptProfile``'s bits).
   static let count = 58
 
   /// The bucket of letter `v`, or nil for what is not a letter of a classified script.
@@ -191,8 +194,10 @@ struct ScriptProfile {
     var best: (bucket: ScriptBucket, count: Int)? = nil
     var kana = 0
     var han = 0
+    // A bucket's count is set when its first letter is met (a bit of `seen`), so neither
+    // clearing the table nor looking for the largest count goes over all of it.
+    var seen: UInt64 = 1
     withUnsafeTemporaryAllocation(of: Int.self, capacity: ScriptBucket.count) { counts in
-      counts.initialize(repeating: 0)
       counts[0] = latin
       let raw = UnsafeRawPointer(b.baseAddress)
       while i < n {
@@ -218,13 +223,24 @@ struct ScriptProfile {
         }
         let (v, w) = UTF8Text.scalar(at: i, in: b)
         i += w
-        if let bucket = ScriptBucket.of(v) { counts[Int(bucket.value)] += 1 }
+        if let bucket = ScriptBucket.of(v) {
+          let k = Int(bucket.value)
+          if seen & (1 << k) == 0 {
+            seen |= 1 << k
+            counts[k] = 1
+          } else {
+            counts[k] += 1
+          }
+        }
       }
-      for k in 0..<ScriptBucket.count where counts[k] > (best?.count ?? 0) {
-        best = (ScriptBucket(value: UInt32(k)), counts[k])
+      var rest = seen
+      while rest != 0 {
+        let k = rest.trailingZeroBitCount
+        rest &= rest - 1
+        if counts[k] > (best?.count ?? 0) { best = (ScriptBucket(value: UInt32(k)), counts[k]) }
       }
-      kana = counts[Int(ScriptBucket.kana.value)]
-      han = counts[Int(ScriptBucket.han.value)]
+      if seen & (1 << ScriptBucket.kana.value) != 0 { kana = counts[Int(ScriptBucket.kana.value)] }
+      if seen & (1 << ScriptBucket.han.value) != 0 { han = counts[Int(ScriptBucket.han.value)] }
     }
     // Japanese: kana at least a tenth of kanji and kana, as ScriptLanguages judges.
     hasKana = kana > 0 && kana * 10 >= kana + han
