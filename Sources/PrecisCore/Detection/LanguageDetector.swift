@@ -73,7 +73,11 @@ public struct LanguageDetector: Stage {
     public var minLetters: Int = 40
     /// The bytes of a document CLD2 reads at once; longer texts are sampled (in windows over
     /// the text, more of them in texts over 32 times as long).
-    public var sampleBytes: Int = 256
+    public var sampleBytes: Int = Self.defaultSampleBytes
+
+    /// The default of `sampleBytes`. (Callers' default arguments name it rather than repeat
+    /// the number, so that a change reaches them.)
+    public static let defaultSampleBytes = 256
 
     public static let knownKeys = ["language", "paragraphs", "min-letters", "sample-bytes"]
 
@@ -81,7 +85,7 @@ public struct LanguageDetector: Stage {
 
     public init(
       language: LanguageTag? = nil, paragraphs: ParagraphMode = .auto, minLetters: Int = 40,
-      sampleBytes: Int = 256
+      sampleBytes: Int = Options.defaultSampleBytes
     ) {
       self.language = language
       self.paragraphs = paragraphs
@@ -100,7 +104,7 @@ public struct LanguageDetector: Stage {
       language = try c.decodeIfPresent(LanguageTag.self, forKey: .language)
       paragraphs = try c.decodeChoice(ParagraphMode.self, forKey: .paragraphs) ?? .auto
       minLetters = try c.decodeIfPresent(Int.self, forKey: .minLetters) ?? 40
-      sampleBytes = try c.decodeIfPresent(Int.self, forKey: .sampleBytes) ?? 256
+      sampleBytes = try c.decodeIfPresent(Int.self, forKey: .sampleBytes) ?? Self.defaultSampleBytes
     }
   }
 
