@@ -72,18 +72,25 @@ struct ParagraphScreen {
     var counts = (total: 0, hits: 0)
     var h = WordTable.fnvBasis
     var length = 0
+    var i = 0
+    let n = probe.count
+    // Whether the paragraph has passed already: even if every other byte left began a word,
+    // and none of them a function word, the share would stay at least `minimumPercent`.
+    var passed = false
     func endWord() {
       if length > 0 {
         counts.total += 1
-        if words.containsFolded(hash: h) { counts.hits += 1 }
+        if words.containsFolded(hash: h) {
+          counts.hits += 1
+          let most = counts.total + 1 + (n - i + 1) / 2
+          passed = counts.hits * 100 >= most * Self.minimumPercent
+        }
       }
       h = WordTable.fnvBasis
       length = 0
     }
     // Fetched once: through UTF8Text.folded, every scalar would check that it is made.
     let fold = FoldTable.shared
-    var i = 0
-    let n = probe.count
     while i < n {
       let c = probe[i]
       if c < 0x80 {
@@ -92,6 +99,7 @@ struct ParagraphScreen {
           length += 1
         } else {
           endWord()
+          if passed { return false }
         }
         i += 1
         continue
@@ -101,6 +109,7 @@ struct ParagraphScreen {
       i += w
       if Self.isPunctuation(v) {
         endWord()
+        if passed { return false }
         continue
       }
       if UTF8Text.isFormat(v) { continue }
