@@ -43,8 +43,9 @@ public struct DetectedLanguage: Sendable, Hashable {
 ///
 /// CLD2 is slower than the rest of the pipeline together, so it reads a sample of each
 /// document (`sample-bytes`, or a 32nd of the text if that is more, in windows spread over
-/// it), and a paragraph outside the sample only when a cheap screen (``ParagraphScreen``:
-/// script and function words) finds it suspect, or the sample saw another language.
+/// it; twice that when it cannot read the first sample reliably), and a paragraph outside the
+/// sample only when a cheap screen (``ParagraphScreen``: script and function words) finds it
+/// suspect, or the sample saw another language.
 /// See <doc:LanguageDetection>.
 ///
 /// - Complexity: O(max(`sample-bytes`, *n*/32)) per document, plus O(*p*) per paragraph
@@ -71,8 +72,9 @@ public struct LanguageDetector: Stage {
     /// The letters a paragraph needs (URLs and e-mail addresses not counted) before its
     /// language may differ from the document's.
     public var minLetters: Int = 40
-    /// The bytes of a document CLD2 reads at once; longer texts are sampled (in windows over
-    /// the text, more of them in texts over 32 times as long).
+    /// The bytes of a document CLD2 reads at once (twice as many when it cannot read those
+    /// reliably); longer texts are sampled (in windows over the text, more of them in texts
+    /// over 32 times as long).
     public var sampleBytes: Int = Self.defaultSampleBytes
 
     /// The default of `sampleBytes`. (Callers' default arguments name it rather than repeat
