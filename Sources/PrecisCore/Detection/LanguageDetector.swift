@@ -413,7 +413,8 @@ struct ParagraphChecker {
       UnsafeMutableBufferPointer(rebasing: room[length...]).initialize(repeating: 0x20)
       DetectionText.maskNoise(probe)
       let readOnly = UnsafeBufferPointer(probe)
-      let letters = DetectionText.letterCount(readOnly)
+      // Letters matter up to twice `minLetters` (see the close case below).
+      let letters = DetectionText.letterCount(readOnly, upTo: 2 * minLetters)
       if letters < minLetters { return nil }
       let reading = CLD2.detect(padded: readOnly, wantsChunks: false)
       guard reading.isReliable, reading.percents.0 >= LanguageDetector.paragraphPercent,
