@@ -160,6 +160,30 @@ struct ScriptBucket: Hashable {
   /// The number of buckets: values are below it (and below 64, for ``ScriptProfile``'s bits).
   static let count = 58
 
+  /// In ``byLeadByte``: the scalars of this lead byte are letters of no bucket.
+  static let noBucket = 0xFE
+  /// In ``byLeadByte``: the scalar must be decoded (its bucket depends on more than the lead
+  /// byte, or the lead byte starts no two- or three-byte sequence).
+  static let decodeLead = 0xFF
+
+  /// For each byte that starts a two- or three-byte UTF-8 sequence, the bucket all its
+  /// scalars share (``of(_:)`` asked of each of them), or ``noBucket``; else ``decodeLead``.
+  static let byLeadByte: [UInt8] = (0..<256).map { lead -> UInt8 in
+    let c = UInt32(lead)
+    let scalars: ClosedRange<UInt32>
+    switch c {
+    case 0xC2...0xDF: scalars = ((c & 0x1F) << 6)...((c & 0x1F) << 6 | 0x3F)
+    case 0xE0...0xEF: scalars = max((c & 0x0F) << 12, 0x800)...((c & 0x0F) << 12 | 0xFFF)
+    default: return UInt8(decodeLead)
+    }
+    var shared: Int? = nil
+    for v in scalars where !(0xD800...0xDFFF).contains(v) {
+      let k = of(v).map { Int($0.value) } ?? noBucket
+      if shared == nil { shared = k } else if shared != k { return UInt8(decodeLead) }
+    }
+    return UInt8(shared ?? decodeLead)
+  }
+
   /// The bucket of letter `v`, or nil for what is not a letter of a classified script.
   @inline(__always)
   static func of(_ v: UInt32) -> ScriptBucket? {
@@ -206,6 +230,7 @@ struct ScriptProfile {
     // A bucket's count is set when its first letter is met (a bit of `seen`), so neither
     // clearing the table nor looking for the largest count goes over all of it.
     var seen: UInt64 = 1
+    let leads = ScriptBucket.byLeadByte
     withUnsafeTemporaryAllocation(of: Int.self, capacity: ScriptBucket.count) { counts in
       counts[0] = latin
       let raw = UnsafeRawPointer(b.baseAddress)
@@ -230,16 +255,22 @@ struct ScriptProfile {
           i += 1
           continue
         }
-        let (v, w) = UTF8Text.scalar(at: i, in: b)
-        i += w
-        if let bucket = ScriptBucket.of(v) {
-          let k = Int(bucket.value)
-          if seen & (1 << k) == 0 {
-            seen |= 1 << k
-            counts[k] = 1
-          } else {
-            counts[k] += 1
-          }
+        // Most lead bytes tell the bucket (or that there is none) without the scalar.
+        var k = Int(leads[Int(c)])
+        if k == ScriptBucket.decodeLead {
+          let (v, w) = UTF8Text.scalar(at: i, in: b)
+          i += w
+          guard let bucket = ScriptBucket.of(v) else { continue }
+          k = Int(bucket.value)
+        } else {
+          i += c < 0xE0 ? 2 : 3
+          if k == ScriptBucket.noBucket { continue }
+        }
+        if seen & (1 << k) == 0 {
+          seen |= 1 << k
+          counts[k] = 1
+        } else {
+          counts[k] += 1
         }
       }
       var rest = seen

@@ -326,6 +326,24 @@ import Testing
     #expect(!suspect(english + " " + english))
   }
 
+  @Test func aLeadByteTellsTheScriptBucketOfEveryScalarItStarts() {
+    // Every scalar of two or three UTF-8 bytes: its lead byte's entry either asks for the
+    // scalar or is the scalar's bucket.
+    var wrong: [UInt32] = []
+    for v in UInt32(0x80)...0xFFFF where !(0xD800...0xDFFF).contains(v) {
+      let lead = v < 0x800 ? 0xC0 | v >> 6 : 0xE0 | v >> 12
+      let entry = Int(ScriptBucket.byLeadByte[Int(lead)])
+      if entry == ScriptBucket.decodeLead { continue }
+      let bucket = ScriptBucket.of(v).map { Int($0.value) } ?? ScriptBucket.noBucket
+      if entry != bucket { wrong.append(v) }
+    }
+    #expect(wrong.isEmpty)
+    // Cyrillic and Hangul syllables are told by the lead byte; Latin-1 symbols (C2) have none.
+    #expect(Int(ScriptBucket.byLeadByte[0xD0]) == Int(ScriptBucket.of(0x410)!.value))
+    #expect(ScriptBucket.byLeadByte[0xEB] == UInt8(ScriptBucket.hangul.value))
+    #expect(Int(ScriptBucket.byLeadByte[0xC2]) == ScriptBucket.noBucket)
+  }
+
   @Test func aSampleCLD2CannotReadIsReadAgainLarger() throws {
     // 600 bytes with words only at 220..<272: the first sample's windows, 64 bytes from each
     // quarter (0, 150, 300, 450), miss them; the second's, 128 bytes, find them.
