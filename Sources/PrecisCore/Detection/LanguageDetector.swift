@@ -205,8 +205,10 @@ public struct LanguageDetector: Stage {
   }
 
   /// The text's language, from a sample of `sample-bytes`; when that sample is not the whole
-  /// text and CLD2 cannot read it reliably (too few letters, or languages too close), from a
-  /// sample twice as large.
+  /// text and CLD2 cannot read it reliably (too few letters, or languages too close), or reads
+  /// it as a language it confuses with others (Spanish, Galician and Portuguese; Czech and
+  /// Slovak; Croatian, Serbian and Bosnian; Danish and Norwegian; Hindi, Marathi and Nepali;
+  /// Indonesian and Malay), from a sample twice as large.
   func read(
     _ bytes: UnsafeBufferPointer<UInt8>, paragraphs: [Range<Int>], wantsChunks: Bool
   ) -> Reading {
@@ -215,7 +217,8 @@ public struct LanguageDetector: Stage {
       let sample = makeSample(bytes, paragraphs: paragraphs, minimum: minimum)
       let result = sample.read(wantsChunks: wantsChunks)
       let (language, isDecisive) = sample.withText { Self.decide(result, sample: $0) }
-      if isDecisive || sample.coversWholeText || minimum > options.sampleBytes {
+      let isClose = result.languages.0.closeSet != 0
+      if (isDecisive && !isClose) || sample.coversWholeText || minimum > options.sampleBytes {
         return Reading(sample: sample, result: result, language: language, isDecisive: isDecisive)
       }
       minimum = 2 * options.sampleBytes

@@ -355,6 +355,21 @@ import Testing
     #expect(detector.detectLanguage(of: text)?.language == LanguageTag("en"))
   }
 
+  @Test(.enabled(if: SharedData.isAvailable, "needs ../shared"))
+  func aLanguageCLD2ConfusesIsConfirmedOnALargerSample() throws {
+    // A Spanish bullet list of the golden set (409 bytes): CLD2 reads its first 256 bytes as
+    // Galician at 99 %, and the whole of it as Spanish.
+    let lines = try String(
+      contentsOfFile: TestPaths.shared + "/data/segmentation/golden_rules.jsonl", encoding: .utf8
+    ).split(separator: "\n")
+    struct Case: Decodable { var id: String; var text: String }
+    let text = try #require(
+      lines.lazy.compactMap { try? JSONDecoder().decode(Case.self, from: Data($0.utf8)) }
+        .first { $0.id == "es-009" }?.text)
+    let detector = try LanguageDetector(options: .init())
+    #expect(detector.detectLanguage(of: text)?.language == LanguageTag("es"))
+  }
+
   @Test func optionsDecodeWithDefaultsAndRejectBadValues() throws {
     #expect(
       LanguageDetector.Options()
