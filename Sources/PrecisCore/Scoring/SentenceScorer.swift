@@ -15,6 +15,8 @@ import PrecisICU
 ///     - kind: score
 ///       position-decay: 1.25        # sentences of median length until the lead bias halves
 ///       redundancy: 0.1             # how much a sentence repeating a chosen one loses
+///       word-limits:                # the same keys, for summaries of a number of words
+///         centrality-weight: 0.75
 ///
 /// Words come from ICU's word break iterator for the document's language (dictionary
 /// segmentation for Chinese, Japanese, Thai and others), are case-folded, stemmed with
@@ -42,7 +44,12 @@ import PrecisICU
 /// sentence already taken (overlap of at least `duplicate-overlap`) comes after all others. Every segment gets a score in 0...1 (its score over the best one's)
 /// and a rank (1 is best); nothing is removed.
 ///
-/// The defaults were tuned on the development set described in `Summaries.md`.
+/// Summaries of a number of words (`--words`, `--budget-words`) are ranked by a second set of
+/// these weights, the `word-limits` mapping (``Options/wordLimitRanking``), with defaults of
+/// its own: such a summary is read up to a word limit, so centrality counts for more and the
+/// lead bias for less. The stage sets both rankings on every segment (`score`/`rank` and
+/// `wordLimitScore`/`wordLimitRank`). The defaults were tuned on the development set described
+/// in `Summaries.md`.
 ///
 /// - Complexity: O(*n*) in the length of the text, plus O(*s* log *s*) to sort *s* sentences.
 public struct SentenceScorer: Stage {
@@ -60,7 +67,7 @@ public struct SentenceScorer: Stage {
     public var centralityWeight: Double = 0.3
     /// Centrality is divided by `(1 + content words)^damping`: 0 favours long sentences,
     /// 1 averages over the words.
-    public var lengthDamping: Double = 0.5
+    public var lengthDamping: Double = 0.6
     /// The weight of the log of the length relative to the median sentence (above 0 favours
     /// long sentences, below 0 short ones).
     public var lengthWeight: Double = -0.1
@@ -97,14 +104,14 @@ public struct SentenceScorer: Stage {
     /// are favoured less than in a summary of a number of sentences.
     public static let wordLimited: Ranking = {
       var r = Ranking()
-      r.positionDecay = 1.8
-      r.positionExponent = 0.7
-      r.centralityWeight = 0.6
-      r.lengthDamping = 0.75
+      r.positionDecay = 2.2
+      r.positionExponent = 0.4
+      r.centralityWeight = 0.75
+      r.lengthDamping = 0.7
       r.redundancy = 0.15
       r.standfirstPositionWeight = 0.1
       r.standfirstLengthWeight = 0.3
-      r.standfirstLengthDamping = 0.75
+      r.standfirstLengthDamping = 0.7
       r.frequencyWeight = 0.2
       return r
     }()

@@ -207,12 +207,12 @@ public struct SummaryFit: Sendable, Hashable {
   /// fill the limit).
   public var candidates = 6
   /// A sentence's worth grows with its score to this power.
-  public var scoreExponent = 2.0
+  public var scoreExponent = 1.0
   /// … and with its words to this power: 1 fills the limit, 0 counts sentences.
-  public var lengthExponent = 0.7
+  public var lengthExponent = 1.0
 
   /// The defaults are those of the `score` stage's `fit-…` options.
-  public init(candidates: Int = 6, scoreExponent: Double = 2, lengthExponent: Double = 0.7) {
+  public init(candidates: Int = 6, scoreExponent: Double = 1, lengthExponent: Double = 1) {
     self.candidates = candidates
     self.scoreExponent = scoreExponent
     self.lengthExponent = lengthExponent
