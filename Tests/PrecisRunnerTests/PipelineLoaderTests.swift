@@ -38,6 +38,10 @@ import Testing
   @Test(arguments: [
     ("version: 1\nstages:\n  - kind: normalize\n    form: nfd\n", "p.yaml:4:11: stage 'normalize': unknown value 'nfd' for 'form'; allowed values: nfc, nfkc, nfkc-casefold"),
     ("version: 1\nstages:\n  - kind: tokenize\n", "p.yaml:3:11: unknown stage kind 'tokenize'; known kinds: "),
+    (
+      "version: 1\nstages:\n  - kind: split\n  - kind: score\n    word-limits:\n      centrality: 0.5\n",
+      "p.yaml:6:7: stage 'score': unknown option 'centrality' in 'word-limits'; known options: position-weight, "
+    ),
     ("version: 2\nstages: []\n", "p.yaml:1:10: unsupported version '2'; allowed values: 1"),
     ("version: 1\nstage: []\n", "p.yaml:2:1: unknown top-level key 'stage'; known: version, input, stages, outputs"),
     ("version: 1\nstages:\n  - kind: split\n    suppressions: maybe\n", "p.yaml:4:19: stage 'split': 'suppressions' should be true or false"),

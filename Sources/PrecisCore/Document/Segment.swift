@@ -36,6 +36,11 @@ public struct Segment: Sendable, Hashable {
   public var score: Double? = nil
   /// The summary rank (1 is best), set by `score`.
   public var rank: Int? = nil
+  /// The score for summaries of a number of words (`--words`, `--budget-words`), set by
+  /// `score` with its `word-limits` weights.
+  public var wordLimitScore: Double? = nil
+  /// The rank for summaries of a number of words, set by `score`.
+  public var wordLimitRank: Int? = nil
 
   public init(id: SegmentID, range: Range<Int>, paragraph: Int, role: SegmentRole = .body) {
     self.id = id

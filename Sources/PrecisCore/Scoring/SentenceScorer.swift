@@ -15,6 +15,8 @@ import PrecisICU
 ///     - kind: score
 ///       position-decay: 1.25        # sentences of median length until the lead bias halves
 ///       redundancy: 0.1             # how much a sentence repeating a chosen one loses
+///       word-limits:                # the same keys, for summaries of a number of words
+///         centrality-weight: 0.75
 ///
 /// Words come from ICU's word break iterator for the document's language (dictionary
 /// segmentation for Chinese, Japanese, Thai and others), are case-folded, stemmed with
@@ -42,14 +44,18 @@ import PrecisICU
 /// sentence already taken (overlap of at least `duplicate-overlap`) comes after all others. Every segment gets a score in 0...1 (its score over the best one's)
 /// and a rank (1 is best); nothing is removed.
 ///
-/// The defaults were tuned on the development set described in `Summaries.md`.
+/// Summaries of a number of words (`--words`, `--budget-words`) are ranked by a second set of
+/// these weights, the `word-limits` mapping (``Options/wordLimitRanking``), with defaults of
+/// its own: such a summary is read up to a word limit, so centrality counts for more and the
+/// lead bias for less. The stage sets both rankings on every segment (`score`/`rank` and
+/// `wordLimitScore`/`wordLimitRank`). The defaults were tuned on the development set described
+/// in `Summaries.md`.
 ///
 /// - Complexity: O(*n*) in the length of the text, plus O(*s* log *s*) to sort *s* sentences.
 public struct SentenceScorer: Stage {
-  /// Options of the `score` stage.
-  public struct Options: StageOptions {
-    /// The language when the document has none (tokens and stems); English when neither.
-    public var language: LanguageTag? = nil
+  /// The weights that rank sentences. A `score` stage holds two sets: one for summaries of
+  /// a number of sentences (or a share of them), one for summaries of a number of words.
+  public struct Ranking: Sendable, Hashable {
     /// The weight of the position prior.
     public var positionWeight: Double = 1
     /// How far into the text, in sentences of median length, the position prior halves
@@ -61,7 +67,7 @@ public struct SentenceScorer: Stage {
     public var centralityWeight: Double = 0.3
     /// Centrality is divided by `(1 + content words)^damping`: 0 favours long sentences,
     /// 1 averages over the words.
-    public var lengthDamping: Double = 0.5
+    public var lengthDamping: Double = 0.6
     /// The weight of the log of the length relative to the median sentence (above 0 favours
     /// long sentences, below 0 short ones).
     public var lengthWeight: Double = -0.1
@@ -83,31 +89,34 @@ public struct SentenceScorer: Stage {
     /// A sentence sharing at least this share of its content terms (of the smaller set) with
     /// one already chosen is a near-duplicate: chosen only when nothing else is left.
     public var duplicateOverlap: Double = 0.8
-    /// Whether to stem words (Snowball) when the language has a stemmer.
-    public var stemming: Bool = true
-    /// Whether to set the language's stop words apart.
-    public var stopWords: Bool = true
     /// The weight of the mean frequency of the sentence's content words in the text (the
     /// best sentence has 1), as SumBasic scores sentences.
     public var frequencyWeight: Double = 0
-    /// Summaries of a number of words choose among at least this many of the best sentences.
-    public var fitCandidates: Int = SummaryFit().candidates
-    /// … each worth its score to this power …
-    public var fitScoreExponent: Double = SummaryFit().scoreExponent
-    /// … times its words to this power (1 fills the words asked for, 0 counts sentences).
-    public var fitLengthExponent: Double = SummaryFit().lengthExponent
 
-    /// How summaries of a number of words choose their sentences.
-    public var fit: SummaryFit {
-      SummaryFit(candidates: fitCandidates, scoreExponent: fitScoreExponent, lengthExponent: fitLengthExponent)
-    }
-
-    public static let knownKeys = CodingKeys.allCases.map(\.rawValue)
-
+    /// The defaults for summaries of a number of sentences.
     public init() {}
 
+    /// The defaults for summaries of a number of words (`--words`, `--budget-words`).
+    ///
+    /// Such a summary is usually one to three sentences, read up to a word limit, so what
+    /// matters is how much of the text's substance each of its words carries: centrality
+    /// weighs more, the lead bias falls more gently, and after a standfirst long sentences
+    /// are favoured less than in a summary of a number of sentences.
+    public static let wordLimited: Ranking = {
+      var r = Ranking()
+      r.positionDecay = 2.2
+      r.positionExponent = 0.4
+      r.centralityWeight = 0.75
+      r.lengthDamping = 0.7
+      r.redundancy = 0.15
+      r.standfirstPositionWeight = 0.1
+      r.standfirstLengthWeight = 0.3
+      r.standfirstLengthDamping = 0.7
+      r.frequencyWeight = 0.2
+      return r
+    }()
+
     enum CodingKeys: String, CodingKey, CaseIterable {
-      case language
       case positionWeight = "position-weight"
       case positionDecay = "position-decay"
       case positionExponent = "position-exponent"
@@ -122,41 +131,130 @@ public struct SentenceScorer: Stage {
       case standfirstLengthDamping = "standfirst-length-damping"
       case standfirstRedundancy = "standfirst-redundancy"
       case listItemWeight = "list-item-weight"
+      case frequencyWeight = "frequency-weight"
+    }
+
+    /// The weights given in `c`, the others from `d`.
+    static func decode(from c: KeyedDecodingContainer<CodingKeys>, defaults d: Ranking) throws -> Ranking {
+      func number(_ key: CodingKeys, _ fallback: Double) throws -> Double {
+        try c.decodeIfPresent(Double.self, forKey: key) ?? fallback
+      }
+      var r = d
+      r.positionWeight = try number(.positionWeight, d.positionWeight)
+      r.positionDecay = try number(.positionDecay, d.positionDecay)
+      r.positionExponent = try number(.positionExponent, d.positionExponent)
+      r.centralityWeight = try number(.centralityWeight, d.centralityWeight)
+      r.lengthDamping = try number(.lengthDamping, d.lengthDamping)
+      r.lengthWeight = try number(.lengthWeight, d.lengthWeight)
+      r.redundancy = try number(.redundancy, d.redundancy)
+      r.duplicateOverlap = try number(.duplicateOverlap, d.duplicateOverlap)
+      r.standfirstSentences = try c.decodeIfPresent(Int.self, forKey: .standfirstSentences) ?? d.standfirstSentences
+      r.standfirstPositionWeight = try number(.standfirstPositionWeight, d.standfirstPositionWeight)
+      r.standfirstLengthWeight = try number(.standfirstLengthWeight, d.standfirstLengthWeight)
+      r.standfirstLengthDamping = try number(.standfirstLengthDamping, d.standfirstLengthDamping)
+      r.standfirstRedundancy = try number(.standfirstRedundancy, d.standfirstRedundancy)
+      r.listItemWeight = try number(.listItemWeight, d.listItemWeight)
+      r.frequencyWeight = try number(.frequencyWeight, d.frequencyWeight)
+      return r
+    }
+
+    /// Why these weights cannot rank anything, or nil; `prefix` names where they were given.
+    func problem(prefix: String) -> String? {
+      if standfirstSentences < 0 { return "\(prefix)standfirst-sentences must be at least 0" }
+      if !(duplicateOverlap > 0 && duplicateOverlap <= 1) {
+        return "\(prefix)duplicate-overlap must be above 0 and at most 1, e.g. 0.8"
+      }
+      if !(positionDecay > 0) {
+        return "\(prefix)position-decay must be above 0, e.g. 0.5"
+      }
+      for (name, value) in [
+        ("position-weight", positionWeight), ("position-exponent", positionExponent),
+        ("centrality-weight", centralityWeight), ("length-damping", lengthDamping),
+        ("redundancy", redundancy), ("standfirst-position-weight", standfirstPositionWeight),
+        ("standfirst-length-damping", standfirstLengthDamping),
+        ("standfirst-redundancy", standfirstRedundancy), ("list-item-weight", listItemWeight),
+        ("frequency-weight", frequencyWeight),
+      ] where !(value >= 0) || !value.isFinite {
+        return "\(prefix)\(name) must be a number of at least 0, not \(value)"
+      }
+      if !lengthWeight.isFinite || !standfirstLengthWeight.isFinite {
+        return "\(prefix)length-weight must be a number, e.g. 0.2 or -0.03"
+      }
+      return nil
+    }
+  }
+
+  /// Options of the `score` stage.
+  public struct Options: StageOptions {
+    /// The language when the document has none (tokens and stems); English when neither.
+    public var language: LanguageTag? = nil
+    /// The weights for summaries of a number of sentences (`--sentences`, `--ratio`): the
+    /// stage's own keys.
+    public var ranking = Ranking()
+    /// The weights for summaries of a number of words (`--words`, `--budget-words`): the
+    /// `word-limits` mapping, whose keys are those of `ranking`.
+    public var wordLimitRanking = Ranking.wordLimited
+    /// Whether to stem words (Snowball) when the language has a stemmer.
+    public var stemming: Bool = true
+    /// Whether to set the language's stop words apart.
+    public var stopWords: Bool = true
+    /// Summaries of a number of words choose among at least this many of the best sentences.
+    public var fitCandidates: Int = SummaryFit().candidates
+    /// … each worth its score to this power …
+    public var fitScoreExponent: Double = SummaryFit().scoreExponent
+    /// … times its words to this power (1 fills the words asked for, 0 counts sentences).
+    public var fitLengthExponent: Double = SummaryFit().lengthExponent
+
+    /// How summaries of a number of words choose their sentences.
+    public var fit: SummaryFit {
+      SummaryFit(candidates: fitCandidates, scoreExponent: fitScoreExponent, lengthExponent: fitLengthExponent)
+    }
+
+    public static let knownKeys =
+      CodingKeys.allCases.map(\.rawValue) + Ranking.CodingKeys.allCases.map(\.rawValue)
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+      case language
+      case wordLimits = "word-limits"
       case stemming
       case stopWords = "stop-words"
-      case frequencyWeight = "frequency-weight"
       case fitCandidates = "fit-candidates"
       case fitScoreExponent = "fit-score-exponent"
       case fitLengthExponent = "fit-length-exponent"
     }
 
+    /// Any key, to name an unknown one inside `word-limits`.
+    struct AnyKey: CodingKey {
+      var stringValue: String
+      var intValue: Int? { nil }
+      init(stringValue: String) { self.stringValue = stringValue }
+      init?(intValue: Int) { nil }
+    }
+
     public init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: CodingKeys.self)
       let d = Options()
-      func number(_ key: CodingKeys, _ fallback: Double) throws -> Double {
-        try c.decodeIfPresent(Double.self, forKey: key) ?? fallback
-      }
       language = try c.decodeIfPresent(LanguageTag.self, forKey: .language)
-      positionWeight = try number(.positionWeight, d.positionWeight)
-      positionDecay = try number(.positionDecay, d.positionDecay)
-      positionExponent = try number(.positionExponent, d.positionExponent)
-      centralityWeight = try number(.centralityWeight, d.centralityWeight)
-      lengthDamping = try number(.lengthDamping, d.lengthDamping)
-      lengthWeight = try number(.lengthWeight, d.lengthWeight)
-      redundancy = try number(.redundancy, d.redundancy)
-      duplicateOverlap = try number(.duplicateOverlap, d.duplicateOverlap)
-      standfirstSentences = try c.decodeIfPresent(Int.self, forKey: .standfirstSentences) ?? d.standfirstSentences
-      standfirstPositionWeight = try number(.standfirstPositionWeight, d.standfirstPositionWeight)
-      standfirstLengthWeight = try number(.standfirstLengthWeight, d.standfirstLengthWeight)
-      standfirstLengthDamping = try number(.standfirstLengthDamping, d.standfirstLengthDamping)
-      standfirstRedundancy = try number(.standfirstRedundancy, d.standfirstRedundancy)
-      listItemWeight = try number(.listItemWeight, d.listItemWeight)
+      ranking = try Ranking.decode(from: decoder.container(keyedBy: Ranking.CodingKeys.self), defaults: Ranking())
+      if c.contains(.wordLimits) {
+        let given = try c.nestedContainer(keyedBy: AnyKey.self, forKey: .wordLimits)
+        for key in given.allKeys where Ranking.CodingKeys(stringValue: key.stringValue) == nil {
+          let known = Ranking.CodingKeys.allCases.map(\.rawValue).joined(separator: ", ")
+          throw DecodingError.dataCorruptedError(
+            forKey: CodingKeys.wordLimits, in: c,
+            debugDescription: "unknown option '\(key.stringValue)' in 'word-limits'; known options: \(known)")
+        }
+        wordLimitRanking = try Ranking.decode(
+          from: c.nestedContainer(keyedBy: Ranking.CodingKeys.self, forKey: .wordLimits),
+          defaults: .wordLimited)
+      }
       stemming = try c.decodeIfPresent(Bool.self, forKey: .stemming) ?? d.stemming
       stopWords = try c.decodeIfPresent(Bool.self, forKey: .stopWords) ?? d.stopWords
-      frequencyWeight = try number(.frequencyWeight, d.frequencyWeight)
       fitCandidates = try c.decodeIfPresent(Int.self, forKey: .fitCandidates) ?? d.fitCandidates
-      fitScoreExponent = try number(.fitScoreExponent, d.fitScoreExponent)
-      fitLengthExponent = try number(.fitLengthExponent, d.fitLengthExponent)
+      fitScoreExponent = try c.decodeIfPresent(Double.self, forKey: .fitScoreExponent) ?? d.fitScoreExponent
+      fitLengthExponent = try c.decodeIfPresent(Double.self, forKey: .fitLengthExponent) ?? d.fitLengthExponent
     }
   }
 
@@ -168,25 +266,13 @@ public struct SentenceScorer: Stage {
 
   public init(options: Options) throws(StageError) {
     func fail(_ reason: String) -> StageError { StageError(stage: Self.kind, source: "-", reason: reason) }
-    guard options.standfirstSentences >= 0 else { throw fail("standfirst-sentences must be at least 0") }
-    guard options.duplicateOverlap > 0, options.duplicateOverlap <= 1 else {
-      throw fail("duplicate-overlap must be above 0 and at most 1, e.g. 0.8")
-    }
+    if let problem = options.ranking.problem(prefix: "") { throw fail(problem) }
+    if let problem = options.wordLimitRanking.problem(prefix: "word-limits: ") { throw fail(problem) }
     guard options.fitCandidates >= 1 else { throw fail("fit-candidates must be at least 1, e.g. 12") }
-    guard options.positionDecay > 0 else { throw fail("position-decay must be above 0, e.g. 0.5") }
     for (name, value) in [
-      ("position-weight", options.positionWeight), ("position-exponent", options.positionExponent),
-      ("centrality-weight", options.centralityWeight), ("length-damping", options.lengthDamping),
-      ("redundancy", options.redundancy), ("standfirst-position-weight", options.standfirstPositionWeight),
-      ("standfirst-length-damping", options.standfirstLengthDamping),
-      ("standfirst-redundancy", options.standfirstRedundancy), ("list-item-weight", options.listItemWeight),
-      ("frequency-weight", options.frequencyWeight), ("fit-score-exponent", options.fitScoreExponent),
-      ("fit-length-exponent", options.fitLengthExponent),
+      ("fit-score-exponent", options.fitScoreExponent), ("fit-length-exponent", options.fitLengthExponent),
     ] where !(value >= 0) || !value.isFinite {
       throw fail("\(name) must be a number of at least 0, not \(value)")
-    }
-    guard options.lengthWeight.isFinite, options.standfirstLengthWeight.isFinite else {
-      throw fail("length-weight must be a number, e.g. 0.2 or -0.03")
     }
     self.options = options
   }
@@ -262,48 +348,69 @@ public struct SentenceScorer: Stage {
     return SentenceAnalysis(segments: eligible, sentences: sentences, termCount: tokenizer.termCount)
   }
 
-  /// Scores and ranks the document's segments from an analysis of its sentences.
+  /// Scores and ranks the document's segments from an analysis of its sentences: `score`
+  /// and `rank` with the stage's own weights, `wordLimitScore` and `wordLimitRank` with
+  /// those of `word-limits`.
   public func rank(_ document: consuming Document, using analysis: SentenceAnalysis) -> Document {
     var document = consume document
+    let main = ranked(document, analysis, with: options.ranking)
+    let wordLimited =
+      options.wordLimitRanking == options.ranking
+      ? main : ranked(document, analysis, with: options.wordLimitRanking)
+    for i in document.segments.indices {
+      document.segments[i].score = main.scores[i]
+      document.segments[i].rank = main.ranks[i]
+      document.segments[i].wordLimitScore = wordLimited.scores[i]
+      document.segments[i].wordLimitRank = wordLimited.ranks[i]
+    }
+    return document
+  }
+
+  /// Every segment's score in 0...1 (its score over the best one's; 0 when it cannot be in a
+  /// summary) and rank (1 is best; those that cannot be in a summary come last, in order).
+  func ranked(_ document: Document, _ analysis: SentenceAnalysis, with weights: Ranking)
+    -> (scores: [Double], ranks: [Int])
+  {
     let eligible = analysis.segments
-    let (scores, redundancy) = score(document, analysis)
+    let (scores, redundancy) = score(document, analysis, with: weights)
     var order = Array(0..<eligible.count)
     order.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-    let ranking = diversify(order, scores: scores, redundancy: redundancy, analysis: analysis)
+    let ranking = diversify(order, scores: scores, redundancy: redundancy, analysis: analysis, with: weights)
     let best = order.first.map { scores[$0] } ?? 0
-    for i in document.segments.indices {
-      document.segments[i].score = 0
-    }
+    var result = (
+      scores: [Double](repeating: 0, count: document.segments.count),
+      ranks: [Int](repeating: 0, count: document.segments.count)
+    )
     var rank = 1
     for k in ranking {
       let i = eligible[k]
-      document.segments[i].score = best > 0 ? min(1, max(0, scores[k] / best)) : 0
-      document.segments[i].rank = rank
+      result.scores[i] = best > 0 ? min(1, max(0, scores[k] / best)) : 0
+      result.ranks[i] = rank
       rank += 1
     }
     var isEligible = [Bool](repeating: false, count: document.segments.count)
     for i in eligible { isEligible[i] = true }
     for i in document.segments.indices where !isEligible[i] {
-      document.segments[i].rank = rank
+      result.ranks[i] = rank
       rank += 1
     }
-    return document
+    return result
   }
 
   /// The score of each summarisable sentence, in the order of `analysis.segments`, and the
   /// redundancy penalty to rank them with.
-  func score(_ document: Document, _ analysis: SentenceAnalysis) -> ([Double], Double) {
+  func score(_ document: Document, _ analysis: SentenceAnalysis, with weights: Ranking) -> ([Double], Double) {
     let m = analysis.sentences.count
     guard m > 0 else { return ([], 0) }
     // Structure: a one-sentence opening paragraph followed by more text is a standfirst.
     let segments = document.segments
     let firstParagraph = segments[analysis.segments[0]].paragraph
     let openingSentences = analysis.segments.prefix { segments[$0].paragraph == firstParagraph }.count
-    let hasStandfirst = openingSentences <= options.standfirstSentences && openingSentences < m
-    let positionWeight = hasStandfirst ? options.standfirstPositionWeight : options.positionWeight
-    let lengthWeight = hasStandfirst ? options.standfirstLengthWeight : options.lengthWeight
-    let damping = hasStandfirst ? options.standfirstLengthDamping : options.lengthDamping
-    let redundancy = hasStandfirst ? options.standfirstRedundancy : options.redundancy
+    let hasStandfirst = openingSentences <= weights.standfirstSentences && openingSentences < m
+    let positionWeight = hasStandfirst ? weights.standfirstPositionWeight : weights.positionWeight
+    let lengthWeight = hasStandfirst ? weights.standfirstLengthWeight : weights.lengthWeight
+    let damping = hasStandfirst ? weights.standfirstLengthDamping : weights.lengthDamping
+    let redundancy = hasStandfirst ? weights.standfirstRedundancy : weights.redundancy
 
     // Sentence frequency of each term: how many sentences hold it.
     var frequency = [Int32](repeating: 0, count: analysis.termCount)
@@ -333,7 +440,7 @@ public struct SentenceScorer: Stage {
     // content word of the sentence has.
     var probability = [Double](repeating: 0, count: m)
     var likeliest = 0.0
-    if options.frequencyWeight > 0 {
+    if weights.frequencyWeight > 0 {
       var occurrences = [Int32](repeating: 0, count: analysis.termCount)
       for sentence in analysis.sentences {
         for t in sentence.terms { occurrences[Int(t)] += 1 }
@@ -350,19 +457,19 @@ public struct SentenceScorer: Stage {
     var scores = [Double](repeating: 0, count: m)
     var before = 0
     for k in 0..<m {
-      let position = pow(1 + Double(before) / (options.positionDecay * median), -options.positionExponent)
+      let position = pow(1 + Double(before) / (weights.positionDecay * median), -weights.positionExponent)
       before += words[k]
       let central = highest > 0 ? centrality[k] / highest : 0
-      let frequent = likeliest > 0 ? options.frequencyWeight * probability[k] / likeliest : 0
+      let frequent = likeliest > 0 ? weights.frequencyWeight * probability[k] / likeliest : 0
       let length = Double(words[k]) / median
       var value: Double
       if hasStandfirst {
         // The body after a standfirst is ranked by centrality, scaled by length.
         value = (positionWeight * position + Self.centralityFloor + central + frequent) * pow(length, lengthWeight)
       } else {
-        value = positionWeight * position + options.centralityWeight * central + frequent + lengthWeight * log(length)
+        value = positionWeight * position + weights.centralityWeight * central + frequent + lengthWeight * log(length)
       }
-      if segments[analysis.segments[k]].role == .listItem { value *= options.listItemWeight }
+      if segments[analysis.segments[k]].role == .listItem { value *= weights.listItemWeight }
       scores[k] = value
     }
     return (scores, redundancy)
@@ -387,7 +494,9 @@ public struct SentenceScorer: Stage {
   ///
   /// - Complexity: O(*c*² *t*) for *c* ≤ 64 candidates of *t* terms: bounded, not quadratic
   ///   in the number of sentences.
-  func diversify(_ order: [Int], scores: [Double], redundancy: Double, analysis: SentenceAnalysis) -> [Int] {
+  func diversify(
+    _ order: [Int], scores: [Double], redundancy: Double, analysis: SentenceAnalysis, with weights: Ranking
+  ) -> [Int] {
     let candidates = Array(order.prefix(64))
     guard let top = candidates.first, scores[top] > 0 else { return order }
     let sets = candidates.map { Self.distinct(analysis.sentences[$0].terms) }
@@ -400,7 +509,7 @@ public struct SentenceScorer: Stage {
       var value = -Double.infinity
       for c in candidates.indices where !taken[c] {
         var v = scores[candidates[c]] / scores[top] - redundancy * overlap[c]
-        if overlap[c] >= options.duplicateOverlap { v -= 1e6 }
+        if overlap[c] >= weights.duplicateOverlap { v -= 1e6 }
         if v > value {
           value = v
           pick = c

@@ -50,13 +50,17 @@ public enum Summary {
   public static func sentences(
     of document: Document, length: SummaryLength, cut: Bool = false, fit: SummaryFit = .init()
   ) -> [SummarySentence] {
+    // Summaries of a number of words rank by the `word-limits` weights when `score` set them.
+    let byWords: Bool
+    switch length {
+    case .words, .budgetWords: byWords = true
+    case .sentences, .ratio: byWords = false
+    }
+    let ranks = document.segments.map { (byWords ? $0.wordLimitRank : nil) ?? $0.rank ?? Int.max }
+    let scores = document.segments.map { (byWords ? $0.wordLimitScore : nil) ?? $0.score }
     let candidates = document.segments.indices
       .filter { SentenceScorer.isSummarizable(document.segments[$0].role) }
-      .sorted { a, b in
-        let ra = document.segments[a].rank ?? Int.max
-        let rb = document.segments[b].rank ?? Int.max
-        return ra != rb ? ra < rb : a < b
-      }
+      .sorted { a, b in ranks[a] != ranks[b] ? ranks[a] < ranks[b] : a < b }
     var chosen: [(index: Int, range: Range<Int>)] = []
     switch length {
     case let .sentences(n):
@@ -65,17 +69,19 @@ public enum Summary {
       let n = max(1, Int((r * Double(candidates.count)).rounded(.up)))
       chosen = candidates.prefix(min(n, candidates.count)).map { ($0, document.segments[$0].range) }
     case let .words(limit):
-      chosen = fitted(document, candidates, limit: max(0, limit), tail: cut ? .any : .closer, cut: cut, fit: fit)
+      chosen = fitted(
+        document, candidates, scores: scores, limit: max(0, limit), tail: cut ? .any : .closer, cut: cut, fit: fit)
       if chosen.isEmpty, let best = candidates.first, limit > 0 {
         // Not one sentence is short enough: the best one, rather than nothing.
         chosen = [(best, document.segments[best].range)]
       }
     case let .budgetWords(limit):
-      chosen = fitted(document, candidates, limit: max(0, limit), tail: .any, cut: cut, fit: fit)
+      chosen = fitted(
+        document, candidates, scores: scores, limit: max(0, limit), tail: .any, cut: cut, fit: fit)
     }
     return chosen.sorted { $0.index < $1.index }.filter { !$0.range.isEmpty }.map {
       SummarySentence(
-        index: $0.index, text: document.text(in: $0.range), score: document.segments[$0.index].score ?? 0,
+        index: $0.index, text: document.text(in: $0.range), score: scores[$0.index] ?? 0,
         range: $0.range)
     }
   }
@@ -90,7 +96,8 @@ public enum Summary {
   /// only its words up to the limit (and is cut there with `cut`), so that reading the summary
   /// up to word `limit` reads whole chosen sentences and the start of the last one.
   static func fitted(
-    _ document: Document, _ ranked: [Int], limit: Int, tail: Tail, cut: Bool, fit: SummaryFit
+    _ document: Document, _ ranked: [Int], scores: [Double?], limit: Int, tail: Tail, cut: Bool,
+    fit: SummaryFit
   ) -> [(index: Int, range: Range<Int>)] {
     guard limit > 0, !ranked.isEmpty else { return [] }
     let counter = SummaryWordLengths(document: document)
@@ -101,7 +108,7 @@ public enum Summary {
       if pool.count >= max(1, fit.candidates) && total >= limit { break }
       let words = counter.count(in: document.segments[i].range)
       guard words > 0 else { continue }
-      let score = max(document.segments[i].score ?? 0, 1e-6)
+      let score = max(scores[i] ?? 0, 1e-6)
       pool.append((i, words, pow(score, fit.scoreExponent)))
       total += words
     }
@@ -200,12 +207,12 @@ public struct SummaryFit: Sendable, Hashable {
   /// fill the limit).
   public var candidates = 6
   /// A sentence's worth grows with its score to this power.
-  public var scoreExponent = 2.0
+  public var scoreExponent = 1.0
   /// … and with its words to this power: 1 fills the limit, 0 counts sentences.
-  public var lengthExponent = 0.7
+  public var lengthExponent = 1.0
 
   /// The defaults are those of the `score` stage's `fit-…` options.
-  public init(candidates: Int = 6, scoreExponent: Double = 2, lengthExponent: Double = 0.7) {
+  public init(candidates: Int = 6, scoreExponent: Double = 1, lengthExponent: Double = 1) {
     self.candidates = candidates
     self.scoreExponent = scoreExponent
     self.lengthExponent = lengthExponent

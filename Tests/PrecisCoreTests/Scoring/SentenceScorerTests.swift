@@ -24,6 +24,8 @@ import Testing
     #expect(document.segments.allSatisfy { ($0.score ?? -1) >= 0 && ($0.score ?? 2) <= 1 }, sourceLocation: sourceLocation)
     #expect(Set(document.segments.compactMap(\.rank)) == Set(1..<(n + 1)), sourceLocation: sourceLocation)
     #expect(document.segments.compactMap(\.rank).count == n, sourceLocation: sourceLocation)
+    #expect(Set(document.segments.compactMap(\.wordLimitRank)) == Set(1..<(n + 1)), sourceLocation: sourceLocation)
+    #expect(document.segments.allSatisfy { ($0.wordLimitScore ?? -1) >= 0 && ($0.wordLimitScore ?? 2) <= 1 }, sourceLocation: sourceLocation)
     for segment in document.segments where !SentenceScorer.isSummarizable(segment.role) {
       #expect(segment.score == 0, sourceLocation: sourceLocation)
     }
@@ -89,8 +91,8 @@ import Testing
       The wing holds two hundred paintings from the last century.
       """
     var options = SentenceScorer.Options()
-    options.redundancy = redundancy
-    options.positionWeight = 0.5
+    options.ranking.redundancy = redundancy
+    options.ranking.positionWeight = 0.5
     var document = Document(source: "t", text: text)
     document.language = .english
     document = try Pipeline(stages: [
@@ -159,11 +161,60 @@ import Testing
     let options = try JSONDecoder().decode(SentenceScorer.Options.self, from: Data("{}".utf8))
     #expect(options == SentenceScorer.Options())
     var bad = options
-    bad.positionDecay = 0
+    bad.ranking.positionDecay = 0
     #expect(throws: StageError.self) { try SentenceScorer(options: bad) }
     bad = options
-    bad.redundancy = -1
+    bad.ranking.redundancy = -1
     #expect(throws: StageError.self) { try SentenceScorer(options: bad) }
+    bad = options
+    bad.wordLimitRanking.centralityWeight = -1
+    #expect {
+      try SentenceScorer(options: bad)
+    } throws: { error in
+      (error as? StageError)?.reason.hasPrefix("word-limits: centrality-weight must be") == true
+    }
+  }
+
+  @Test func wordLimitWeightsAreTheirOwn() throws {
+    let json = #"{"centrality-weight": 0.2, "word-limits": {"centrality-weight": 0.9}}"#
+    let options = try JSONDecoder().decode(SentenceScorer.Options.self, from: Data(json.utf8))
+    #expect(options.ranking.centralityWeight == 0.2)
+    #expect(options.wordLimitRanking.centralityWeight == 0.9)
+    // The other word-limit weights keep their own defaults, not the stage's keys.
+    var expected = SentenceScorer.Ranking.wordLimited
+    expected.centralityWeight = 0.9
+    #expect(options.wordLimitRanking == expected)
+    #expect(SentenceScorer.Ranking.wordLimited != SentenceScorer.Ranking())
+    let unknown = #"{"word-limits": {"centrality": 0.9}}"#
+    #expect(throws: DecodingError.self) {
+      try JSONDecoder().decode(SentenceScorer.Options.self, from: Data(unknown.utf8))
+    }
+  }
+
+  @Test func summariesOfWordsFollowTheWordLimitRanking() throws {
+    let text = "Alpha beta gamma delta epsilon.\n\nOne two three four five.\n\nSix seven eight nine ten."
+    var document = try TextDecoder().decode(Array(text.utf8), source: "ranks")
+    document.language = .english
+    document = try Pipeline(stages: [TextNormalizer(options: .init()), SentenceSplitter(options: .init())])
+      .apply(to: document)
+    #expect(document.segments.count == 3)
+    for i in document.segments.indices {
+      document.segments[i].score = 1 - 0.1 * Double(i)
+      document.segments[i].rank = i + 1
+      document.segments[i].wordLimitScore = 0.8 + 0.1 * Double(i)
+      document.segments[i].wordLimitRank = 3 - i
+    }
+    #expect(Summary.sentences(of: document, length: .sentences(1)).map(\.index) == [0])
+    #expect(Summary.sentences(of: document, length: .words(5)).map(\.index) == [2])
+    #expect(Summary.sentences(of: document, length: .budgetWords(5)).map(\.index) == [2])
+    // The score printed is the one that ranked the sentence.
+    #expect(Summary.sentences(of: document, length: .words(5)).first?.score == 1.0)
+    // Without word-limit ranks (a document scored before they existed), the ranks decide.
+    for i in document.segments.indices {
+      document.segments[i].wordLimitRank = nil
+      document.segments[i].wordLimitScore = nil
+    }
+    #expect(Summary.sentences(of: document, length: .words(5)).map(\.index) == [0])
   }
 
   @Test func stemsJoinWordForms() throws {
