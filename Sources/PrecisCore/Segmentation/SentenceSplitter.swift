@@ -115,15 +115,16 @@ public struct SentenceSplitter: Stage {
     var correctors: [LanguageTag: BoundaryCorrector] = [:]
     return try withBreakIterator(.sentence, locale: current.corrector.icuLocale) { iterator in
       let ranges = ParagraphSplitter.paragraphs(in: bytes)
+      let hashes = SegmentID.hashes(of: ranges, in: bytes)
       var paragraphs: [Paragraph] = []
       paragraphs.reserveCapacity(ranges.count)
       var segments: [Segment] = []
       segments.reserveCapacity(2 * ranges.count)
       var occurrences: [UInt64: Int] = Dictionary(minimumCapacity: ranges.count)
       var knownIndex = 0
-      for range in ranges {
+      for (rangeIndex, range) in ranges.enumerated() {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
-        let hash = SegmentID.hash(slice)
+        let hash = hashes[rangeIndex]
         let occurrence = occurrences[hash, default: 0]
         occurrences[hash] = occurrence + 1
         var paragraph = Paragraph(range: range)

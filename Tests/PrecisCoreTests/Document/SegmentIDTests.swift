@@ -1,4 +1,4 @@
-import PrecisCore
+@testable import PrecisCore
 import PropertyBased
 import Testing
 
@@ -59,5 +59,23 @@ import Testing
     #expect(id.rawValue == "p3f9a12bc07d1.70000-5")
     #expect(SegmentID(rawValue: id.rawValue) == id)
     #expect(SegmentID(rawValue: "p3f9a12bc07d1-2") == SegmentID(paragraphHash: 0x3f9a_12bc_07d1_0000, occurrence: 0, index: 1))
+  }
+
+  @Test func hashesOfManyRangesAreEachRangesHash() async {
+    // Ranges of every length from empty up, in runs that end at different times, so that
+    // lanes take new paragraphs while others are half done, and run out unevenly.
+    await propertyCheck(count: 200, input: Gen<UInt64>.value(in: 0...UInt64.max).array(of: 0...40)) { seeds in
+      let bytes = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
+      var ranges: [Range<Int>] = []
+      var start = 0
+      for seed in seeds {
+        let length = Int(seed % 300)
+        let from = start % 3000
+        ranges.append(from..<(from + length))
+        start += Int((seed >> 32) % 50) + length
+      }
+      let hashes = bytes.withUnsafeBufferPointer { SegmentID.hashes(of: ranges, in: $0) }
+      #expect(hashes == ranges.map { SegmentID.hash(bytes[$0]) })
+    }
   }
 }
