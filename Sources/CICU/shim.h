@@ -69,6 +69,9 @@ static inline UBool cicu_unorm2_isNormalized(const UNormalizer2 *norm, const UCh
 static inline UBool cicu_unorm2_hasBoundaryBefore(const UNormalizer2 *norm, UChar32 c) {
   return unorm2_hasBoundaryBefore(norm, c);
 }
+static inline uint8_t cicu_unorm2_getCombiningClass(const UNormalizer2 *norm, UChar32 c) {
+  return unorm2_getCombiningClass(norm, c);
+}
 
 // MARK: break iteration
 

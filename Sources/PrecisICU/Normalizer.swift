@@ -81,6 +81,7 @@ public struct Normalizer: @unchecked Sendable {
     utf8 input: UnsafeBufferPointer<UInt8>, exactly: Bool = false
   ) throws(ICUError) -> Bool {
     let buffer = UTF16Buffer()
+    let table = QuickCheckTable.of(form)
     var lineStart = 0
     while lineStart < input.count {
       var lineEnd = lineStart
@@ -122,6 +123,8 @@ public struct Normalizer: @unchecked Sendable {
         if form == .nfkcCasefold && upper { return false }
       } else if form == .nfc && belowCombiningMarks {
         // Latin with diacritics as precomposed letters: nothing to check.
+      } else if Self.quickCheckYes(UnsafeBufferPointer(rebasing: input[lineStart..<lineEnd]), table: table) {
+        // Every character is one the quick check accepts, in order: nothing for ICU to do.
       } else {
         // A long line is checked in pieces, each ending before an ASCII character (which
         // never combines with what comes before it), so the UTF-16 copy stays small.
@@ -149,6 +152,58 @@ public struct Normalizer: @unchecked Sendable {
       lineStart = lineEnd + 1
     }
     return true
+  }
+
+  /// Whether ICU's quick check says yes to `line` (valid UTF-8), found with `table` alone:
+  /// every character's answer is yes, and combining marks come in canonical order (their
+  /// classes never fall between two starters), as the quick check itself asks. False when
+  /// a character is not yes, or is beyond the Basic Multilingual Plane; ICU then decides.
+  static func quickCheckYes(
+    _ line: UnsafeBufferPointer<UInt8>, table: QuickCheckTable
+  ) -> Bool {
+    guard let p = line.baseAddress else { return true }
+    let n = line.count
+    return table.classes.withUnsafeBufferPointer { classes in
+      table.startersOnly.withUnsafeBufferPointer { startersOnly in
+        var i = 0
+        var previous: UInt8 = 0
+        // Whether the scalar is accepted, in order after the one before.
+        @inline(__always) func accepts(_ scalar: Int) -> Bool {
+          // Most scripts' blocks of 64 are all starters the check accepts: a bit each, so
+          // that the 64 KB table is read only for the blocks with marks.
+          if startersOnly[scalar >> 12] >> UInt64(scalar >> 6 & 63) & 1 == 1 {
+            previous = 0
+            return true
+          }
+          let combining = classes[scalar]
+          if combining == QuickCheckTable.notYes || (combining != 0 && combining < previous) {
+            return false
+          }
+          previous = combining
+          return true
+        }
+        while i < n {
+          let b0 = p[i]
+          let scalar: Int
+          if b0 < 0x80 {
+            scalar = Int(b0)
+            i += 1
+          } else if b0 < 0xE0 {
+            guard i + 1 < n else { return false }
+            scalar = Int(b0 & 0x1F) << 6 | Int(p[i + 1] & 0x3F)
+            i += 2
+          } else if b0 < 0xF0 {
+            guard i + 2 < n else { return false }
+            scalar = Int(b0 & 0x0F) << 12 | Int(p[i + 1] & 0x3F) << 6 | Int(p[i + 2] & 0x3F)
+            i += 3
+          } else {
+            return false
+          }
+          if !accepts(scalar) { return false }
+        }
+        return true
+      }
+    }
   }
 
   /// The most UTF-8 bytes of a line that ``isNormalized(utf8:)`` and ``normalize(utf8:)``
@@ -305,5 +360,61 @@ public struct Normalizer: @unchecked Sendable {
       scalar = 0x10000 + ((scalar - 0xD800) << 10) + (Int32(units[i + 1]) - 0xDC00)
     }
     return cicu_unorm2_hasBoundaryBefore(handle, scalar) != 0
+  }
+}
+
+/// For every scalar of the Basic Multilingual Plane, what ICU's quick check for one form says
+/// of it alone: its canonical combining class when the answer is yes, ``notYes`` otherwise.
+///
+/// Made from ICU's own answers the first time a form needs it (64 KB, a few milliseconds),
+/// so that text in most scripts is checked without a UTF-16 copy.
+final class QuickCheckTable: Sendable {
+  /// The entry of a scalar the quick check does not say yes to (no combining class is 255).
+  static let notYes: UInt8 = 0xFF
+  let classes: [UInt8]
+  /// A bit for each block of 64 scalars (block `k` is bit `k % 64` of word `k / 64`): set when
+  /// every scalar of the block is a starter (class 0) the quick check says yes to.
+  let startersOnly: [UInt64]
+
+  private init(_ form: NormalizationForm) {
+    var status = U_ZERO_ERROR
+    let handle: OpaquePointer?
+    switch form {
+    case .nfc: handle = cicu_unorm2_getNFCInstance(&status)
+    case .nfkc: handle = cicu_unorm2_getNFKCInstance(&status)
+    case .nfkcCasefold: handle = cicu_unorm2_getNFKCCasefoldInstance(&status)
+    }
+    var classes = [UInt8](repeating: Self.notYes, count: 0x10000)
+    // A form whose normaliser is missing answers nothing here; ICU's own check reports it.
+    if let handle, status.rawValue <= U_ZERO_ERROR.rawValue {
+      var unit: UInt16 = 0
+      for scalar in 0..<0x10000 where !(0xD800..<0xE000).contains(scalar) {
+        unit = UInt16(scalar)
+        var status = U_ZERO_ERROR
+        let span = cicu_unorm2_spanQuickCheckYes(handle, &unit, 1, &status)
+        if status.rawValue <= U_ZERO_ERROR.rawValue && span == 1 {
+          classes[scalar] = cicu_unorm2_getCombiningClass(handle, Int32(scalar))
+        }
+      }
+    }
+    self.classes = classes
+    var startersOnly = [UInt64](repeating: 0, count: 16)
+    for block in 0..<1024 where classes[(block << 6)..<((block + 1) << 6)].allSatisfy({ $0 == 0 }) {
+      startersOnly[block >> 6] |= 1 << UInt64(block & 63)
+    }
+    self.startersOnly = startersOnly
+  }
+
+  private static let nfc = QuickCheckTable(.nfc)
+  private static let nfkc = QuickCheckTable(.nfkc)
+  private static let nfkcCasefold = QuickCheckTable(.nfkcCasefold)
+
+  /// The table of `form`, made on first use.
+  static func of(_ form: NormalizationForm) -> QuickCheckTable {
+    switch form {
+    case .nfc: nfc
+    case .nfkc: nfkc
+    case .nfkcCasefold: nfkcCasefold
+    }
   }
 }

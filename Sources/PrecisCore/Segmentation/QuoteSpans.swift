@@ -28,36 +28,28 @@ struct QuoteSpans {
     spans.removeAll(keepingCapacity: true)
     stack.removeAll(keepingCapacity: true)
     found.removeAll(keepingCapacity: true)
-    var previous: UInt32 = 0x20
     var i = line.lowerBound
     let raw = UnsafeRawPointer(b.baseAddress)
     while i < line.upperBound {
-      let lead = b[i]
-      // Eight ASCII bytes at once, up to the first that is a mark.
-      if lead < 0x80, let raw, i + 8 <= line.upperBound {
-        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        if w & Self.highs == 0 {
-          let marks = Self.asciiMarks(w)
-          let k = marks == 0 ? 8 : marks.trailingZeroBitCount >> 3
-          if k > 0 {
-            previous = UInt32(b[i + k - 1])
-            i += k
-            continue
-          }
+      // Eight bytes at once, up to the first that may start a mark: most words hold none.
+      if let raw, i + 8 <= line.upperBound {
+        let candidates = Self.mayStartMarks(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        if candidates == 0 {
+          i += 8
+          continue
         }
+        i += candidates.trailingZeroBitCount >> 3
       }
+      let lead = b[i]
       // Most bytes cannot start a mark: skip them without decoding.
       if !Self.mayStartMark(lead) {
-        previous = UInt32(lead)  // any letter or digit will do for the neighbour checks
         i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         continue
       }
       let (v, w) = UTF8Text.scalar(at: i, in: b)
-      defer {
-        previous = v
-        i += w
-      }
+      defer { i += w }
       guard Self.isMark(v) else { continue }
+      let previous = Self.neighbour(before: i, line: line, b)
       let next: UInt32 = i + w < line.upperBound ? UTF8Text.scalar(at: i + w, in: b).value : 0x20
       if closes(v, previous: previous, next: next, at: i + w) { continue }
       if opens(v, previous: previous, next: next), stack.count < Self.maximumDepth {
@@ -123,6 +115,33 @@ struct QuoteSpans {
     let parens = w & (0xFE &* ones)  // ( and )
     return zeros(lowered ^ (0x7B &* ones)) | zeros(lowered ^ (0x7D &* ones))
       | zeros(parens ^ (0x28 &* ones)) | zeros(w ^ (0x22 &* ones)) | zeros(w ^ (0x27 &* ones))
+  }
+
+  /// What the neighbour checks see of the character before `i`: the character itself when
+  /// it is ASCII or starts like a mark (``mayStartMark(_:)``), else its lead byte, which for
+  /// those is enough (any letter will do); a space at the line's start.
+  @inline(__always)
+  private static func neighbour(
+    before i: Int, line: Range<Int>, _ b: UnsafeBufferPointer<UInt8>
+  ) -> UInt32 {
+    guard i > line.lowerBound else { return 0x20 }
+    var j = i - 1
+    while j > line.lowerBound && b[j] & 0xC0 == 0x80 { j -= 1 }
+    let lead = b[j]
+    if lead < 0x80 || !mayStartMark(lead) { return UInt32(lead) }
+    return UTF8Text.scalar(at: j, in: b).value
+  }
+
+  /// The top bit of each byte of eight bytes `w` that may start a quote mark or bracket (an
+  /// ASCII mark, or C2, C3, E2, E3 or EF, a superset of ``mayStartMark(_:)``'s leads), exact
+  /// up to the first one; zero when none does. Continuation bytes are never flagged, so the
+  /// first flagged byte starts a character.
+  @inline(__always)
+  private static func mayStartMarks(_ w: UInt64) -> UInt64 {
+    @inline(__always) func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+    // C2 C3 E2 E3 differ from E3 only in bits 5 and 0.
+    let leads = zeros((w | (0x21 &* ones)) ^ (0xE3 &* ones)) | zeros(w ^ (0xEF &* ones))
+    return leads | asciiMarks(w)
   }
 
   /// Whether the byte `c` may start a quote mark or bracket: one of the ASCII marks, or the
