@@ -123,7 +123,10 @@ public struct Normalizer: @unchecked Sendable {
         if form == .nfkcCasefold && upper { return false }
       } else if form == .nfc && belowCombiningMarks {
         // Latin with diacritics as precomposed letters: nothing to check.
-      } else if Self.quickCheckYes(UnsafeBufferPointer(rebasing: input[lineStart..<lineEnd]), table: table) {
+      } else if Self.quickCheckYes(
+        UnsafeBufferPointer(rebasing: input[lineStart..<lineEnd]), table: table,
+        asciiIsYes: form != .nfkcCasefold)
+      {
         // Every character is one the quick check accepts, in order: nothing for ICU to do.
       } else {
         // A long line is checked in pieces, each ending before an ASCII character (which
@@ -159,7 +162,7 @@ public struct Normalizer: @unchecked Sendable {
   /// classes never fall between two starters), as the quick check itself asks. False when
   /// a character is not yes, or is beyond the Basic Multilingual Plane; ICU then decides.
   static func quickCheckYes(
-    _ line: UnsafeBufferPointer<UInt8>, table: QuickCheckTable
+    _ line: UnsafeBufferPointer<UInt8>, table: QuickCheckTable, asciiIsYes: Bool
   ) -> Bool {
     guard let p = line.baseAddress else { return true }
     let n = line.count
@@ -186,6 +189,16 @@ public struct Normalizer: @unchecked Sendable {
           let b0 = p[i]
           let scalar: Int
           if b0 < 0x80 {
+            // Runs of ASCII eight bytes at a time: all starters the check accepts, but for
+            // the capitals NFKC_Casefold folds.
+            if asciiIsYes && i + 8 <= n {
+              let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+              if w & 0x8080_8080_8080_8080 == 0 {
+                previous = 0
+                i += 8
+                continue
+              }
+            }
             scalar = Int(b0)
             i += 1
           } else if b0 < 0xE0 {

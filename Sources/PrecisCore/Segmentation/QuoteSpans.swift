@@ -133,14 +133,16 @@ struct QuoteSpans {
   }
 
   /// The top bit of each byte of eight bytes `w` that may start a quote mark or bracket (an
-  /// ASCII mark, or C2, C3, E2, E3 or EF, a superset of ``mayStartMark(_:)``'s leads), exact
+  /// ASCII mark, or C2, E2, E3 or EF, the leads of ``mayStartMark(_:)``), exact
   /// up to the first one; zero when none does. Continuation bytes are never flagged, so the
   /// first flagged byte starts a character.
   @inline(__always)
   private static func mayStartMarks(_ w: UInt64) -> UInt64 {
     @inline(__always) func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-    // C2 C3 E2 E3 differ from E3 only in bits 5 and 0.
-    let leads = zeros((w | (0x21 &* ones)) ^ (0xE3 &* ones)) | zeros(w ^ (0xEF &* ones))
+    // C2 and E2 differ only in bit 5.
+    let leads =
+      zeros((w | (0x20 &* ones)) ^ (0xE2 &* ones)) | zeros(w ^ (0xE3 &* ones))
+      | zeros(w ^ (0xEF &* ones))
     return leads | asciiMarks(w)
   }
 
