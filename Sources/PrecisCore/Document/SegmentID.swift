@@ -230,6 +230,41 @@ public struct SegmentID: Sendable, Hashable, Comparable, Codable, CustomStringCo
     return result
   }
 
+  /// For each of `hashes`, how many hashes before it are equal to it: the occurrence of a
+  /// paragraph whose hash came earlier in the document.
+  ///
+  /// The hashes are FNV-1a, well mixed already, so a table probed by the hash's own bits
+  /// serves (a dictionary would run each through SipHash twice); a document of a few
+  /// paragraphs just compares them.
+  static func occurrences(of hashes: [UInt64]) -> [Int] {
+    let n = hashes.count
+    var result = [Int](repeating: 0, count: n)
+    if n <= 32 {
+      for k in 1..<max(n, 1) {
+        var seen = 0
+        for j in 0..<k where hashes[j] == hashes[k] { seen += 1 }
+        result[k] = seen
+      }
+      return result
+    }
+    var size = 64
+    while size < 2 * n { size *= 2 }
+    let mask = size - 1
+    // A slot holds a hash and how many times it was seen; a count of 0 marks an empty slot
+    // (so the hash 0 needs no special case).
+    var keys = [UInt64](repeating: 0, count: size)
+    var counts = [Int](repeating: 0, count: size)
+    for k in 0..<n {
+      let key = hashes[k]
+      var i = Int(truncatingIfNeeded: key ^ key >> 29) & mask
+      while counts[i] > 0 && keys[i] != key { i = (i + 1) & mask }
+      result[k] = counts[i]
+      keys[i] = key
+      counts[i] += 1
+    }
+    return result
+  }
+
   public var description: String { rawValue }
 
   public static func < (lhs: SegmentID, rhs: SegmentID) -> Bool { lhs.rawValue < rhs.rawValue }

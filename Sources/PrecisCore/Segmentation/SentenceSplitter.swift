@@ -120,7 +120,7 @@ public struct SentenceSplitter: Stage {
       paragraphs.reserveCapacity(ranges.count)
       var segments: [Segment] = []
       segments.reserveCapacity(2 * ranges.count)
-      var occurrences: [UInt64: Int] = Dictionary(minimumCapacity: ranges.count)
+      let occurrences = SegmentID.occurrences(of: hashes)
       // Each paragraph's own language, when an earlier stage set one for its range.
       var ownLanguages: [(LanguageTag?, Double?)] = []
       ownLanguages.reserveCapacity(ranges.count)
@@ -137,8 +137,7 @@ public struct SentenceSplitter: Stage {
       for (rangeIndex, range) in ranges.enumerated() {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
         let hash = hashes[rangeIndex]
-        let occurrence = occurrences[hash, default: 0]
-        occurrences[hash] = occurrence + 1
+        let occurrence = occurrences[rangeIndex]
         var paragraph = Paragraph(range: range)
         (paragraph.language, paragraph.languageConfidence) = ownLanguages[rangeIndex]
         let paragraphLanguage = paragraph.language ?? language
