@@ -80,7 +80,8 @@ public struct Normalizer: @unchecked Sendable {
   public func isNormalized(
     utf8 input: UnsafeBufferPointer<UInt8>, exactly: Bool = false
   ) throws(ICUError) -> Bool {
-    let buffer = UTF16Buffer()
+    // Made only for a line the table cannot answer (most documents have none).
+    var icuBuffer: UTF16Buffer? = nil
     let table = QuickCheckTable.of(form)
     var lineStart = 0
     while lineStart < input.count {
@@ -135,6 +136,8 @@ public struct Normalizer: @unchecked Sendable {
         var start = lineStart
         while start < lineEnd {
           let cut = lineStart + Self.pieceEnd(line, from: start - lineStart)
+          let buffer = icuBuffer ?? UTF16Buffer()
+          icuBuffer = buffer
           try buffer.fill(utf8: UnsafeBufferPointer(rebasing: input[start..<cut]))
           var status = U_ZERO_ERROR
           let span = buffer.units.withUnsafeBufferPointer { units in
