@@ -84,7 +84,13 @@ import Testing
     await propertyCheck(count: 200, input: Gen<UInt64>.value(in: 0...UInt64.max).array(of: 0...3)) { seeds in
       let length = Int((seeds.first ?? 0) % 300)
       let values: [UInt64] = [0, 1, 0x8000_0000_0000_0000, seeds.last ?? 7, 0xFFFF_FFFF_FFFF_FFFF]
-      let hashes = (0..<length).map { values[($0 &* 7 &+ Int((seeds.first ?? 0) % 5)) % ($0 % 3 == 0 ? 5 : 2)] &+ UInt64($0 / 40) }
+      let offset = Int((seeds.first ?? 0) % 5)
+      var hashes: [UInt64] = []
+      for k in 0..<length {
+        let choices = k % 3 == 0 ? 5 : 2
+        let value: UInt64 = values[(k * 7 + offset) % choices]
+        hashes.append(value &+ UInt64(k / 40))
+      }
       var seen: [UInt64: Int] = [:]
       let expected = hashes.map { hash in
         defer { seen[hash, default: 0] += 1 }
