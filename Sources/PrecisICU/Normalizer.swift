@@ -172,69 +172,69 @@ public struct Normalizer: @unchecked Sendable {
     let n = line.count
     return table.classes.withUnsafeBufferPointer { classes in
       table.maybes.withUnsafeBufferPointer { maybes in
-      table.startersOnly.withUnsafeBufferPointer { startersOnly in
-        var i = 0
-        // The combining class of the character before, and the character (-1 at the start).
-        var previous: UInt8 = 0
-        var previousScalar = -1
-        // Whether the scalar is accepted, in order after the one before.
-        @inline(__always) func accepts(_ scalar: Int) -> Bool {
-          // Most scripts' blocks of 64 are all starters the check accepts: a bit each, so
-          // that the 64 KB table is read only for the blocks with marks.
-          if startersOnly[scalar >> 12] >> UInt64(scalar >> 6 & 63) & 1 == 1 {
-            previous = 0
+        table.startersOnly.withUnsafeBufferPointer { startersOnly in
+          var i = 0
+          // The combining class of the character before, and the character (-1 at the start).
+          var previous: UInt8 = 0
+          var previousScalar = -1
+          // Whether the scalar is accepted, in order after the one before.
+          @inline(__always) func accepts(_ scalar: Int) -> Bool {
+            // Most scripts' blocks of 64 are all starters the check accepts: a bit each, so
+            // that the 64 KB table is read only for the blocks with marks.
+            if startersOnly[scalar >> 12] >> UInt64(scalar >> 6 & 63) & 1 == 1 {
+              previous = 0
+              previousScalar = scalar
+              return true
+            }
+            let combining = classes[scalar]
+            if combining == QuickCheckTable.notYes {
+              // A character the quick check says "maybe" to (Tamil's ா, Devanagari's nukta, a
+              // Hangul vowel) is in the form unless it composes with the character before; that
+              // one must be a starter, so that nothing stands between them.
+              let maybe = maybes[scalar]
+              guard maybe != QuickCheckTable.notYes, previous == 0 else { return false }
+              if previousScalar >= 0 && table.composes(previousScalar, scalar) { return false }
+              previous = maybe
+              previousScalar = scalar
+              return true
+            }
+            if combining != 0 && combining < previous { return false }
+            previous = combining
             previousScalar = scalar
             return true
           }
-          let combining = classes[scalar]
-          if combining == QuickCheckTable.notYes {
-            // A character the quick check says "maybe" to (Tamil's ா, Devanagari's nukta, a
-            // Hangul vowel) is in the form unless it composes with the character before; that
-            // one must be a starter, so that nothing stands between them.
-            let maybe = maybes[scalar]
-            guard maybe != QuickCheckTable.notYes, previous == 0 else { return false }
-            if previousScalar >= 0 && table.composes(previousScalar, scalar) { return false }
-            previous = maybe
-            previousScalar = scalar
-            return true
+          while i < n {
+            let b0 = p[i]
+            let scalar: Int
+            if b0 < 0x80 {
+              // Runs of ASCII eight bytes at a time: all starters the check accepts, but for
+              // the capitals NFKC_Casefold folds.
+              if asciiIsYes && i + 8 <= n {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0 {
+                  previous = 0
+                  previousScalar = Int(p[i + 7])
+                  i += 8
+                  continue
+                }
+              }
+              scalar = Int(b0)
+              i += 1
+            } else if b0 < 0xE0 {
+              guard i + 1 < n else { return false }
+              scalar = Int(b0 & 0x1F) << 6 | Int(p[i + 1] & 0x3F)
+              i += 2
+            } else if b0 < 0xF0 {
+              guard i + 2 < n else { return false }
+              scalar = Int(b0 & 0x0F) << 12 | Int(p[i + 1] & 0x3F) << 6 | Int(p[i + 2] & 0x3F)
+              i += 3
+            } else {
+              return false
+            }
+            if !accepts(scalar) { return false }
           }
-          if combining != 0 && combining < previous { return false }
-          previous = combining
-          previousScalar = scalar
           return true
         }
-        while i < n {
-          let b0 = p[i]
-          let scalar: Int
-          if b0 < 0x80 {
-            // Runs of ASCII eight bytes at a time: all starters the check accepts, but for
-            // the capitals NFKC_Casefold folds.
-            if asciiIsYes && i + 8 <= n {
-              let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-              if w & 0x8080_8080_8080_8080 == 0 {
-                previous = 0
-                previousScalar = Int(p[i + 7])
-                i += 8
-                continue
-              }
-            }
-            scalar = Int(b0)
-            i += 1
-          } else if b0 < 0xE0 {
-            guard i + 1 < n else { return false }
-            scalar = Int(b0 & 0x1F) << 6 | Int(p[i + 1] & 0x3F)
-            i += 2
-          } else if b0 < 0xF0 {
-            guard i + 2 < n else { return false }
-            scalar = Int(b0 & 0x0F) << 12 | Int(p[i + 1] & 0x3F) << 6 | Int(p[i + 2] & 0x3F)
-            i += 3
-          } else {
-            return false
-          }
-          if !accepts(scalar) { return false }
-        }
-        return true
-      }
       }
     }
   }

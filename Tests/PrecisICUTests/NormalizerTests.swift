@@ -135,14 +135,17 @@ import Testing
     for _ in 0..<3000 {
       // Mostly one script's letters, now and then a mark or another piece.
       let base = pieces[next(pieces.count)]
-      lines.append((0..<(1 + next(12))).map { _ in next(4) == 0 ? pieces[next(pieces.count)] : base }.joined())
+      let length = 1 + next(12)
+      lines.append((0..<length).map { _ in next(4) == 0 ? pieces[next(pieces.count)] : base }.joined())
     }
     for line in lines {
       var text = line
       let (checked, unchanged) = try text.withUTF8 { bytes in
-        (try normalizer.isNormalized(utf8: bytes, exactly: true), !(try normalizer.normalize(utf8: bytes).changed))
+        let checked = try normalizer.isNormalized(utf8: bytes, exactly: true)
+        return (checked, !(try normalizer.normalize(utf8: bytes).changed))
       }
-      #expect(checked == unchanged, "\(form) \(line.unicodeScalars.map { String($0.value, radix: 16) })")
+      let scalars = line.unicodeScalars.map { String($0.value, radix: 16) }
+      #expect(checked == unchanged, "\(form) \(scalars)")
     }
   }
 }
