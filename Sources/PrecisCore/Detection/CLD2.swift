@@ -85,19 +85,20 @@ enum CLD2 {
   static func detect(_ utf8: UnsafeBufferPointer<UInt8>, wantsChunks: Bool = false) -> CLD2Result {
     // CLD2's scanners look a few bytes past the end of the text they are given, so what
     // happens to lie there could change the answer: CLD2 reads a copy that ends in spaces.
-    var padded = [UInt8](repeating: 0x20, count: utf8.count + padding)
-    padded.withUnsafeMutableBufferPointer { copy in
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + padding) { copy in
       _ = copy.initialize(fromContentsOf: utf8)
-    }
-    return padded.withUnsafeBufferPointer { whole in
-      detect(unpadded: UnsafeBufferPointer(rebasing: whole[0..<utf8.count]), wantsChunks: wantsChunks)
+      UnsafeMutableBufferPointer(rebasing: copy[utf8.count...]).initialize(repeating: 0x20)
+      return detect(
+        padded: UnsafeBufferPointer(rebasing: copy[0..<utf8.count]), wantsChunks: wantsChunks)
     }
   }
 
   /// Spaces after the text CLD2 reads.
   static let padding = 32
 
-  private static func detect(unpadded utf8: UnsafeBufferPointer<UInt8>, wantsChunks: Bool) -> CLD2Result {
+  /// Detects the languages of `utf8`, valid UTF-8 that memory follows with `padding` spaces
+  /// (see ``detect(_:wantsChunks:)``): CLD2 reads it where it is.
+  static func detect(padded utf8: UnsafeBufferPointer<UInt8>, wantsChunks: Bool) -> CLD2Result {
     var languages: (Int32, Int32, Int32) = (0, 0, 0)
     var percents: (Int32, Int32, Int32) = (0, 0, 0)
     var scores: (Double, Double, Double) = (0, 0, 0)
@@ -124,26 +125,31 @@ enum CLD2 {
             }
             var capacity = 64
             while true {
-              var offsets = [Int32](repeating: 0, count: capacity)
-              var lengths = [Int32](repeating: 0, count: capacity)
-              var values = [Int32](repeating: 0, count: capacity)
-              let found = Int(
-                ccld2_detect_summary(
-                  text, length, 1, l3, p3, s3, &textBytes, &reliable, &offsets, &lengths, &values,
-                  Int32(capacity)))
-              if found > capacity {
-                capacity = found
-                continue
+              // Offsets, lengths and language values, side by side in one buffer.
+              let done = withUnsafeTemporaryAllocation(of: Int32.self, capacity: 3 * capacity) {
+                room -> Bool in
+                guard let offsets = room.baseAddress else { return true }
+                let lengths = offsets + capacity
+                let values = lengths + capacity
+                let found = Int(
+                  ccld2_detect_summary(
+                    text, length, 1, l3, p3, s3, &textBytes, &reliable, offsets, lengths, values,
+                    Int32(capacity)))
+                if found > capacity {
+                  capacity = found
+                  return false
+                }
+                chunks.reserveCapacity(found)
+                for i in 0..<found {
+                  let start = Int(offsets[i])
+                  chunks.append(
+                    CLD2Chunk(
+                      range: start..<(start + Int(lengths[i])),
+                      language: CLD2Language(value: values[i])))
+                }
+                return true
               }
-              chunks.reserveCapacity(found)
-              for i in 0..<found {
-                let start = Int(offsets[i])
-                chunks.append(
-                  CLD2Chunk(
-                    range: start..<(start + Int(lengths[i])),
-                    language: CLD2Language(value: values[i])))
-              }
-              return
+              if done { return }
             }
           }
         }

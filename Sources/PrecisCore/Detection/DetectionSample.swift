@@ -2,10 +2,13 @@
 ///
 /// The whole text when it fits the budget, else windows of about 2 KB (at least four) spread
 /// evenly over it, each starting at a paragraph start where one is near. URLs and e-mail
-/// addresses are blanked out (see ``DetectionText/maskNoise(_:)``).
+/// addresses are blanked out (see ``DetectionText/maskNoise(_:)``). The bytes are followed by
+/// the spaces CLD2 needs after a text (``CLD2/padding``), so that CLD2 reads them in place.
 struct DetectionSample {
-  /// The bytes CLD2 reads: the windows, each followed by a line break.
-  private(set) var bytes: [UInt8]
+  /// The bytes CLD2 reads: the windows, each followed by a line break; then the padding.
+  private var bytes: [UInt8]
+  /// The number of bytes CLD2 reads (without the padding).
+  let count: Int
   /// Where each window comes from: its start in `bytes`, its start in the text, its length.
   private(set) var pieces: [(sampleStart: Int, textStart: Int, length: Int)] = []
   /// Whether `bytes` is the whole text (then sample offsets are text offsets).
@@ -23,14 +26,18 @@ struct DetectionSample {
   init(text: UnsafeBufferPointer<UInt8>, budget: Int, paragraphs: [Range<Int>]) {
     let n = text.count
     if n <= budget {
-      bytes = Array(text)
+      bytes = [UInt8](unsafeUninitializedCapacity: n + CLD2.padding) { buffer, initialized in
+        _ = buffer.initialize(fromContentsOf: text)
+        initialized = n
+      }
       pieces = [(0, 0, n)]
       coversWholeText = true
     } else {
       coversWholeText = false
       bytes = []
       let windowCount = max(Self.minimumWindows, budget / Self.windowBytes)
-      bytes.reserveCapacity(budget + windowCount)
+      bytes.reserveCapacity(budget + windowCount + CLD2.padding)
+      pieces.reserveCapacity(windowCount)
       let windowLength = budget / windowCount
       var previousEnd = 0
       for k in 0..<windowCount {
@@ -53,7 +60,19 @@ struct DetectionSample {
         previousEnd = end
       }
     }
+    count = bytes.count
     bytes.withUnsafeMutableBufferPointer { DetectionText.maskNoise($0) }
+    bytes.append(contentsOf: repeatElement(0x20, count: CLD2.padding))
+  }
+
+  /// Calls `body` with the bytes CLD2 reads (without the padding, which lies after them).
+  func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+  }
+
+  /// CLD2's reading of the sample.
+  func read(wantsChunks: Bool) -> CLD2Result {
+    withText { CLD2.detect(padded: $0, wantsChunks: wantsChunks) }
   }
 
   /// The text ranges that a range of `bytes` covers (one per window it touches).

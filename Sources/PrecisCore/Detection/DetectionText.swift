@@ -66,12 +66,13 @@ enum DetectionText {
   /// CJK punctuation U+3000–U+303F, fullwidth punctuation U+FF00–U+FF3F, emoji).
   ///
   /// An approximation that costs one pass over the bytes: marks and letters of rare blocks
-  /// count, a few symbols do too.
-  static func letterCount(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+  /// count, a few symbols do too. With `limit`, the count stops once it reaches it (a text of
+  /// `limit` letters or more gives at least `limit`).
+  static func letterCount(_ b: UnsafeBufferPointer<UInt8>, upTo limit: Int = .max) -> Int {
     var count = 0
     let n = b.count
     var i = 0
-    while i < n {
+    while i < n && count < limit {
       // Eight ASCII bytes at once: a byte is a letter when, lower-cased, it is at least "a"
       // and below "{" (adding 0x1F and 0x05 carries into its top bit at those bounds); the
       // flags, one per byte, are summed by a multiply.

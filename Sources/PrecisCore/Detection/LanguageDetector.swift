@@ -32,7 +32,7 @@ public struct DetectedLanguage: Sendable, Hashable {
 ///     - kind: detect                # --lang overrides
 ///       paragraphs: auto            # auto, all or off
 ///       min-letters: 40             # shorter paragraphs keep the document's language
-///       sample-bytes: 512           # longer texts are sampled
+///       sample-bytes: 256           # longer texts are sampled
 ///
 /// A language the document already has (`--lang`, or the `language` option) is kept:
 /// detection never replaces it. Paragraphs are still checked, and one is marked as another
@@ -43,8 +43,9 @@ public struct DetectedLanguage: Sendable, Hashable {
 ///
 /// CLD2 is slower than the rest of the pipeline together, so it reads a sample of each
 /// document (`sample-bytes`, or a 32nd of the text if that is more, in windows spread over
-/// it), and a paragraph outside the sample only when a cheap screen (``ParagraphScreen``:
-/// script and function words) finds it suspect, or the sample saw another language.
+/// it; twice that when it cannot read the first sample reliably), and a paragraph outside the
+/// sample only when a cheap screen (``ParagraphScreen``: script and function words) finds it
+/// suspect, or the sample saw another language.
 /// See <doc:LanguageDetection>.
 ///
 /// - Complexity: O(max(`sample-bytes`, *n*/32)) per document, plus O(*p*) per paragraph
@@ -71,9 +72,14 @@ public struct LanguageDetector: Stage {
     /// The letters a paragraph needs (URLs and e-mail addresses not counted) before its
     /// language may differ from the document's.
     public var minLetters: Int = 40
-    /// The bytes of a document CLD2 reads at once; longer texts are sampled (in windows over
-    /// the text, more of them in texts over 32 times as long).
-    public var sampleBytes: Int = 512
+    /// The bytes of a document CLD2 reads at once (twice as many when it cannot read those
+    /// reliably); longer texts are sampled (in windows over the text, more of them in texts
+    /// over 32 times as long).
+    public var sampleBytes: Int = Self.defaultSampleBytes
+
+    /// The default of `sampleBytes`. (Callers' default arguments name it rather than repeat
+    /// the number, so that a change reaches them.)
+    public static let defaultSampleBytes = 256
 
     public static let knownKeys = ["language", "paragraphs", "min-letters", "sample-bytes"]
 
@@ -81,7 +87,7 @@ public struct LanguageDetector: Stage {
 
     public init(
       language: LanguageTag? = nil, paragraphs: ParagraphMode = .auto, minLetters: Int = 40,
-      sampleBytes: Int = 512
+      sampleBytes: Int = Options.defaultSampleBytes
     ) {
       self.language = language
       self.paragraphs = paragraphs
@@ -100,7 +106,7 @@ public struct LanguageDetector: Stage {
       language = try c.decodeIfPresent(LanguageTag.self, forKey: .language)
       paragraphs = try c.decodeChoice(ParagraphMode.self, forKey: .paragraphs) ?? .auto
       minLetters = try c.decodeIfPresent(Int.self, forKey: .minLetters) ?? 40
-      sampleBytes = try c.decodeIfPresent(Int.self, forKey: .sampleBytes) ?? 512
+      sampleBytes = try c.decodeIfPresent(Int.self, forKey: .sampleBytes) ?? Self.defaultSampleBytes
     }
   }
 
@@ -176,8 +182,8 @@ public struct LanguageDetector: Stage {
     var text = text
     return text.withUTF8 { bytes in
       if bytes.isEmpty { return nil }
-      let sample = makeSample(bytes, paragraphs: ParagraphSplitter.paragraphs(in: bytes))
-      return sample.bytes.withUnsafeBufferPointer { Self.decide(CLD2.detect($0), sample: $0) }
+      return read(bytes, paragraphs: ParagraphSplitter.paragraphs(in: bytes), wantsChunks: false)
+        .language
     }
   }
 
@@ -187,6 +193,36 @@ public struct LanguageDetector: Stage {
     let budget = DetectionSample.budget(
       forLength: bytes.count, minimum: minimum ?? options.sampleBytes)
     return DetectionSample(text: bytes, budget: budget, paragraphs: paragraphs)
+  }
+
+  /// A sample of a text, CLD2's reading of it, and the language decided from that reading.
+  struct Reading {
+    var sample: DetectionSample
+    var result: CLD2Result
+    var language: DetectedLanguage?
+    /// Whether CLD2 read the sample reliably and its answer decided the language.
+    var isDecisive: Bool
+  }
+
+  /// The text's language, from a sample of `sample-bytes`; when that sample is not the whole
+  /// text and CLD2 cannot read it reliably (too few letters, or languages too close), or reads
+  /// it as a language it confuses with others (Spanish, Galician and Portuguese; Czech and
+  /// Slovak; Croatian, Serbian and Bosnian; Danish and Norwegian; Hindi, Marathi and Nepali;
+  /// Indonesian and Malay), from a sample twice as large.
+  func read(
+    _ bytes: UnsafeBufferPointer<UInt8>, paragraphs: [Range<Int>], wantsChunks: Bool
+  ) -> Reading {
+    var minimum = options.sampleBytes
+    while true {
+      let sample = makeSample(bytes, paragraphs: paragraphs, minimum: minimum)
+      let result = sample.read(wantsChunks: wantsChunks)
+      let (language, isDecisive) = sample.withText { Self.decide(result, sample: $0) }
+      let isClose = result.languages.0.closeSet != 0
+      if (isDecisive && !isClose) || sample.coversWholeText || minimum > options.sampleBytes {
+        return Reading(sample: sample, result: result, language: language, isDecisive: isDecisive)
+      }
+      minimum = 2 * options.sampleBytes
+    }
   }
 
   /// What `analyse` found.
@@ -206,21 +242,19 @@ public struct LanguageDetector: Stage {
     var analysis = Analysis(document: nil, paragraphs: paragraphs)
     if bytes.isEmpty || (given != nil && options.paragraphs == .off) { return analysis }
 
-    let sample = makeSample(bytes, paragraphs: paragraphs)
-    let reading = sample.bytes.withUnsafeBufferPointer {
-      CLD2.detect($0, wantsChunks: options.paragraphs == .auto)
-    }
-    analysis.document = sample.bytes.withUnsafeBufferPointer { Self.decide(reading, sample: $0) }
+    let first = read(bytes, paragraphs: paragraphs, wantsChunks: options.paragraphs == .auto)
+    let sample = first.sample
+    let reading = first.result
+    analysis.document = first.language
     if options.paragraphs == .off || paragraphs.isEmpty { return analysis }
 
     // A paragraph is foreign when it differs from the given language and from the text's.
-    var references = ReferenceLanguages(
-      tags: Set([given, analysis.document?.language].compactMap { $0 }))
+    var references = ReferenceLanguages(given, analysis.document?.language)
     if reading.isReliable && reading.languages.0.tag == analysis.document?.language {
       references.add(closeSetOf: reading.languages.0)
     }
     if let given, let value = CLD2.value(of: given) { references.add(closeSetOf: value) }
-    var checker = ParagraphChecker(minLetters: options.minLetters, references: references)
+    let checker = ParagraphChecker(minLetters: options.minLetters, references: references)
     var checked = [Bool](repeating: false, count: paragraphs.count)
     func check(_ i: Int) {
       if checked[i] { return }
@@ -253,27 +287,28 @@ public struct LanguageDetector: Stage {
         sample.coversWholeText
         ? nil
         : language.flatMap { language in
-          sample.bytes.withUnsafeBufferPointer { ParagraphScreen(language: language, sample: $0) }
+          sample.withText { ParagraphScreen(language: language, sample: $0) }
         }
       if let screen {
+        // A paragraph of fewer bytes than `min-letters` cannot differ: it is not screened.
         for i in paragraphs.indices
-        where !checked[i] && !sample.covers(paragraphs[i])
-          && screen.isSuspect(bytes, range: paragraphs[i])
+        where paragraphs[i].count >= options.minLetters && !checked[i]
+          && !sample.covers(paragraphs[i]) && screen.isSuspect(bytes, range: paragraphs[i])
         {
           check(i)
         }
       } else if !sample.coversWholeText {
         let wide = makeSample(bytes, paragraphs: paragraphs, minimum: Self.unscreenedSampleBytes)
-        let wideReading = wide.bytes.withUnsafeBufferPointer { CLD2.detect($0, wantsChunks: true) }
-        checkChunks(of: wideReading, in: wide)
+        checkChunks(of: wide.read(wantsChunks: true), in: wide)
       }
       // A text that shows another language gets every paragraph checked: CLD2's runs can
       // swallow a short paragraph, and a long text was only sampled.
       let mixed =
         !analysis.foreign.isEmpty
-        || reading.top.dropFirst().contains {
-          references.relation(to: $0.language) == .other && $0.percent >= Self.mixedPercent
-        }
+        || (references.relation(to: reading.languages.1) == .other
+          && reading.percents.1 >= Self.mixedPercent)
+        || (references.relation(to: reading.languages.2) == .other
+          && reading.percents.2 >= Self.mixedPercent)
       if mixed {
         for i in paragraphs.indices { check(i) }
       }
@@ -285,23 +320,29 @@ public struct LanguageDetector: Stage {
   /// CLD2's unsure guess (short Latin text).
   ///
   /// CLD2 calls some answers on a few letters reliable ("中文" is `zh-Hant`), so a sample of
-  /// fewer than `shortLetters` letters is judged by its script whatever CLD2 says.
-  static func decide(_ reading: CLD2Result, sample: UnsafeBufferPointer<UInt8>) -> DetectedLanguage?
-  {
-    let isShort = DetectionText.letterCount(sample) < Self.shortLetters
-    if reading.isReliable, !isShort, let tag = reading.languages.0.tag {
-      return DetectedLanguage(
+  /// fewer than `shortLetters` letters is judged by its script whatever CLD2 says. The answer
+  /// is decisive when CLD2's reading decided it.
+  static func decide(_ reading: CLD2Result, sample: UnsafeBufferPointer<UInt8>) -> (
+    language: DetectedLanguage?, isDecisive: Bool
+  ) {
+    if reading.isReliable, let tag = reading.languages.0.tag,
+      DetectionText.letterCount(sample, upTo: Self.shortLetters) >= Self.shortLetters
+    {
+      let found = DetectedLanguage(
         language: tag, confidence: Double(reading.percents.0) / 100, method: .identifier)
+      return (found, true)
     }
     if let script = ScriptLanguages.guess(from: scriptCounts(utf8: sample)) {
-      return DetectedLanguage(
+      let found = DetectedLanguage(
         language: script.language, confidence: script.confidence, method: .script)
+      return (found, false)
     }
     if let tag = reading.languages.0.tag, reading.percents.0 > 0 {
-      return DetectedLanguage(
+      let found = DetectedLanguage(
         language: tag, confidence: Double(reading.percents.0) / 200, method: .identifier)
+      return (found, false)
     }
-    return nil
+    return (nil, false)
   }
 
   /// The index of the first paragraph that ends after `offset` (paragraphs.count if none).
@@ -318,30 +359,39 @@ public struct LanguageDetector: Stage {
 
 /// The languages a paragraph is compared with: the given one, the document's, and the sets of
 /// languages CLD2 finds hard to tell apart from them.
+///
+/// At most two of each, kept inline: a document's detection makes no collection for them.
 struct ReferenceLanguages {
   /// How a language stands to the references.
   enum Relation { case same, close, other }
 
-  var tags: Set<LanguageTag>
-  var closeSets: Set<Int> = []
+  private var tags: (LanguageTag?, LanguageTag?)
+  /// CLD2's close sets (0: none).
+  private var closeSets: (Int, Int) = (0, 0)
+
+  init(_ first: LanguageTag?, _ second: LanguageTag?) {
+    tags = (first, second == first ? nil : second)
+  }
 
   mutating func add(closeSetOf language: CLD2Language) {
-    if language.closeSet != 0 { closeSets.insert(language.closeSet) }
+    let set = language.closeSet
+    if set == 0 || set == closeSets.0 || set == closeSets.1 { return }
+    if closeSets.0 == 0 { closeSets.0 = set } else { closeSets.1 = set }
   }
 
   /// `.same` for a reference or an unknown language, `.close` for one CLD2 confuses with a
   /// reference (Spanish in Portuguese text), else `.other`.
   func relation(to language: CLD2Language) -> Relation {
-    guard let tag = language.tag, !tags.contains(tag) else { return .same }
-    return closeSets.contains(language.closeSet) ? .close : .other
+    guard let tag = language.tag, tag != tags.0, tag != tags.1 else { return .same }
+    let set = language.closeSet
+    return set != 0 && (set == closeSets.0 || set == closeSets.1) ? .close : .other
   }
 }
 
-/// Reads single paragraphs with CLD2, through one reused buffer.
+/// Reads single paragraphs with CLD2.
 struct ParagraphChecker {
   let minLetters: Int
   let references: ReferenceLanguages
-  private var buffer = [UInt8](repeating: 0, count: LanguageDetector.probeBytes)
 
   init(minLetters: Int, references: ReferenceLanguages) {
     self.minLetters = minLetters
@@ -353,21 +403,23 @@ struct ParagraphChecker {
   ///
   /// A language close to a reference (Spanish in a Portuguese text, Slovak in a Czech one)
   /// needs twice the letters, 90 % of the paragraph and no reference among CLD2's three.
-  mutating func check(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> DetectedLanguage? {
+  func check(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> DetectedLanguage? {
     var end = min(range.upperBound, range.lowerBound + LanguageDetector.probeBytes)
     while end < text.count && end > range.lowerBound && text[end] & 0xC0 == 0x80 { end -= 1 }
     let length = end - range.lowerBound
     if length < minLetters { return nil }
-    let minLetters = minLetters
-    let references = references
-    return buffer.withUnsafeMutableBufferPointer { all -> DetectedLanguage? in
-      let probe = UnsafeMutableBufferPointer(rebasing: all[0..<length])
+    // The paragraph is blanked in a copy on the stack, followed by CLD2's padding.
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length + CLD2.padding) {
+      room -> DetectedLanguage? in
+      let probe = UnsafeMutableBufferPointer(rebasing: room[0..<length])
       _ = probe.initialize(from: UnsafeBufferPointer(rebasing: text[range.lowerBound..<end]))
+      UnsafeMutableBufferPointer(rebasing: room[length...]).initialize(repeating: 0x20)
       DetectionText.maskNoise(probe)
       let readOnly = UnsafeBufferPointer(probe)
-      let letters = DetectionText.letterCount(readOnly)
+      // Letters matter up to twice `minLetters` (see the close case below).
+      let letters = DetectionText.letterCount(readOnly, upTo: 2 * minLetters)
       if letters < minLetters { return nil }
-      let reading = CLD2.detect(readOnly)
+      let reading = CLD2.detect(padded: readOnly, wantsChunks: false)
       guard reading.isReliable, reading.percents.0 >= LanguageDetector.paragraphPercent,
         let tag = reading.languages.0.tag
       else { return nil }

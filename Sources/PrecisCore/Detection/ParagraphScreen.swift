@@ -72,16 +72,25 @@ struct ParagraphScreen {
     var counts = (total: 0, hits: 0)
     var h = WordTable.fnvBasis
     var length = 0
+    var i = 0
+    let n = probe.count
+    // Whether the paragraph has passed already: even if every other byte left began a word,
+    // and none of them a function word, the share would stay at least `minimumPercent`.
+    var passed = false
     func endWord() {
       if length > 0 {
         counts.total += 1
-        if words.containsFolded(hash: h) { counts.hits += 1 }
+        if words.containsFolded(hash: h) {
+          counts.hits += 1
+          let most = counts.total + 1 + (n - i + 1) / 2
+          passed = counts.hits * 100 >= most * Self.minimumPercent
+        }
       }
       h = WordTable.fnvBasis
       length = 0
     }
-    var i = 0
-    let n = probe.count
+    // Fetched once: through UTF8Text.folded, every scalar would check that it is made.
+    let fold = FoldTable.shared
     while i < n {
       let c = probe[i]
       if c < 0x80 {
@@ -90,6 +99,7 @@ struct ParagraphScreen {
           length += 1
         } else {
           endWord()
+          if passed { return false }
         }
         i += 1
         continue
@@ -99,10 +109,12 @@ struct ParagraphScreen {
       i += w
       if Self.isPunctuation(v) {
         endWord()
+        if passed { return false }
         continue
       }
       if UTF8Text.isFormat(v) { continue }
-      h = WordTable.hash(scalar: UTF8Text.folded(v), into: h)
+      // UTF8Text.folded(v), v not ASCII.
+      h = WordTable.hash(scalar: v < FoldTable.limit ? fold.folded(v) : v, into: h)
       length += 1
     }
     // A word cut by the probe's end is not counted.
@@ -145,8 +157,32 @@ struct ScriptBucket: Hashable {
     }
   }
 
-  /// The number of buckets: values are below it.
+  /// The number of buckets: values are below it (and below 64, for ``ScriptProfile``'s bits).
   static let count = 58
+
+  /// In ``byLeadByte``: the scalars of this lead byte are letters of no bucket.
+  static let noBucket = 0xFE
+  /// In ``byLeadByte``: the scalar must be decoded (its bucket depends on more than the lead
+  /// byte, or the lead byte starts no two- or three-byte sequence).
+  static let decodeLead = 0xFF
+
+  /// For each byte that starts a two- or three-byte UTF-8 sequence, the bucket all its
+  /// scalars share (``of(_:)`` asked of each of them), or ``noBucket``; else ``decodeLead``.
+  static let byLeadByte: [UInt8] = (0..<256).map { lead -> UInt8 in
+    let c = UInt32(lead)
+    let scalars: ClosedRange<UInt32>
+    switch c {
+    case 0xC2...0xDF: scalars = ((c & 0x1F) << 6)...((c & 0x1F) << 6 | 0x3F)
+    case 0xE0...0xEF: scalars = max((c & 0x0F) << 12, 0x800)...((c & 0x0F) << 12 | 0xFFF)
+    default: return UInt8(decodeLead)
+    }
+    var shared: Int? = nil
+    for v in scalars where !(0xD800...0xDFFF).contains(v) {
+      let k = of(v).map { Int($0.value) } ?? noBucket
+      if shared == nil { shared = k } else if shared != k { return UInt8(decodeLead) }
+    }
+    return UInt8(shared ?? decodeLead)
+  }
 
   /// The bucket of letter `v`, or nil for what is not a letter of a classified script.
   @inline(__always)
@@ -169,12 +205,34 @@ struct ScriptProfile {
 
   init(_ b: UnsafeBufferPointer<UInt8>, limit: Int) {
     let n = min(b.count, limit)
+    // An ASCII start is counted without the table: only Latin can lead there.
+    var i = 0
+    var latin = 0
+    if let raw = UnsafeRawPointer(b.baseAddress) {
+      while i + 8 <= n {
+        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        if w & 0x8080_8080_8080_8080 != 0 { break }
+        latin += Self.asciiLetters(w)
+        i += 8
+      }
+    }
+    while i < n && b[i] < 0x80 {
+      if (b[i] | 0x20) &- 0x61 < 26 { latin += 1 }
+      i += 1
+    }
+    if i >= n {
+      dominant = latin > 0 ? .latin : nil
+      return
+    }
     var best: (bucket: ScriptBucket, count: Int)? = nil
     var kana = 0
     var han = 0
+    // A bucket's count is set when its first letter is met (a bit of `seen`), so neither
+    // clearing the table nor looking for the largest count goes over all of it.
+    var seen: UInt64 = 1
+    let leads = ScriptBucket.byLeadByte
     withUnsafeTemporaryAllocation(of: Int.self, capacity: ScriptBucket.count) { counts in
-      counts.initialize(repeating: 0)
-      var i = 0
+      counts[0] = latin
       let raw = UnsafeRawPointer(b.baseAddress)
       while i < n {
         // Eight ASCII bytes at once: a byte is a letter when, lower-cased, it is at least
@@ -182,12 +240,7 @@ struct ScriptProfile {
         if let raw, i + 8 <= n {
           let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
           if w & 0x8080_8080_8080_8080 == 0 {
-            let x = w | 0x2020_2020_2020_2020
-            let atLeastA = x &+ 0x1F1F_1F1F_1F1F_1F1F
-            let pastZ = x &+ 0x0505_0505_0505_0505
-            // The flags, one per byte in its top bit, summed by a multiply.
-            let flags = (atLeastA & ~pastZ & 0x8080_8080_8080_8080) >> 7
-            counts[0] += Int(truncatingIfNeeded: (flags &* 0x0101_0101_0101_0101) >> 56)
+            counts[0] += Self.asciiLetters(w)
             i += 8
             continue
           }
@@ -202,19 +255,48 @@ struct ScriptProfile {
           i += 1
           continue
         }
-        let (v, w) = UTF8Text.scalar(at: i, in: b)
-        i += w
-        if let bucket = ScriptBucket.of(v) { counts[Int(bucket.value)] += 1 }
+        // Most lead bytes tell the bucket (or that there is none) without the scalar.
+        var k = Int(leads[Int(c)])
+        if k == ScriptBucket.decodeLead {
+          let (v, w) = UTF8Text.scalar(at: i, in: b)
+          i += w
+          guard let bucket = ScriptBucket.of(v) else { continue }
+          k = Int(bucket.value)
+        } else {
+          i += c < 0xE0 ? 2 : 3
+          if k == ScriptBucket.noBucket { continue }
+        }
+        if seen & (1 << k) == 0 {
+          seen |= 1 << k
+          counts[k] = 1
+        } else {
+          counts[k] += 1
+        }
       }
-      for k in 0..<ScriptBucket.count where counts[k] > (best?.count ?? 0) {
-        best = (ScriptBucket(value: UInt32(k)), counts[k])
+      var rest = seen
+      while rest != 0 {
+        let k = rest.trailingZeroBitCount
+        rest &= rest - 1
+        if counts[k] > (best?.count ?? 0) { best = (ScriptBucket(value: UInt32(k)), counts[k]) }
       }
-      kana = counts[Int(ScriptBucket.kana.value)]
-      han = counts[Int(ScriptBucket.han.value)]
+      if seen & (1 << ScriptBucket.kana.value) != 0 { kana = counts[Int(ScriptBucket.kana.value)] }
+      if seen & (1 << ScriptBucket.han.value) != 0 { han = counts[Int(ScriptBucket.han.value)] }
     }
     // Japanese: kana at least a tenth of kanji and kana, as ScriptLanguages judges.
     hasKana = kana > 0 && kana * 10 >= kana + han
     if hasKana, let b = best?.bucket, b == .han || b == .kana { best = (.kana, 0) }
     dominant = best?.bucket
+  }
+
+  /// The ASCII letters among eight ASCII bytes: a byte is a letter when, lower-cased, it is at
+  /// least "a" and below "{" (adding 0x1F and 0x05 carries into its top bit at those bounds);
+  /// the flags, one per byte, are summed by a multiply.
+  @inline(__always)
+  static func asciiLetters(_ w: UInt64) -> Int {
+    let x = w | 0x2020_2020_2020_2020
+    let atLeastA = x &+ 0x1F1F_1F1F_1F1F_1F1F
+    let pastZ = x &+ 0x0505_0505_0505_0505
+    let flags = (atLeastA & ~pastZ & 0x8080_8080_8080_8080) >> 7
+    return Int(truncatingIfNeeded: (flags &* 0x0101_0101_0101_0101) >> 56)
   }
 }

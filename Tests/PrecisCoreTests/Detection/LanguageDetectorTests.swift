@@ -308,10 +308,72 @@ import Testing
     #expect(chinese.withUnsafeBufferPointer { japanese.isSuspect($0, range: 0..<$0.count) })
   }
 
+  @Test func theScreenJudgesTheWholeProbeNotItsStart() throws {
+    // Eight function words, then 74 other words, all within the 256 bytes the screen reads:
+    // 8 of 82 words (under 12 %) is suspect, though the start alone would pass.
+    let english = "The council agreed to repair the old stone bridge before the spring floods arrive."
+    let sample = Array(english.utf8)
+    let screen = try #require(
+      sample.withUnsafeBufferPointer { ParagraphScreen(language: LanguageTag("en")!, sample: $0) })
+    func suspect(_ paragraph: String) -> Bool {
+      let bytes = Array(paragraph.utf8)
+      return bytes.withUnsafeBufferPointer { screen.isSuspect($0, range: 0..<$0.count) }
+    }
+    let tail = String(repeating: "zq ", count: 74)
+    #expect(suspect("the of and to in on at by " + tail))
+    // Ten function words among 82 (12.2 %) pass.
+    #expect(!suspect("the of and to in on at by it is " + String(repeating: "zq ", count: 72)))
+    #expect(!suspect(english + " " + english))
+  }
+
+  @Test func aLeadByteTellsTheScriptBucketOfEveryScalarItStarts() {
+    // Every scalar of two or three UTF-8 bytes: its lead byte's entry either asks for the
+    // scalar or is the scalar's bucket.
+    var wrong: [UInt32] = []
+    for v in UInt32(0x80)...0xFFFF where !(0xD800...0xDFFF).contains(v) {
+      let lead = v < 0x800 ? 0xC0 | v >> 6 : 0xE0 | v >> 12
+      let entry = Int(ScriptBucket.byLeadByte[Int(lead)])
+      if entry == ScriptBucket.decodeLead { continue }
+      let bucket = ScriptBucket.of(v).map { Int($0.value) } ?? ScriptBucket.noBucket
+      if entry != bucket { wrong.append(v) }
+    }
+    #expect(wrong.isEmpty)
+    // Cyrillic and Hangul syllables are told by the lead byte; Latin-1 symbols (C2) have none.
+    #expect(Int(ScriptBucket.byLeadByte[0xD0]) == Int(ScriptBucket.of(0x410)!.value))
+    #expect(ScriptBucket.byLeadByte[0xEB] == UInt8(ScriptBucket.hangul.value))
+    #expect(Int(ScriptBucket.byLeadByte[0xC2]) == ScriptBucket.noBucket)
+  }
+
+  @Test func aSampleCLD2CannotReadIsReadAgainLarger() throws {
+    // 600 bytes with words only at 220..<272: the first sample's windows, 64 bytes from each
+    // quarter (0, 150, 300, 450), miss them; the second's, 128 bytes, find them.
+    let words = "The header of the quarterly report starts here today"
+    let text =
+      String(repeating: "/", count: 220) + words + String(repeating: "/", count: 328)
+    #expect(text.utf8.count == 600 && words.utf8.count == 52)
+    let detector = try LanguageDetector(options: .init())
+    #expect(detector.detectLanguage(of: text)?.language == LanguageTag("en"))
+  }
+
+  @Test(.enabled(if: SharedData.isAvailable, "needs ../shared"))
+  func aLanguageCLD2ConfusesIsConfirmedOnALargerSample() throws {
+    // A Spanish bullet list of the golden set (409 bytes): CLD2 reads its first 256 bytes as
+    // Galician at 99 %, and the whole of it as Spanish.
+    let lines = try String(
+      contentsOfFile: TestPaths.shared + "/data/segmentation/golden_rules.jsonl", encoding: .utf8
+    ).split(separator: "\n")
+    struct Case: Decodable { var id: String; var text: String }
+    let text = try #require(
+      lines.lazy.compactMap { try? JSONDecoder().decode(Case.self, from: Data($0.utf8)) }
+        .first { $0.id == "es-009" }?.text)
+    let detector = try LanguageDetector(options: .init())
+    #expect(detector.detectLanguage(of: text)?.language == LanguageTag("es"))
+  }
+
   @Test func optionsDecodeWithDefaultsAndRejectBadValues() throws {
     #expect(
       LanguageDetector.Options()
-        == .init(language: nil, paragraphs: .auto, minLetters: 40, sampleBytes: 512))
+        == .init(language: nil, paragraphs: .auto, minLetters: 40, sampleBytes: 256))
     #expect(throws: StageError.self) { try LanguageDetector(options: .init(minLetters: 0)) }
     #expect(throws: StageError.self) { try LanguageDetector(options: .init(sampleBytes: 10)) }
     #expect(StageCatalog.kinds.contains("detect"))
