@@ -69,6 +69,16 @@ static inline UBool cicu_unorm2_isNormalized(const UNormalizer2 *norm, const UCh
 static inline UBool cicu_unorm2_hasBoundaryBefore(const UNormalizer2 *norm, UChar32 c) {
   return unorm2_hasBoundaryBefore(norm, c);
 }
+static inline uint8_t cicu_unorm2_getCombiningClass(const UNormalizer2 *norm, UChar32 c) {
+  return unorm2_getCombiningClass(norm, c);
+}
+static inline int cicu_unorm2_quickCheck(const UNormalizer2 *norm, const UChar *s, int32_t length,
+                                         UErrorCode *status) {
+  return (int)unorm2_quickCheck(norm, s, length, status);
+}
+static inline UChar32 cicu_unorm2_composePair(const UNormalizer2 *norm, UChar32 a, UChar32 b) {
+  return unorm2_composePair(norm, a, b);
+}
 
 // MARK: break iteration
 

@@ -73,14 +73,17 @@ public struct Normalizer: @unchecked Sendable {
 
   /// Whether valid UTF-8 text is already in this form (ICU's quick check, line by line).
   ///
-  /// Cheaper than ``normalize(utf8:)``: nothing is copied when the answer is yes. The quick
-  /// check says no to text it cannot decide alone (a combining mark that might compose, as
-  /// in "क़" written as क and the nukta, which NFC leaves alone); `exactly` then asks ICU's
-  /// full check for those pieces.
+  /// Cheaper than ``normalize(utf8:)``: nothing is copied when the answer is yes. Most lines
+  /// are answered from a table of ICU's quick-check answers per character, which also settles
+  /// a "maybe" character right after a starter (क and the nukta stay apart in NFC, न and the
+  /// nukta compose). The quick check says no to text it cannot decide alone (a "maybe" after
+  /// another mark); `exactly` then asks ICU's full check for those pieces.
   public func isNormalized(
     utf8 input: UnsafeBufferPointer<UInt8>, exactly: Bool = false
   ) throws(ICUError) -> Bool {
-    let buffer = UTF16Buffer()
+    // Made only for a line the table cannot answer (most documents have none).
+    var icuBuffer: UTF16Buffer? = nil
+    let table = QuickCheckTable.of(form)
     var lineStart = 0
     while lineStart < input.count {
       var lineEnd = lineStart
@@ -122,6 +125,11 @@ public struct Normalizer: @unchecked Sendable {
         if form == .nfkcCasefold && upper { return false }
       } else if form == .nfc && belowCombiningMarks {
         // Latin with diacritics as precomposed letters: nothing to check.
+      } else if Self.quickCheckYes(
+        UnsafeBufferPointer(rebasing: input[lineStart..<lineEnd]), table: table,
+        asciiIsYes: form != .nfkcCasefold)
+      {
+        // Every character is one the quick check accepts, in order: nothing for ICU to do.
       } else {
         // A long line is checked in pieces, each ending before an ASCII character (which
         // never combines with what comes before it), so the UTF-16 copy stays small.
@@ -129,6 +137,8 @@ public struct Normalizer: @unchecked Sendable {
         var start = lineStart
         while start < lineEnd {
           let cut = lineStart + Self.pieceEnd(line, from: start - lineStart)
+          let buffer = icuBuffer ?? UTF16Buffer()
+          icuBuffer = buffer
           try buffer.fill(utf8: UnsafeBufferPointer(rebasing: input[start..<cut]))
           var status = U_ZERO_ERROR
           let span = buffer.units.withUnsafeBufferPointer { units in
@@ -149,6 +159,84 @@ public struct Normalizer: @unchecked Sendable {
       lineStart = lineEnd + 1
     }
     return true
+  }
+
+  /// Whether ICU's quick check says yes to `line` (valid UTF-8), found with `table` alone:
+  /// every character's answer is yes, and combining marks come in canonical order (their
+  /// classes never fall between two starters), as the quick check itself asks. False when
+  /// a character is not yes, or is beyond the Basic Multilingual Plane; ICU then decides.
+  static func quickCheckYes(
+    _ line: UnsafeBufferPointer<UInt8>, table: QuickCheckTable, asciiIsYes: Bool
+  ) -> Bool {
+    guard let p = line.baseAddress else { return true }
+    let n = line.count
+    return table.classes.withUnsafeBufferPointer { classes in
+      table.maybes.withUnsafeBufferPointer { maybes in
+        table.startersOnly.withUnsafeBufferPointer { startersOnly in
+          var i = 0
+          // The combining class of the character before, and the character (-1 at the start).
+          var previous: UInt8 = 0
+          var previousScalar = -1
+          // Whether the scalar is accepted, in order after the one before.
+          @inline(__always) func accepts(_ scalar: Int) -> Bool {
+            // Most scripts' blocks of 64 are all starters the check accepts: a bit each, so
+            // that the 64 KB table is read only for the blocks with marks.
+            if startersOnly[scalar >> 12] >> UInt64(scalar >> 6 & 63) & 1 == 1 {
+              previous = 0
+              previousScalar = scalar
+              return true
+            }
+            let combining = classes[scalar]
+            if combining == QuickCheckTable.notYes {
+              // A character the quick check says "maybe" to (Tamil's ா, Devanagari's nukta, a
+              // Hangul vowel) is in the form unless it composes with the character before; that
+              // one must be a starter, so that nothing stands between them.
+              let maybe = maybes[scalar]
+              guard maybe != QuickCheckTable.notYes, previous == 0 else { return false }
+              if previousScalar >= 0 && table.composes(previousScalar, scalar) { return false }
+              previous = maybe
+              previousScalar = scalar
+              return true
+            }
+            if combining != 0 && combining < previous { return false }
+            previous = combining
+            previousScalar = scalar
+            return true
+          }
+          while i < n {
+            let b0 = p[i]
+            let scalar: Int
+            if b0 < 0x80 {
+              // Runs of ASCII eight bytes at a time: all starters the check accepts, but for
+              // the capitals NFKC_Casefold folds.
+              if asciiIsYes && i + 8 <= n {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0 {
+                  previous = 0
+                  previousScalar = Int(p[i + 7])
+                  i += 8
+                  continue
+                }
+              }
+              scalar = Int(b0)
+              i += 1
+            } else if b0 < 0xE0 {
+              guard i + 1 < n else { return false }
+              scalar = Int(b0 & 0x1F) << 6 | Int(p[i + 1] & 0x3F)
+              i += 2
+            } else if b0 < 0xF0 {
+              guard i + 2 < n else { return false }
+              scalar = Int(b0 & 0x0F) << 12 | Int(p[i + 1] & 0x3F) << 6 | Int(p[i + 2] & 0x3F)
+              i += 3
+            } else {
+              return false
+            }
+            if !accepts(scalar) { return false }
+          }
+          return true
+        }
+      }
+    }
   }
 
   /// The most UTF-8 bytes of a line that ``isNormalized(utf8:)`` and ``normalize(utf8:)``
@@ -305,5 +393,80 @@ public struct Normalizer: @unchecked Sendable {
       scalar = 0x10000 + ((scalar - 0xD800) << 10) + (Int32(units[i + 1]) - 0xDC00)
     }
     return cicu_unorm2_hasBoundaryBefore(handle, scalar) != 0
+  }
+}
+
+/// For every scalar of the Basic Multilingual Plane, what ICU's quick check for one form says
+/// of it alone: its canonical combining class when the answer is yes, ``notYes`` otherwise.
+///
+/// Made from ICU's own answers the first time a form needs it (64 KB, a few milliseconds),
+/// so that text in most scripts is checked without a UTF-16 copy.
+final class QuickCheckTable: @unchecked Sendable {
+  // @unchecked: the normaliser ICU hands out is an immutable singleton, safe from any thread.
+  /// The entry of a scalar the quick check does not say yes to (no combining class is 255).
+  static let notYes: UInt8 = 0xFF
+  let classes: [UInt8]
+  /// For the scalars the quick check says "maybe" to, their combining class; ``notYes`` for
+  /// the others.
+  let maybes: [UInt8]
+  private let handle: OpaquePointer?
+  /// A bit for each block of 64 scalars (block `k` is bit `k % 64` of word `k / 64`): set when
+  /// every scalar of the block is a starter (class 0) the quick check says yes to.
+  let startersOnly: [UInt64]
+
+  private init(_ form: NormalizationForm) {
+    var status = U_ZERO_ERROR
+    let handle: OpaquePointer?
+    switch form {
+    case .nfc: handle = cicu_unorm2_getNFCInstance(&status)
+    case .nfkc: handle = cicu_unorm2_getNFKCInstance(&status)
+    case .nfkcCasefold: handle = cicu_unorm2_getNFKCCasefoldInstance(&status)
+    }
+    var classes = [UInt8](repeating: Self.notYes, count: 0x10000)
+    var maybes = [UInt8](repeating: Self.notYes, count: 0x10000)
+    // A form whose normaliser is missing answers nothing here; ICU's own check reports it.
+    if let handle, status.rawValue <= U_ZERO_ERROR.rawValue {
+      var unit: UInt16 = 0
+      for scalar in 0..<0x10000 where !(0xD800..<0xE000).contains(scalar) {
+        unit = UInt16(scalar)
+        var status = U_ZERO_ERROR
+        let span = cicu_unorm2_spanQuickCheckYes(handle, &unit, 1, &status)
+        if status.rawValue <= U_ZERO_ERROR.rawValue && span == 1 {
+          classes[scalar] = cicu_unorm2_getCombiningClass(handle, Int32(scalar))
+        } else if status.rawValue <= U_ZERO_ERROR.rawValue
+          && cicu_unorm2_quickCheck(handle, &unit, 1, &status) == Int32(UNORM_MAYBE.rawValue)
+          && status.rawValue <= U_ZERO_ERROR.rawValue
+        {
+          maybes[scalar] = cicu_unorm2_getCombiningClass(handle, Int32(scalar))
+        }
+      }
+    }
+    self.handle = status.rawValue <= U_ZERO_ERROR.rawValue ? handle : nil
+    self.classes = classes
+    self.maybes = maybes
+    var startersOnly = [UInt64](repeating: 0, count: 16)
+    for block in 0..<1024 where classes[(block << 6)..<((block + 1) << 6)].allSatisfy({ $0 == 0 }) {
+      startersOnly[block >> 6] |= 1 << UInt64(block & 63)
+    }
+    self.startersOnly = startersOnly
+  }
+
+  /// Whether `first` and `second` compose into one character in this form (ICU's answer).
+  func composes(_ first: Int, _ second: Int) -> Bool {
+    guard let handle else { return true }
+    return cicu_unorm2_composePair(handle, Int32(first), Int32(second)) >= 0
+  }
+
+  private static let nfc = QuickCheckTable(.nfc)
+  private static let nfkc = QuickCheckTable(.nfkc)
+  private static let nfkcCasefold = QuickCheckTable(.nfkcCasefold)
+
+  /// The table of `form`, made on first use.
+  static func of(_ form: NormalizationForm) -> QuickCheckTable {
+    switch form {
+    case .nfc: nfc
+    case .nfkc: nfkc
+    case .nfkcCasefold: nfkcCasefold
+    }
   }
 }

@@ -160,6 +160,111 @@ public struct SegmentID: Sendable, Hashable, Comparable, Codable, CustomStringCo
     return h
   }
 
+  /// ``hash(_:)`` of each of `ranges` of `bytes`.
+  ///
+  /// FNV-1a is one chain of a multiply per byte, each waiting for the one before. Here four
+  /// lanes hash four paragraphs side by side, each lane taking the next paragraph when its
+  /// own ends, so four chains are in flight and the processor's multipliers work instead of
+  /// waiting: the same hashes, about three times as fast.
+  static func hashes(of ranges: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+    let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+    let prime: UInt64 = 0x0000_0100_0000_01b3
+    var result = [UInt64](repeating: basis, count: ranges.count)
+    guard let base = bytes.baseAddress, !ranges.isEmpty else { return result }
+    result.withUnsafeMutableBufferPointer { out in
+      // Each lane: where it reads, the bytes its paragraph has left, its hash, and the
+      // paragraph's index (-1 when the lane has none left to take).
+      var p = (base, base, base, base)
+      var left = (0, 0, 0, 0)
+      var h = (basis, basis, basis, basis)
+      var index = (-1, -1, -1, -1)
+      var next = 0
+      @inline(__always) func refill(
+        _ p: inout UnsafePointer<UInt8>, _ left: inout Int, _ h: inout UInt64, _ index: inout Int
+      ) {
+        while left == 0 {
+          if index >= 0 { out[index] = h }
+          guard next < ranges.count else {
+            index = -1
+            return
+          }
+          index = next
+          next += 1
+          p = base + ranges[index].lowerBound
+          left = ranges[index].count
+          h = basis
+        }
+      }
+      while true {
+        if left.0 == 0 { refill(&p.0, &left.0, &h.0, &index.0) }
+        if left.1 == 0 { refill(&p.1, &left.1, &h.1, &index.1) }
+        if left.2 == 0 { refill(&p.2, &left.2, &h.2, &index.2) }
+        if left.3 == 0 { refill(&p.3, &left.3, &h.3, &index.3) }
+        // Lanes with nothing left read along with a lane that has (their hashes are dropped).
+        var step = Int.max
+        var live = base
+        if index.0 >= 0 { step = min(step, left.0); live = p.0 }
+        if index.1 >= 0 { step = min(step, left.1); live = p.1 }
+        if index.2 >= 0 { step = min(step, left.2); live = p.2 }
+        if index.3 >= 0 { step = min(step, left.3); live = p.3 }
+        if step == Int.max { break }
+        if index.0 < 0 { p.0 = live }
+        if index.1 < 0 { p.1 = live }
+        if index.2 < 0 { p.2 = live }
+        if index.3 < 0 { p.3 = live }
+        var (a, b, c, d) = h
+        for i in 0..<step {
+          a = (a ^ UInt64(p.0[i])) &* prime
+          b = (b ^ UInt64(p.1[i])) &* prime
+          c = (c ^ UInt64(p.2[i])) &* prime
+          d = (d ^ UInt64(p.3[i])) &* prime
+        }
+        h = (a, b, c, d)
+        p = (p.0 + step, p.1 + step, p.2 + step, p.3 + step)
+        if index.0 >= 0 { left.0 -= step }
+        if index.1 >= 0 { left.1 -= step }
+        if index.2 >= 0 { left.2 -= step }
+        if index.3 >= 0 { left.3 -= step }
+      }
+    }
+    return result
+  }
+
+  /// For each of `hashes`, how many hashes before it are equal to it: the occurrence of a
+  /// paragraph whose hash came earlier in the document.
+  ///
+  /// The hashes are FNV-1a, well mixed already, so a table probed by the hash's own bits
+  /// serves (a dictionary would run each through SipHash twice); a document of a few
+  /// paragraphs just compares them.
+  static func occurrences(of hashes: [UInt64]) -> [Int] {
+    let n = hashes.count
+    var result = [Int](repeating: 0, count: n)
+    if n <= 32 {
+      for k in 1..<max(n, 1) {
+        var seen = 0
+        for j in 0..<k where hashes[j] == hashes[k] { seen += 1 }
+        result[k] = seen
+      }
+      return result
+    }
+    var size = 64
+    while size < 2 * n { size *= 2 }
+    let mask = size - 1
+    // A slot holds a hash and how many times it was seen; a count of 0 marks an empty slot
+    // (so the hash 0 needs no special case).
+    var keys = [UInt64](repeating: 0, count: size)
+    var counts = [Int](repeating: 0, count: size)
+    for k in 0..<n {
+      let key = hashes[k]
+      var i = Int(truncatingIfNeeded: key ^ key >> 29) & mask
+      while counts[i] > 0 && keys[i] != key { i = (i + 1) & mask }
+      result[k] = counts[i]
+      keys[i] = key
+      counts[i] += 1
+    }
+    return result
+  }
+
   public var description: String { rawValue }
 
   public static func < (lhs: SegmentID, rhs: SegmentID) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -53,10 +53,13 @@ public struct TextNormalizer: Stage {
     var document = document
     document.features.insert(.normalized)
     do throws(ICUError) {
-      // Most text needs nothing: check first, so that nothing is copied.
+      // Most text needs nothing: check first, so that nothing is copied. The check is exact:
+      // text that ICU's quick check cannot decide alone (Tamil's vowel signs, Devanagari's
+      // nukta) is nearly always normalised already, and is then kept without a copy.
       var text = document.text
       let (needsCleaning, isNormalized) = try Self.withUTF8(&text) { input throws(ICUError) in
-        Self.needsCleaning(input) ? (true, false) : (false, try normalizer.isNormalized(utf8: input))
+        Self.needsCleaning(input)
+          ? (true, false) : (false, try normalizer.isNormalized(utf8: input, exactly: true))
       }
       if isNormalized { return document }
       // From here on each text is let go as soon as the next exists: the document's text,
@@ -70,8 +73,10 @@ public struct TextNormalizer: Stage {
           cleaned!.text = ""
         }
       }
-      let normalized = try Self.withUTF8(&text) { input throws(ICUError) in
-        try normalizer.isNormalized(utf8: input) ? nil : try normalizer.normalize(utf8: input)
+      let normalized = try Self.withUTF8(&text) { input throws(ICUError) -> NormalizedUTF8? in
+        if try normalizer.isNormalized(utf8: input) { return nil }
+        let result = try normalizer.normalize(utf8: input)
+        return result.changed ? result : nil
       }
       if cleaned == nil && normalized == nil {
         document.putBackText(text)
@@ -194,8 +199,9 @@ public struct TextNormalizer: Stage {
     while i + 8 <= n {
       let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
       let control = (w &- 0x20 &* ones) & ~w & highs
-      if control != 0 || hasZeroByte(w ^ (0x7F &* ones)) || hasZeroByte(w ^ (0xC2 &* ones))
-        || hasZeroByte(w ^ (0xE2 &* ones)) || hasZeroByte(w ^ (0xEF &* ones))
+      // C2 and E2 differ only in bit 5: one test finds both.
+      if control != 0 || hasZeroByte(w ^ (0x7F &* ones))
+        || hasZeroByte((w | (0x20 &* ones)) ^ (0xE2 &* ones)) || hasZeroByte(w ^ (0xEF &* ones))
       {
         for k in i..<(i + 8) where needsCleaning(at: k, input) { return true }
       }

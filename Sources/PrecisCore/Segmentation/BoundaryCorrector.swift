@@ -117,8 +117,13 @@ struct BoundaryCorrector {
       if !atWordStart {
         if byte < 0x80 {
           if (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 {
-            previous = UInt32(byte)
-            i += 1
+            // The rest of the word's ASCII letters and digits at once, up to eight.
+            var k = 1
+            if i + 8 <= line.upperBound, let base = b.baseAddress {
+              k = Self.asciiAlphanumerics(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            }
+            i += k
+            previous = UInt32(b[i - 1])
             continue
           }
         } else if byte >= 0xC0 && i + 1 < line.upperBound
@@ -185,6 +190,23 @@ struct BoundaryCorrector {
       i += w
     }
     keepICU(before: line.upperBound + 1)
+  }
+
+  /// How many of the eight bytes of `w` (in memory order) are ASCII letters or digits before
+  /// the first that is not one.
+  @inline(__always)
+  static func asciiAlphanumerics(_ w: UInt64) -> Int {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    // For a byte x below 0x80, x + (0x80 - lo) has its top bit set when x ≥ lo, and
+    // x + (0x7F - hi) when x > hi; no sum carries into the next byte. Bytes of 0x80 and
+    // above are neither (their top bit is cleared first and set in the answer).
+    let low = w & ~highs
+    let lower = low | (0x20 &* ones)
+    let letters = (lower &+ (0x80 - 0x61) &* ones) & ~(lower &+ (0x7F - 0x7A) &* ones)
+    let digits = (low &+ (0x80 - 0x30) &* ones) & ~(low &+ (0x7F - 0x39) &* ones)
+    let others = ~(letters | digits) & highs | (w & highs)
+    return others == 0 ? 8 : others.trailingZeroBitCount >> 3
   }
 
   private mutating func startSegment(at i: Int, line: Range<Int>) {

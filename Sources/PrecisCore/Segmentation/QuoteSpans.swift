@@ -28,40 +28,33 @@ struct QuoteSpans {
     spans.removeAll(keepingCapacity: true)
     stack.removeAll(keepingCapacity: true)
     found.removeAll(keepingCapacity: true)
-    var previous: UInt32 = 0x20
-    var i = line.lowerBound
-    let raw = UnsafeRawPointer(b.baseAddress)
-    while i < line.upperBound {
-      let lead = b[i]
-      // Eight ASCII bytes at once, up to the first that is a mark.
-      if lead < 0x80, let raw, i + 8 <= line.upperBound {
-        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        if w & Self.highs == 0 {
-          let marks = Self.asciiMarks(w)
-          let k = marks == 0 ? 8 : marks.trailingZeroBitCount >> 3
-          if k > 0 {
-            previous = UInt32(b[i + k - 1])
-            i += k
-            continue
-          }
+    Self.markStarts.withUnsafeBufferPointer { table in
+      guard let p = b.baseAddress else { return }
+      var i = line.lowerBound
+      while i < line.upperBound {
+        // Eight bytes at once while none may start a mark (most words hold none; eight table
+        // reads, each on its own, cost less than comparing with every mark), then byte by
+        // byte to the first that may. Only marks and lead bytes are flagged, so that one
+        // starts a character.
+        while i + 8 <= line.upperBound {
+          let q = p + i
+          let any =
+            table[Int(q[0])] | table[Int(q[1])] | table[Int(q[2])] | table[Int(q[3])]
+            | table[Int(q[4])] | table[Int(q[5])] | table[Int(q[6])] | table[Int(q[7])]
+          if any != 0 { break }
+          i += 8
         }
-      }
-      // Most bytes cannot start a mark: skip them without decoding.
-      if !Self.mayStartMark(lead) {
-        previous = UInt32(lead)  // any letter or digit will do for the neighbour checks
-        i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        continue
-      }
-      let (v, w) = UTF8Text.scalar(at: i, in: b)
-      defer {
-        previous = v
-        i += w
-      }
-      guard Self.isMark(v) else { continue }
-      let next: UInt32 = i + w < line.upperBound ? UTF8Text.scalar(at: i + w, in: b).value : 0x20
-      if closes(v, previous: previous, next: next, at: i + w) { continue }
-      if opens(v, previous: previous, next: next), stack.count < Self.maximumDepth {
-        stack.append((v, i))
+        while i < line.upperBound && table[Int(p[i])] == 0 { i += 1 }
+        if i == line.upperBound { break }
+        let (v, w) = UTF8Text.scalar(at: i, in: b)
+        defer { i += w }
+        guard Self.isMark(v) else { continue }
+        let previous = Self.neighbour(before: i, line: line, b)
+        let next: UInt32 = i + w < line.upperBound ? UTF8Text.scalar(at: i + w, in: b).value : 0x20
+        if closes(v, previous: previous, next: next, at: i + w) { continue }
+        if opens(v, previous: previous, next: next), stack.count < Self.maximumDepth {
+          stack.append((v, i))
+        }
       }
     }
     guard !found.isEmpty else { return }
@@ -111,18 +104,22 @@ struct QuoteSpans {
     return lo
   }
 
-  private static let ones: UInt64 = 0x0101_0101_0101_0101
-  private static let highs: UInt64 = 0x8080_8080_8080_8080
+  /// 1 for the bytes ``mayStartMark(_:)`` accepts, 0 for the others.
+  private static let markStarts: [UInt8] = (0..<256).map { mayStartMark(UInt8($0)) ? 1 : 0 }
 
-  /// The top bit of each byte of eight ASCII bytes `w` that is a quote mark or bracket
-  /// (`" ' ( ) [ ] { }`), exact up to the first one (bytes after it may be flagged too).
+  /// What the neighbour checks see of the character before `i`: the character itself when
+  /// it is ASCII or starts like a mark (``mayStartMark(_:)``), else its lead byte, which for
+  /// those is enough (any letter will do); a space at the line's start.
   @inline(__always)
-  private static func asciiMarks(_ w: UInt64) -> UInt64 {
-    @inline(__always) func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-    let lowered = w | (0x20 &* ones)  // [ and {, ] and }
-    let parens = w & (0xFE &* ones)  // ( and )
-    return zeros(lowered ^ (0x7B &* ones)) | zeros(lowered ^ (0x7D &* ones))
-      | zeros(parens ^ (0x28 &* ones)) | zeros(w ^ (0x22 &* ones)) | zeros(w ^ (0x27 &* ones))
+  private static func neighbour(
+    before i: Int, line: Range<Int>, _ b: UnsafeBufferPointer<UInt8>
+  ) -> UInt32 {
+    guard i > line.lowerBound else { return 0x20 }
+    var j = i - 1
+    while j > line.lowerBound && b[j] & 0xC0 == 0x80 { j -= 1 }
+    let lead = b[j]
+    if lead < 0x80 || !mayStartMark(lead) { return UInt32(lead) }
+    return UTF8Text.scalar(at: j, in: b).value
   }
 
   /// Whether the byte `c` may start a quote mark or bracket: one of the ASCII marks, or the

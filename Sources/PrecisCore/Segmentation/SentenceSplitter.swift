@@ -115,25 +115,31 @@ public struct SentenceSplitter: Stage {
     var correctors: [LanguageTag: BoundaryCorrector] = [:]
     return try withBreakIterator(.sentence, locale: current.corrector.icuLocale) { iterator in
       let ranges = ParagraphSplitter.paragraphs(in: bytes)
+      let hashes = SegmentID.hashes(of: ranges, in: bytes)
       var paragraphs: [Paragraph] = []
       paragraphs.reserveCapacity(ranges.count)
       var segments: [Segment] = []
       segments.reserveCapacity(2 * ranges.count)
-      var occurrences: [UInt64: Int] = Dictionary(minimumCapacity: ranges.count)
+      let occurrences = SegmentID.occurrences(of: hashes)
+      // Each paragraph's own language, when an earlier stage set one for its range.
+      var ownLanguages: [(LanguageTag?, Double?)] = []
+      ownLanguages.reserveCapacity(ranges.count)
       var knownIndex = 0
       for range in ranges {
-        let slice = UnsafeBufferPointer(rebasing: bytes[range])
-        let hash = SegmentID.hash(slice)
-        let occurrence = occurrences[hash, default: 0]
-        occurrences[hash] = occurrence + 1
-        var paragraph = Paragraph(range: range)
         while knownIndex < known.count && known[knownIndex].range.lowerBound < range.lowerBound {
           knownIndex += 1
         }
-        if knownIndex < known.count && known[knownIndex].range == range {
-          paragraph.language = known[knownIndex].language
-          paragraph.languageConfidence = known[knownIndex].languageConfidence
-        }
+        let match = knownIndex < known.count && known[knownIndex].range == range
+        ownLanguages.append(
+          match ? (known[knownIndex].language, known[knownIndex].languageConfidence) : (nil, nil))
+      }
+      var group = ICUGroup()
+      for (rangeIndex, range) in ranges.enumerated() {
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        let hash = hashes[rangeIndex]
+        let occurrence = occurrences[rangeIndex]
+        var paragraph = Paragraph(range: range)
+        (paragraph.language, paragraph.languageConfidence) = ownLanguages[rangeIndex]
         let paragraphLanguage = paragraph.language ?? language
         if current.language != paragraphLanguage {
           let next =
@@ -143,12 +149,19 @@ public struct SentenceSplitter: Stage {
         }
         var boundaries: [Int] = []
         if builtIn {
-          let icu =
-            paragraphLanguage == language
-            ? try iterator.boundaries(utf8: slice)
-            : try withBreakIterator(.sentence, locale: current.corrector.icuLocale) {
+          let icu: [Int]
+          if paragraphLanguage == language {
+            if rangeIndex > group.last {
+              try group.read(
+                from: rangeIndex, of: ranges, in: bytes, iterator: iterator,
+                sameLanguage: { (ownLanguages[$0].0 ?? language) == language })
+            }
+            icu = group.boundaries(of: range)
+          } else {
+            icu = try withBreakIterator(.sentence, locale: current.corrector.icuLocale) {
               try $0.boundaries(utf8: slice)
             }
+          }
           boundaries = try self.boundaries(
             of: slice, icu: icu, language: paragraphLanguage, corrector: &current.corrector)
         }
@@ -172,6 +185,59 @@ public struct SentenceSplitter: Stage {
         paragraphs.append(paragraph)
       }
       return (paragraphs, segments)
+    }
+  }
+
+  /// ICU's sentence boundaries of a run of paragraphs in the document's language, found in one
+  /// pass over the text from the first paragraph's start to the last one's end, then handed
+  /// to each paragraph in turn.
+  ///
+  /// One pass instead of one per paragraph spares a UTF-16 copy, a `setText` and the mapping
+  /// back for every paragraph. The boundaries are those each paragraph gets alone: ICU ends a
+  /// sentence after every line feed, so one always falls where a paragraph starts (right
+  /// after a line feed), and no rule looks past a line feed; so within a paragraph ICU sees
+  /// nothing of the text around it. A run stays within ``BreakIterator/window`` bytes, so
+  /// that it is read at once (a longer paragraph is a run of its own, read in windows as
+  /// before).
+  struct ICUGroup {
+    /// The index of the run's last paragraph; -1 before the first run.
+    private(set) var last = -1
+    /// The run's boundaries as offsets into the document, ascending.
+    private var found: [Int] = []
+    private var next = 0
+    /// The boundaries of the paragraph being handed out, reused paragraph after paragraph.
+    private var current: [Int] = []
+
+    /// Reads the run that starts at paragraph `first`: it and the paragraphs after it that are
+    /// in the document's language, while they fit in a window.
+    mutating func read(
+      from first: Int, of ranges: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>,
+      iterator: BreakIterator, sameLanguage: (Int) -> Bool
+    ) throws {
+      var end = first
+      let limit = ranges[first].lowerBound + BreakIterator.window
+      while end + 1 < ranges.count && ranges[end + 1].upperBound <= limit && sameLanguage(end + 1) {
+        end += 1
+      }
+      let start = ranges[first].lowerBound
+      let run = UnsafeBufferPointer(rebasing: bytes[start..<ranges[end].upperBound])
+      found.removeAll(keepingCapacity: true)
+      found.append(contentsOf: try iterator.boundaries(utf8: run).lazy.map { $0 + start })
+      next = 0
+      last = end
+    }
+
+    /// The boundaries of `paragraph` (one of the run's, in order), as offsets into it, without
+    /// 0 and with its length: what ICU gives for the paragraph alone.
+    mutating func boundaries(of paragraph: Range<Int>) -> [Int] {
+      current.removeAll(keepingCapacity: true)
+      while next < found.count && found[next] <= paragraph.lowerBound { next += 1 }
+      while next < found.count && found[next] < paragraph.upperBound {
+        current.append(found[next] - paragraph.lowerBound)
+        next += 1
+      }
+      current.append(paragraph.count)
+      return current
     }
   }
 

@@ -1,4 +1,4 @@
-import PrecisCore
+@testable import PrecisCore
 import PropertyBased
 import Testing
 
@@ -60,4 +60,44 @@ import Testing
     #expect(SegmentID(rawValue: id.rawValue) == id)
     #expect(SegmentID(rawValue: "p3f9a12bc07d1-2") == SegmentID(paragraphHash: 0x3f9a_12bc_07d1_0000, occurrence: 0, index: 1))
   }
+
+  @Test func hashesOfManyRangesAreEachRangesHash() async {
+    // Ranges of every length from empty up, in runs that end at different times, so that
+    // lanes take new paragraphs while others are half done, and run out unevenly.
+    await propertyCheck(count: 200, input: Gen<UInt64>.value(in: 0...UInt64.max).array(of: 0...40)) { seeds in
+      let bytes = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
+      var ranges: [Range<Int>] = []
+      var start = 0
+      for seed in seeds {
+        let length = Int(seed % 300)
+        let from = start % 3000
+        ranges.append(from..<(from + length))
+        start += Int((seed >> 32) % 50) + length
+      }
+      let hashes = bytes.withUnsafeBufferPointer { SegmentID.hashes(of: ranges, in: $0) }
+      #expect(hashes == ranges.map { SegmentID.hash(bytes[$0]) })
+    }
+  }
+
+  @Test func occurrencesCountEqualHashesBefore() async {
+    // Few distinct values, so that repeats are common; 0 among them; short and long lists.
+    await propertyCheck(count: 200, input: Gen<UInt64>.value(in: 0...UInt64.max).array(of: 0...3)) { seeds in
+      let length = Int((seeds.first ?? 0) % 300)
+      let values: [UInt64] = [0, 1, 0x8000_0000_0000_0000, seeds.last ?? 7, 0xFFFF_FFFF_FFFF_FFFF]
+      let offset = Int((seeds.first ?? 0) % 5)
+      var hashes: [UInt64] = []
+      for k in 0..<length {
+        let choices = k % 3 == 0 ? 5 : 2
+        let value: UInt64 = values[(k * 7 + offset) % choices]
+        hashes.append(value &+ UInt64(k / 40))
+      }
+      var seen: [UInt64: Int] = [:]
+      let expected = hashes.map { hash in
+        defer { seen[hash, default: 0] += 1 }
+        return seen[hash, default: 0]
+      }
+      #expect(SegmentID.occurrences(of: hashes) == expected)
+    }
+  }
 }
+
