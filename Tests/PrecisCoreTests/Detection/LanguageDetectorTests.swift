@@ -330,6 +330,20 @@ import Testing
     #expect(vietnamese("Le comité populaire de la province a organisé lundi une conférence sur la prévention des catastrophes, en présence des dirigeants des services et des districts."))
   }
 
+  @Test func aCloseSetsLargestLanguageIsKeptFromTheFirstSample() throws {
+    // Spanish, a text of many samples: CLD2 reads the first sample as Spanish, which is kept
+    // (a second, larger sample is read only for Galician and the like).
+    let sentence = "El ayuntamiento de la ciudad decidió reparar el viejo puente de piedra antes de las crecidas de la primavera, según informó el alcalde. "
+    var text = String(repeating: sentence, count: 8)
+    let detector = try LanguageDetector(options: .init())
+    let reading = text.withUTF8 { bytes in
+      detector.read(bytes, paragraphs: ParagraphSplitter.paragraphs(in: bytes), wantsChunks: false)
+    }
+    #expect(reading.language?.language == LanguageTag("es"))
+    #expect(!reading.sample.coversWholeText)
+    #expect(reading.sample.count < 2 * LanguageDetector.Options.defaultSampleBytes)
+  }
+
   @Test func theScreenJudgesTheWholeProbeNotItsStart() throws {
     // Eight function words, then 74 other words, all within the 256 bytes the screen reads:
     // 8 of 82 words (under 12 %) is suspect, though the start alone would pass.
