@@ -126,6 +126,17 @@ struct BoundaryCorrector {
             previous = UInt32(b[i - 1])
             continue
           }
+        } else if byte >= 0xC0 && i + 8 <= line.upperBound, let base = b.baseAddress,
+          case let k = Self.multiByteLetters(
+            UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self), in: markPrefixes),
+          k > 0
+        {
+          // Up to eight bytes of letters written with several bytes each (Cyrillic, CJK,
+          // Devanagari …) at once, then the rest of the last character.
+          i += k
+          while i < line.upperBound && b[i] & 0xC0 == 0x80 { i += 1 }
+          previous = 0xFFFF  // some letter: neither a space nor a mark
+          continue
         } else if byte >= 0xC0 && i + 1 < line.upperBound
           && !SplitRules.mayBeMark(byte, b[i + 1], in: markPrefixes)
         {
@@ -207,6 +218,32 @@ struct BoundaryCorrector {
     let digits = (low &+ (0x80 - 0x30) &* ones) & ~(low &+ (0x7F - 0x39) &* ones)
     let others = ~(letters | digits) & highs | (w & highs)
     return others == 0 ? 8 : others.trailingZeroBitCount >> 3
+  }
+
+  /// How many of the eight bytes of `w` (in memory order, the first a lead byte) can be
+  /// passed over as characters that are no marks: the bytes before the first ASCII one or
+  /// the eighth, whichever comes first, when every lead byte among them starts a character
+  /// that `markPrefixes` says cannot be a mark; 0 when one may be, or when fewer than two
+  /// bytes would be passed. The character of the last byte passed may go on past it.
+  @inline(__always)
+  static func multiByteLetters(_ w: UInt64, in markPrefixes: [UInt64]) -> Int {
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let ascii = ~w & highs
+    // Bytes before the first ASCII one, at most seven: each lead among them has its second
+    // byte in the word.
+    let count = min(ascii == 0 ? 8 : ascii.trailingZeroBitCount >> 3, 7)
+    if count < 2 { return 0 }
+    // Bit 7 of each byte that is a lead byte (11xxxxxx), among the first `count`.
+    var leads = w & (w << 1) & highs & (UInt64(1) << UInt64(count << 3) &- 1)
+    while leads != 0 {
+      let shift = UInt64(leads.trailingZeroBitCount &- 7)
+      let pair = w >> shift  // lead, second in the low bytes
+      if markPrefixes[Int(truncatingIfNeeded: pair & 0x3F)] >> (pair >> 8 & 0x3F) & 1 == 1 {
+        return 0
+      }
+      leads &= leads &- 1
+    }
+    return count
   }
 
   private mutating func startSegment(at i: Int, line: Range<Int>) {

@@ -69,11 +69,14 @@ struct SplitRules: Sendable {
   var longestOpeningClause = 8
 
   /// The first two UTF-8 bytes of every non-ASCII character the scan must look at (sentence
-  /// marks, closing quotes, spaces), as a 65,536-bit set; see ``mayBeMark(_:_:)``.
+  /// marks, closing quotes, spaces), as a set of 64 × 64 bits: one word per lead byte
+  /// (C0–FF), one bit per second byte (80–BF), each by its low six bits, so that the table
+  /// fits in eight cache lines; see ``mayBeMark(_:_:)``.
   private(set) var markPrefixes: [UInt64] = []
 
   /// Whether a character whose UTF-8 form starts with `lead`, `second` may be a sentence mark,
-  /// a closing quote or a space: the scan decodes only those.
+  /// a closing quote or a space: the scan decodes only those. `lead` must be a lead byte and
+  /// `second` the byte after it, as in valid UTF-8.
   @inline(__always)
   func mayBeMark(_ lead: UInt8, _ second: UInt8) -> Bool {
     Self.mayBeMark(lead, second, in: markPrefixes)
@@ -82,8 +85,7 @@ struct SplitRules: Sendable {
   /// ``mayBeMark(_:_:)`` with ``markPrefixes`` at hand, for a loop that reads many characters.
   @inline(__always)
   static func mayBeMark(_ lead: UInt8, _ second: UInt8, in markPrefixes: [UInt64]) -> Bool {
-    let bit = Int(lead) << 8 | Int(second)
-    return markPrefixes[bit >> 6] >> UInt64(bit & 63) & 1 == 1
+    markPrefixes[Int(lead & 0x3F)] >> UInt64(second & 0x3F) & 1 == 1
   }
 
   /// Whether the ASCII character `c` may end a sentence (or close a quote after a dash) in
@@ -98,7 +100,7 @@ struct SplitRules: Sendable {
 
   /// Fills ``markPrefixes`` from the marks of these rules; call once they are complete.
   mutating func indexMarks() {
-    var table = [UInt64](repeating: 0, count: 1024)
+    var table = [UInt64](repeating: 0, count: 64)
     var marks: [UInt32] = [0x2026, 0x203C, 0x2047, 0x2048, 0x2049, 0xFF0E]
     marks += [0xA0, 0x1680, 0x202F, 0x205F, 0x3000] + Array(0x2000...0x200A)  // spaces
     marks += [0xBB, 0x2019, 0x201D, 0x300D, 0x300F]  // closing quotes after a dash
@@ -109,8 +111,7 @@ struct SplitRules: Sendable {
       var bytes: [UInt8] = []
       bytes.append(contentsOf: String(Character(Unicode.Scalar(v) ?? " ")).utf8)
       guard bytes.count >= 2 else { continue }
-      let bit = Int(bytes[0]) << 8 | Int(bytes[1])
-      table[bit >> 6] |= 1 << UInt64(bit & 63)
+      table[Int(bytes[0] & 0x3F)] |= 1 << UInt64(bytes[1] & 0x3F)
     }
     markPrefixes = table
     asciiMarks = (0, 0)
