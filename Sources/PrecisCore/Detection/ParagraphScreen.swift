@@ -20,6 +20,8 @@ struct ParagraphScreen {
   let kana: Bool
   /// The function words of the document's language, when it has a list and spaces.
   let words: WordTable?
+  /// The share of function words (percent) below which a paragraph is suspect.
+  let minimumPercent: Int
 
   /// The bytes at the start of a paragraph the screen reads.
   static let probeBytes = 256
@@ -27,8 +29,46 @@ struct ParagraphScreen {
   static let scriptBytes = 96
   /// The fewest words the function-word test needs.
   static let minimumWords = 8
-  /// A paragraph whose share of function words (percent) is below this is suspect.
-  static let minimumPercent = 12
+  /// A paragraph whose share of function words (percent) is below this is suspect, unless
+  /// its language has a share of its own in ``minimumPercents``.
+  static let defaultMinimumPercent = 12
+  /// Shares (percent) measured for languages whose prose has fewer function words: a
+  /// Vietnamese article names many people, places and bodies in syllables of their own (in
+  /// the corpora and in news texts, a tenth of its paragraphs had fewer than 12 % on the
+  /// list), while a paragraph in English or French still has none or almost none.
+  static let minimumPercents: [String: Int] = ["vi": 8]
+  /// Words the screen adds to a language's list (``StopWords``, whose lists serve scoring
+  /// too): more of the commonest function words and everyday words of languages whose prose
+  /// has less than 12 % of its words on that list (Turkish, which writes most of them as
+  /// suffixes; Russian and Ukrainian; Vietnamese, whose words are syllables). None of them
+  /// is a word of a neighbour in the same script (Ukrainian "окрім", Russian "кроме").
+  static let addedWords: [String: String] = [
+    "tr": """
+      bu iki üç yeni ayrıca yaklaşık arasında üzerinde içinde tarafından karşı bazı var yok değil \
+      hem çünkü eğer yani artık bile sadece yalnızca kendi ilk toplam biri bunun buna bunlar onu ona \
+      olması olacak edildi edilen eden etti yapılan yaptığı belirtti söyledi büyük tüm bütün \
+      birlikte ilgili şöyle böyle olduğunu yılında yıl gün günü sırasında itibaren boyunca aynı
+      """,
+    "uk": """
+      щоб тому тоді лише тільки навіть після між понад близько майже усі всі свій своє своїх свою \
+      своїм свого цього цієї цих цьому цим цю яких якої якого якій яким має мають можна можуть треба \
+      року році роки рік їй зокрема адже проте однак тобто хоча ніж поки досі сьогодні зараз мав \
+      мала мали йдеться щодо наразі іще окрім крім серед кілька всього біля разом
+      """,
+    "ru": """
+      кроме более около среди однако всего несколько года году этом этой этих которых котором \
+      которой будут можно должны
+      """,
+    "vi": """
+      năm ngày tháng sau trước trên dưới giữa việc làm đi lên xuống hiện nay thể cần phải đây đều \
+      chỉ mới cùng bằng số nhất hai cả gì ai nào sự cách qua thêm tới vì nơi hết lần nhau chúng tôi \
+      họ mình ở thế vậy chính thành đồng động hoặc rồi sao nhằm gần trở mỗi thường ngoài hàng
+      """,
+  ]
+  /// Words of a language's list the screen leaves out because they are among the commonest
+  /// words of its neighbours in the same script: Turkish "de", "da", "en", "o" and "ne" let
+  /// a Spanish, Portuguese or French paragraph in a Turkish text pass.
+  static let removedWords: [String: Set<String>] = ["tr": ["de", "da", "en", "o", "ne"]]
   /// Languages whose words are not separated by spaces: the script test only.
   static let unspaced: Set<String> = ["zh", "ja", "th", "lo", "km", "my"]
 
@@ -37,7 +77,10 @@ struct ParagraphScreen {
     var tables: [String: WordTable] = [:]
     for (language, list) in StopWords.lists where !unspaced.contains(language) {
       var table = WordTable()
-      for word in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+      let removed = removedWords[language] ?? []
+      for word in (list + " " + (addedWords[language] ?? "")).split(whereSeparator: {
+        $0 == " " || $0 == "\n"
+      }) where !removed.contains(String(word)) {
         var bytes = Array(word.utf8)
         bytes.withUnsafeBufferPointer { table.insert($0) }
       }
@@ -58,6 +101,7 @@ struct ParagraphScreen {
     // In a script one language owns, the script test says all (and function words, written
     // as prefixes in Hebrew or particles in Korean, are hard to count).
     self.words = script.isDistinctive ? nil : Self.tables[code]
+    self.minimumPercent = Self.minimumPercents[code] ?? Self.defaultMinimumPercent
     if words == nil && !Self.unspaced.contains(code) && !script.isDistinctive { return nil }
   }
 
@@ -83,7 +127,7 @@ struct ParagraphScreen {
         if words.containsFolded(hash: h) {
           counts.hits += 1
           let most = counts.total + 1 + (n - i + 1) / 2
-          passed = counts.hits * 100 >= most * Self.minimumPercent
+          passed = counts.hits * 100 >= most * minimumPercent
         }
       }
       h = WordTable.fnvBasis
@@ -119,7 +163,7 @@ struct ParagraphScreen {
     }
     // A word cut by the probe's end is not counted.
     if end == range.upperBound { endWord() }
-    return counts.total >= Self.minimumWords && counts.hits * 100 < counts.total * Self.minimumPercent
+    return counts.total >= Self.minimumWords && counts.hits * 100 < counts.total * minimumPercent
   }
 
   /// Whether non-ASCII `v` separates words: Latin-1 punctuation and symbols, general
@@ -198,7 +242,11 @@ struct ScriptBucket: Hashable {
   }
 }
 
-/// Letter counts by script bucket over the start of a text.
+/// The bytes of letters of each script bucket over the start of a text.
+///
+/// Bytes, not letters: a script of three-byte letters (Hangul, Han, Devanagari) says as much
+/// in a third of the letters as Latin, so a URL or an English name in a Korean paragraph does
+/// not outweigh it (letter by letter, "행사 일정과 공연 정보는 시 관광 누리집(https://…" is Latin).
 struct ScriptProfile {
   private(set) var dominant: ScriptBucket?
   private(set) var hasKana = false
@@ -257,20 +305,23 @@ struct ScriptProfile {
         }
         // Most lead bytes tell the bucket (or that there is none) without the scalar.
         var k = Int(leads[Int(c)])
+        let size: Int
         if k == ScriptBucket.decodeLead {
           let (v, w) = UTF8Text.scalar(at: i, in: b)
           i += w
+          size = w
           guard let bucket = ScriptBucket.of(v) else { continue }
           k = Int(bucket.value)
         } else {
-          i += c < 0xE0 ? 2 : 3
+          size = c < 0xE0 ? 2 : 3
+          i += size
           if k == ScriptBucket.noBucket { continue }
         }
         if seen & (1 << k) == 0 {
           seen |= 1 << k
-          counts[k] = 1
+          counts[k] = size
         } else {
-          counts[k] += 1
+          counts[k] += size
         }
       }
       var rest = seen

@@ -128,6 +128,36 @@ import Testing
     #expect(marked.first?.language == LanguageTag(foreign.language))
   }
 
+  /// The screen lets the prose of every corpora article pass: a suspect paragraph costs a
+  /// CLD2 reading. Only short rows (a breadcrumb, a "read also" link, a headline) may be
+  /// suspect; a paragraph of at least 80 letters is prose.
+  @Test func theScreenPassesTheProseOfEveryLanguage() throws {
+    let normalizer = try TextNormalizer(options: .init())
+    var suspects: [String] = []
+    var screened = 0
+    for file in TestPaths.corporaFiles() where !file.hasPrefix("mixed/") {
+      let document = try normalizer.apply(
+        to: TextDecoder().decode(TestPaths.corporaBytes(file), source: file))
+      let language = try #require(LanguageTag(Self.expectedLanguage(of: file)))
+      var text = document.text
+      text.withUTF8 { bytes in
+        guard let screen = ParagraphScreen(language: language, sample: bytes) else { return }
+        for range in ParagraphSplitter.paragraphs(in: bytes) {
+          let paragraph = UnsafeBufferPointer(rebasing: bytes[range])
+          if DetectionText.letterCount(paragraph, upTo: 80) < 80 { continue }
+          screened += 1
+          if screen.isSuspect(bytes, range: range) {
+            suspects.append("\(file): \(String(decoding: paragraph.prefix(60), as: UTF8.self))")
+          }
+        }
+      }
+    }
+    print("screen: \(suspects.count) of \(screened) corpora paragraphs of ≥ 80 letters suspect")
+    for line in suspects { print("  \(line)") }
+    #expect(screened >= 150)
+    #expect(suspects.isEmpty)
+  }
+
   @Test func everyCorporaFileGetsItsLanguage() throws {
     let pipeline = try Pipeline(stages: [
       TextNormalizer(options: .init()), LanguageDetector(options: .init()),

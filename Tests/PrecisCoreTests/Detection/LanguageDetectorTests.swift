@@ -308,6 +308,42 @@ import Testing
     #expect(chinese.withUnsafeBufferPointer { japanese.isSuspect($0, range: 0..<$0.count) })
   }
 
+  @Test func theScreenPassesTurkishAndVietnameseProseButNotTheirNeighbours() throws {
+    func screen(_ language: String, _ sample: String) throws -> (String) -> Bool {
+      let bytes = Array(sample.utf8)
+      let screen = try #require(
+        bytes.withUnsafeBufferPointer { ParagraphScreen(language: LanguageTag(language)!, sample: $0) })
+      return { paragraph in
+        let bytes = Array(paragraph.utf8)
+        return bytes.withUnsafeBufferPointer { screen.isSuspect($0, range: 0..<$0.count) }
+      }
+    }
+    // Turkish writes most function words as suffixes: its list has more words for the screen,
+    // and not "de", "en" or "o", which let Spanish pass.
+    let turkish = try screen("tr", "Belediye meclisi, eski taş köprünün bahar sellerinden önce onarılmasına karar verdi.")
+    #expect(!turkish("Yeni kütüphane bu yıl ilk kez yaz boyunca akşamları da açık olacak. Belediye, ayrıca çocuklar için haftada iki gün ücretsiz okuma saatleri düzenleyecek ve bu etkinlikler yaklaşık üç ay sürecek."))
+    #expect(turkish("El ayuntamiento de la ciudad decidió reparar el viejo puente de piedra antes de las crecidas de la primavera, según informó el alcalde en una rueda de prensa."))
+    // Vietnamese names people, places and bodies in syllables of their own: 8 % is enough.
+    let vietnamese = try screen("vi", "Hội đồng thành phố đã quyết định sửa chữa cây cầu đá cũ trước mùa lũ năm nay.")
+    #expect(!vietnamese("Sáng thứ hai, Ủy ban nhân dân tỉnh Quảng Nam tổ chức hội nghị tổng kết công tác phòng chống thiên tai năm 2024 tại thành phố Tam Kỳ, với sự tham gia của lãnh đạo các sở, ngành và địa phương."))
+    #expect(vietnamese("The provincial people's committee held a conference on disaster prevention in the city on Monday, attended by leaders of departments and districts."))
+    #expect(vietnamese("Le comité populaire de la province a organisé lundi une conférence sur la prévention des catastrophes, en présence des dirigeants des services et des districts."))
+  }
+
+  @Test func aCloseSetsLargestLanguageIsKeptFromTheFirstSample() throws {
+    // Spanish, a text of many samples: CLD2 reads the first sample as Spanish, which is kept
+    // (a second, larger sample is read only for Galician and the like).
+    let sentence = "El ayuntamiento de la ciudad decidió reparar el viejo puente de piedra antes de las crecidas de la primavera, según informó el alcalde. "
+    var text = String(repeating: sentence, count: 8)
+    let detector = try LanguageDetector(options: .init())
+    let reading = text.withUTF8 { bytes in
+      detector.read(bytes, paragraphs: ParagraphSplitter.paragraphs(in: bytes), wantsChunks: false)
+    }
+    #expect(reading.language?.language == LanguageTag("es"))
+    #expect(!reading.sample.coversWholeText)
+    #expect(reading.sample.count < 2 * LanguageDetector.Options.defaultSampleBytes)
+  }
+
   @Test func theScreenJudgesTheWholeProbeNotItsStart() throws {
     // Eight function words, then 74 other words, all within the 256 bytes the screen reads:
     // 8 of 82 words (under 12 %) is suspect, though the start alone would pass.
