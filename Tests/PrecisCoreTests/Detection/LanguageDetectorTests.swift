@@ -286,45 +286,39 @@ import Testing
     #expect(document.paragraphs[180].language == LanguageTag("en"))
   }
 
-  @Test func theScreenSuspectsOtherLanguagesAndScripts() throws {
-    let german = "Der Stadtrat hat beschlossen, die alte Steinbrücke vor dem Hochwasser im Frühjahr zu reparieren, weil sie seit Jahren baufällig ist."
-    var sample = Array(german.utf8)
+  /// The screen a document in `language` whose sample is `sample` gets, as a test of whether
+  /// a paragraph (all of it) is suspect.
+  func screen(_ language: String, sample: String) throws -> (String) -> Bool {
+    let bytes = Array(sample.utf8)
     let screen = try #require(
-      sample.withUnsafeBufferPointer { ParagraphScreen(language: LanguageTag("de")!, sample: $0) })
-    func suspect(_ paragraph: String) -> Bool {
-      var bytes = Array(paragraph.utf8)
+      bytes.withUnsafeBufferPointer { ParagraphScreen(language: LanguageTag(language)!, sample: $0) })
+    return { paragraph in
+      let bytes = Array(paragraph.utf8)
       return bytes.withUnsafeBufferPointer { screen.isSuspect($0, range: 0..<$0.count) }
     }
+  }
+
+  @Test func theScreenSuspectsOtherLanguagesAndScripts() throws {
+    let german = "Der Stadtrat hat beschlossen, die alte Steinbrücke vor dem Hochwasser im Frühjahr zu reparieren, weil sie seit Jahren baufällig ist."
+    let suspect = try screen("de", sample: german)
     #expect(!suspect(german))
     #expect(!suspect("Die Messe findet in diesem Jahr zum dritten Mal in der alten Tuchfabrik am Kanal statt."))
     #expect(suspect("The council agreed to repair the old stone bridge before the spring floods arrive this year."))
     #expect(suspect("Городской совет решил отремонтировать старый каменный мост до весеннего паводка."))
     // Too few words to judge: left to the document.
     #expect(!suspect("Berlin, Hamburg, München"))
-    sample = Array("東京都は十日、新しい防災計画を発表した。地震や台風に備える内容だ。".utf8)
-    let japanese = try #require(
-      sample.withUnsafeBufferPointer { ParagraphScreen(language: LanguageTag("ja")!, sample: $0) })
-    var chinese = Array("北京市政府十日公布了新的防灾计划，以应对地震和台风。".utf8)
-    #expect(chinese.withUnsafeBufferPointer { japanese.isSuspect($0, range: 0..<$0.count) })
+    let japanese = try screen("ja", sample: "東京都は十日、新しい防災計画を発表した。地震や台風に備える内容だ。")
+    #expect(japanese("北京市政府十日公布了新的防灾计划，以应对地震和台风。"))
   }
 
   @Test func theScreenPassesTurkishAndVietnameseProseButNotTheirNeighbours() throws {
-    func screen(_ language: String, _ sample: String) throws -> (String) -> Bool {
-      let bytes = Array(sample.utf8)
-      let screen = try #require(
-        bytes.withUnsafeBufferPointer { ParagraphScreen(language: LanguageTag(language)!, sample: $0) })
-      return { paragraph in
-        let bytes = Array(paragraph.utf8)
-        return bytes.withUnsafeBufferPointer { screen.isSuspect($0, range: 0..<$0.count) }
-      }
-    }
     // Turkish writes most function words as suffixes: its list has more words for the screen,
     // and not "de", "en" or "o", which let Spanish pass.
-    let turkish = try screen("tr", "Belediye meclisi, eski taş köprünün bahar sellerinden önce onarılmasına karar verdi.")
+    let turkish = try screen("tr", sample: "Belediye meclisi, eski taş köprünün bahar sellerinden önce onarılmasına karar verdi.")
     #expect(!turkish("Yeni kütüphane bu yıl ilk kez yaz boyunca akşamları da açık olacak. Belediye, ayrıca çocuklar için haftada iki gün ücretsiz okuma saatleri düzenleyecek ve bu etkinlikler yaklaşık üç ay sürecek."))
     #expect(turkish("El ayuntamiento de la ciudad decidió reparar el viejo puente de piedra antes de las crecidas de la primavera, según informó el alcalde en una rueda de prensa."))
     // Vietnamese names people, places and bodies in syllables of their own: 8 % is enough.
-    let vietnamese = try screen("vi", "Hội đồng thành phố đã quyết định sửa chữa cây cầu đá cũ trước mùa lũ năm nay.")
+    let vietnamese = try screen("vi", sample: "Hội đồng thành phố đã quyết định sửa chữa cây cầu đá cũ trước mùa lũ năm nay.")
     #expect(!vietnamese("Sáng thứ hai, Ủy ban nhân dân tỉnh Quảng Nam tổ chức hội nghị tổng kết công tác phòng chống thiên tai năm 2024 tại thành phố Tam Kỳ, với sự tham gia của lãnh đạo các sở, ngành và địa phương."))
     #expect(vietnamese("The provincial people's committee held a conference on disaster prevention in the city on Monday, attended by leaders of departments and districts."))
     #expect(vietnamese("Le comité populaire de la province a organisé lundi une conférence sur la prévention des catastrophes, en présence des dirigeants des services et des districts."))
@@ -348,13 +342,7 @@ import Testing
     // Eight function words, then 74 other words, all within the 256 bytes the screen reads:
     // 8 of 82 words (under 12 %) is suspect, though the start alone would pass.
     let english = "The council agreed to repair the old stone bridge before the spring floods arrive."
-    let sample = Array(english.utf8)
-    let screen = try #require(
-      sample.withUnsafeBufferPointer { ParagraphScreen(language: LanguageTag("en")!, sample: $0) })
-    func suspect(_ paragraph: String) -> Bool {
-      let bytes = Array(paragraph.utf8)
-      return bytes.withUnsafeBufferPointer { screen.isSuspect($0, range: 0..<$0.count) }
-    }
+    let suspect = try screen("en", sample: english)
     let tail = String(repeating: "zq ", count: 74)
     #expect(suspect("the of and to in on at by " + tail))
     // Ten function words among 82 (12.2 %) pass.
