@@ -49,12 +49,7 @@ public struct Normalizer: @unchecked Sendable {
   /// Gets ICU's normaliser for `form`.
   public init(form: NormalizationForm) throws(ICUError) {
     var status = U_ZERO_ERROR
-    let instance: OpaquePointer?
-    switch form {
-    case .nfc: instance = cicu_unorm2_getNFCInstance(&status)
-    case .nfkc: instance = cicu_unorm2_getNFKCInstance(&status)
-    case .nfkcCasefold: instance = cicu_unorm2_getNFKCCasefoldInstance(&status)
-    }
+    let instance = icuNormalizerInstance(form, &status)
     try icuCheck(status, "load the \(form.rawValue) normaliser")
     guard let instance else { throw icuError(U_MISSING_RESOURCE_ERROR, "load normaliser") }
     self.handle = instance
@@ -396,6 +391,15 @@ public struct Normalizer: @unchecked Sendable {
   }
 }
 
+/// ICU's normaliser for `form` (an immutable singleton), or nil with `status` set.
+func icuNormalizerInstance(_ form: NormalizationForm, _ status: inout UErrorCode) -> OpaquePointer? {
+  switch form {
+  case .nfc: cicu_unorm2_getNFCInstance(&status)
+  case .nfkc: cicu_unorm2_getNFKCInstance(&status)
+  case .nfkcCasefold: cicu_unorm2_getNFKCCasefoldInstance(&status)
+  }
+}
+
 /// For every scalar of the Basic Multilingual Plane, what ICU's quick check for one form says
 /// of it alone: its canonical combining class when the answer is yes, ``notYes`` otherwise.
 ///
@@ -416,12 +420,7 @@ final class QuickCheckTable: @unchecked Sendable {
 
   private init(_ form: NormalizationForm) {
     var status = U_ZERO_ERROR
-    let handle: OpaquePointer?
-    switch form {
-    case .nfc: handle = cicu_unorm2_getNFCInstance(&status)
-    case .nfkc: handle = cicu_unorm2_getNFKCInstance(&status)
-    case .nfkcCasefold: handle = cicu_unorm2_getNFKCCasefoldInstance(&status)
-    }
+    let handle = icuNormalizerInstance(form, &status)
     var classes = [UInt8](repeating: Self.notYes, count: 0x10000)
     var maybes = [UInt8](repeating: Self.notYes, count: 0x10000)
     // A form whose normaliser is missing answers nothing here; ICU's own check reports it.

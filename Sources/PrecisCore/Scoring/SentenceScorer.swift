@@ -134,27 +134,27 @@ public struct SentenceScorer: Stage {
       case frequencyWeight = "frequency-weight"
     }
 
+    /// The weights that are numbers, by key (`standfirst-sentences`, a count, is apart).
+    static var numbers: [(key: CodingKeys, path: WritableKeyPath<Ranking, Double>)] {
+      [
+        (.positionWeight, \.positionWeight), (.positionDecay, \.positionDecay),
+        (.positionExponent, \.positionExponent), (.centralityWeight, \.centralityWeight),
+        (.lengthDamping, \.lengthDamping), (.lengthWeight, \.lengthWeight), (.redundancy, \.redundancy),
+        (.duplicateOverlap, \.duplicateOverlap), (.standfirstPositionWeight, \.standfirstPositionWeight),
+        (.standfirstLengthWeight, \.standfirstLengthWeight),
+        (.standfirstLengthDamping, \.standfirstLengthDamping),
+        (.standfirstRedundancy, \.standfirstRedundancy), (.listItemWeight, \.listItemWeight),
+        (.frequencyWeight, \.frequencyWeight),
+      ]
+    }
+
     /// The weights given in `c`, the others from `d`.
     static func decode(from c: KeyedDecodingContainer<CodingKeys>, defaults d: Ranking) throws -> Ranking {
-      func number(_ key: CodingKeys, _ fallback: Double) throws -> Double {
-        try c.decodeIfPresent(Double.self, forKey: key) ?? fallback
-      }
       var r = d
-      r.positionWeight = try number(.positionWeight, d.positionWeight)
-      r.positionDecay = try number(.positionDecay, d.positionDecay)
-      r.positionExponent = try number(.positionExponent, d.positionExponent)
-      r.centralityWeight = try number(.centralityWeight, d.centralityWeight)
-      r.lengthDamping = try number(.lengthDamping, d.lengthDamping)
-      r.lengthWeight = try number(.lengthWeight, d.lengthWeight)
-      r.redundancy = try number(.redundancy, d.redundancy)
-      r.duplicateOverlap = try number(.duplicateOverlap, d.duplicateOverlap)
+      for (key, path) in numbers {
+        if let value = try c.decodeIfPresent(Double.self, forKey: key) { r[keyPath: path] = value }
+      }
       r.standfirstSentences = try c.decodeIfPresent(Int.self, forKey: .standfirstSentences) ?? d.standfirstSentences
-      r.standfirstPositionWeight = try number(.standfirstPositionWeight, d.standfirstPositionWeight)
-      r.standfirstLengthWeight = try number(.standfirstLengthWeight, d.standfirstLengthWeight)
-      r.standfirstLengthDamping = try number(.standfirstLengthDamping, d.standfirstLengthDamping)
-      r.standfirstRedundancy = try number(.standfirstRedundancy, d.standfirstRedundancy)
-      r.listItemWeight = try number(.listItemWeight, d.listItemWeight)
-      r.frequencyWeight = try number(.frequencyWeight, d.frequencyWeight)
       return r
     }
 
@@ -167,15 +167,15 @@ public struct SentenceScorer: Stage {
       if !(positionDecay > 0) {
         return "\(prefix)position-decay must be above 0, e.g. 0.5"
       }
-      for (name, value) in [
-        ("position-weight", positionWeight), ("position-exponent", positionExponent),
-        ("centrality-weight", centralityWeight), ("length-damping", lengthDamping),
-        ("redundancy", redundancy), ("standfirst-position-weight", standfirstPositionWeight),
-        ("standfirst-length-damping", standfirstLengthDamping),
-        ("standfirst-redundancy", standfirstRedundancy), ("list-item-weight", listItemWeight),
-        ("frequency-weight", frequencyWeight),
-      ] where !(value >= 0) || !value.isFinite {
-        return "\(prefix)\(name) must be a number of at least 0, not \(value)"
+      // The length weights may be below 0; the two above have their own bounds.
+      let checkedApart: [CodingKeys] = [
+        .positionDecay, .duplicateOverlap, .lengthWeight, .standfirstLengthWeight,
+      ]
+      for (key, path) in Self.numbers where !checkedApart.contains(key) {
+        let value = self[keyPath: path]
+        if !(value >= 0) || !value.isFinite {
+          return "\(prefix)\(key.rawValue) must be a number of at least 0, not \(value)"
+        }
       }
       if !lengthWeight.isFinite || !standfirstLengthWeight.isFinite {
         return "\(prefix)length-weight must be a number, e.g. 0.2 or -0.03"
