@@ -238,7 +238,9 @@ struct BoundaryCorrector {
     while leads != 0 {
       let shift = UInt64(leads.trailingZeroBitCount &- 7)
       let pair = w >> shift  // lead, second in the low bytes
-      if markPrefixes[Int(truncatingIfNeeded: pair & 0x3F)] >> (pair >> 8 & 0x3F) & 1 == 1 {
+      if SplitRules.mayBeMark(
+        UInt8(truncatingIfNeeded: pair), UInt8(truncatingIfNeeded: pair >> 8), in: markPrefixes)
+      {
         return 0
       }
       leads &= leads &- 1
