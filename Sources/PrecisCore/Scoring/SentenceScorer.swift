@@ -348,7 +348,8 @@ public struct SentenceScorer: Stage {
     }
     text.withUTF8 { bytes in
       for k in sentences.indices {
-        sentences[k].quoted = Self.holdsQuotation(UnsafeBufferPointer(rebasing: bytes[segments[eligible[k]].range]))
+        let range = segments[eligible[k]].range
+        sentences[k].quoted = Self.holdsQuotation(UnsafeBufferPointer(rebasing: bytes[range]))
       }
     }
     var start = 0
@@ -481,7 +482,10 @@ public struct SentenceScorer: Stage {
       } else {
         value = positionWeight * position + weights.centralityWeight * central + frequent + lengthWeight * log(length)
       }
-      if !hasStandfirst && analysis.sentences[k].quoted { value *= weights.quotedWeight }
+      // (A score at or below 0 is left alone: scaling it would raise it.)
+      if !hasStandfirst && analysis.sentences[k].quoted && value > 0 {
+        value *= weights.quotedWeight
+      }
       if segments[analysis.segments[k]].role == .listItem { value *= weights.listItemWeight }
       scores[k] = value
     }
@@ -494,8 +498,13 @@ public struct SentenceScorer: Stage {
     while i < bytes.count {
       let b = bytes[i]
       if b == 0x22 { return true }
-      if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB { return true }
-      if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, (0x9C...0x9E).contains(bytes[i + 2]) { return true }
+      // « » are C2 AB and C2 BB; “ ” „ are E2 80 9C, 9D and 9E.
+      if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB {
+        return true
+      }
+      if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, (0x9C...0x9E).contains(bytes[i + 2]) {
+        return true
+      }
       i += 1
     }
     return false
