@@ -311,6 +311,10 @@ public struct SentenceScorer: Stage {
     var text = document.text
     let segments = document.segments
     let failure: ICUError? = text.withUTF8 { bytes in
+      for k in sentences.indices {
+        let range = segments[eligible[k]].range
+        sentences[k].quoted = Self.holdsQuotation(UnsafeBufferPointer(rebasing: bytes[range]))
+      }
       do {
         try withBreakIterator(.word, locale: language.icuLocale) { iterator in
           var k = 0
@@ -345,12 +349,6 @@ public struct SentenceScorer: Stage {
     }
     if let failure {
       throw StageError(stage: Self.kind, source: document.source, reason: failure.description)
-    }
-    text.withUTF8 { bytes in
-      for k in sentences.indices {
-        let range = segments[eligible[k]].range
-        sentences[k].quoted = Self.holdsQuotation(UnsafeBufferPointer(rebasing: bytes[range]))
-      }
     }
     var start = 0
     for k in sentences.indices {
