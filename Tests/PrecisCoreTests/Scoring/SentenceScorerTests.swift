@@ -252,6 +252,49 @@ import Testing
     #expect(penalised.segments[3].wordLimitRank == plain.segments[3].wordLimitRank)
   }
 
+  /// The walk through shared terms gives what a walk over every pair of sentences gives,
+  /// with the pairs' weights written out: `shared × g(a) × g(b)`, `g(x) = 1 / √(2 ln |x|)`.
+  @Test func graphWalkMatchesTheWalkOverPairs() throws {
+    let text = """
+      The council voted to close the old bridge. The bridge closed to traffic on Monday. \
+      Traffic on the ring road grew. The council will build a new bridge by spring. \
+      Crews tested the new bridge design. Rain fell.
+      """
+    let analysis = try SentenceScorer(options: .init()).analyze(summarize(text, language: "en"))
+    let m = analysis.sentences.count
+    #expect(m == 6)
+    let walk = SentenceScorer.graphCentrality(analysis)
+    // The same walk, pair by pair.
+    let sets = analysis.sentences.map { Set($0.terms) }
+    let g = analysis.sentences.map { $0.terms.count > 1 ? 1 / (2 * log(Double($0.terms.count))).squareRoot() : 0 }
+    var weight = [[Double]](repeating: [Double](repeating: 0, count: m), count: m)
+    for a in 0..<m {
+      for b in 0..<m where a != b {
+        weight[a][b] = Double(sets[a].intersection(sets[b]).count) * g[a] * g[b]
+      }
+    }
+    let outgoing = weight.map { $0.reduce(0, +) }
+    var score = [Double](repeating: 1, count: m)
+    for _ in 0..<30 {
+      score = (0..<m).map { i in
+        0.15 + 0.85 * (0..<m).reduce(0) { sum, j in outgoing[j] > 0 ? sum + weight[j][i] * score[j] / outgoing[j] : sum }
+      }
+    }
+    for k in 0..<m { #expect(abs(walk[k] - score[k]) < 1e-4, "sentence \(k): \(walk[k]) vs \(score[k])") }
+    // "Rain fell." shares nothing: it keeps only the walk's floor.
+    #expect(abs(walk[5] - 0.15) < 1e-9)
+    // The sentences about the bridge, which share the most, lead.
+    #expect(walk.firstIndex(of: walk.max()!) != 5)
+  }
+
+  @Test func graphWeightMustBeAShare() throws {
+    var options = SentenceScorer.Options()
+    options.ranking.graphWeight = 1.5
+    #expect(throws: (any Error).self) { try SentenceScorer(options: options) }
+    options.ranking.graphWeight = 1
+    #expect(throws: Never.self) { try SentenceScorer(options: options) }
+  }
+
   @Test func stemsJoinWordForms() throws {
     // "opened"/"opening" share a stem, so the second sentence is central to the first.
     let analysis = try SentenceScorer(options: .init()).analyze(
