@@ -192,11 +192,13 @@ struct ScriptBucket: Hashable {
   /// paragraph in its script is in its language.
   var isDistinctive: Bool {
     switch value {
+    // The bucket of a letter of each: α, א, அ, ก (the 128-point block 0x300 holds the
+    // combining accents, not the Greek letters).
     case 3: true  // Hangul
-    case 0x370 >> 7 - 2: true  // Greek
-    case 0x590 >> 7 - 2: true  // Hebrew (and Yiddish, rarely)
-    case 0xB80 >> 7 - 2: true  // Tamil
-    case 0xE00 >> 7 - 2: true  // Thai
+    case (0x3B1 >> 7) - 2: true  // Greek
+    case (0x5D0 >> 7) - 2: true  // Hebrew (and Yiddish, rarely)
+    case (0xB85 >> 7) - 2: true  // Tamil
+    case (0xE01 >> 7) - 2: true  // Thai
     default: false
     }
   }

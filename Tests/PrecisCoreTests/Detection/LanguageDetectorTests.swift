@@ -17,6 +17,19 @@ import Testing
     .apply(to: document)
   }
 
+  /// A script that one language all but owns says the language by itself: its letters fall
+  /// in a distinctive bucket, Latin, Cyrillic, Arabic, Devanagari and Han letters do not.
+  @Test(arguments: [
+    ("αβγω", true), ("Ελλάδα", true), ("שלום", true), ("தமிழ்", true), ("ภาษาไทย", true), ("한국어", true),
+    ("Latin", false), ("русский", false), ("العربية", false), ("हिन्दी", false), ("中文", false),
+  ])
+  func distinctiveScripts(letters: String, distinctive: Bool) {
+    for v in letters.unicodeScalars {
+      let bucket = ScriptBucket.of(v.value)
+      #expect(bucket?.isDistinctive == distinctive, "U+\(String(v.value, radix: 16, uppercase: true)) in \(letters)")
+    }
+  }
+
   @Test(arguments: [
     (
       "en",
