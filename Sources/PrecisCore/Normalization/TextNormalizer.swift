@@ -195,15 +195,19 @@ public struct TextNormalizer: Stage {
     // holds nothing to clean. Only the words that have one are looked at byte by byte.
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
-    @inline(__always) func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+    // The top bit of each zero byte (and maybe of a byte above one: a superset).
+    @inline(__always) func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
     while i + 8 <= n {
-      let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+      let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
       let control = (w &- 0x20 &* ones) & ~w & highs
       // C2 and E2 differ only in bit 5: one test finds both.
-      if control != 0 || hasZeroByte(w ^ (0x7F &* ones))
-        || hasZeroByte((w | (0x20 &* ones)) ^ (0xE2 &* ones)) || hasZeroByte(w ^ (0xEF &* ones))
-      {
-        for k in i..<(i + 8) where needsCleaning(at: k, input) { return true }
+      var found =
+        control | zeroBytes(w ^ (0x7F &* ones)) | zeroBytes((w | (0x20 &* ones)) ^ (0xE2 &* ones))
+        | zeroBytes(w ^ (0xEF &* ones))
+      // Only the bytes found are looked at (most often one line feed or lead byte).
+      while found != 0 {
+        if needsCleaning(at: i + found.trailingZeroBitCount >> 3, input) { return true }
+        found &= found &- 1
       }
       i += 8
     }

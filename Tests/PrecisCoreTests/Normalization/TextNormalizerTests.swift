@@ -43,6 +43,11 @@ import Testing
         for sequence in harmless {
           let bytes = before + sequence + after
           #expect(!bytes.withUnsafeBufferPointer { TextNormalizer.needsCleaning($0) }, "\(bytes)")
+          // A harmless byte the fast path stops at does not hide a sequence after it.
+          for special in specials {
+            let both = before + sequence + special + after
+            #expect(both.withUnsafeBufferPointer { TextNormalizer.needsCleaning($0) }, "\(both)")
+          }
         }
       }
     }
