@@ -43,6 +43,23 @@ import Testing
     }
   }
 
+  @Test func reportsDenseControlsAsBinaryAtTheFirstOne() {
+    // Controls other than TAB, LF, FF, CR and ESC, more than a tenth of the bytes, at every
+    // place in a word of eight bytes and next to line feeds; no NUL.
+    for offset in 0..<9 {
+      var bytes = [UInt8](repeating: 0x61, count: offset)
+      for k in 0..<40 { bytes += k % 3 == 0 ? [0x0A, 0x62, 0x01, 0x63] : [0x64, 0x02, 0x0D, 0x65] }
+      let first = bytes.firstIndex { $0 == 0x01 || $0 == 0x02 }!
+      #expect(throws: DecodeError.binary(source: "x.bin", byteOffset: first)) {
+        try decoder.decode(bytes, source: "x.bin")
+      }
+      // A tenth or fewer is text.
+      var sparse = [UInt8](repeating: 0x61, count: offset)
+      for _ in 0..<40 { sparse += [0x01] + [UInt8](repeating: 0x0A, count: 4) + Array("abcde".utf8) }
+      #expect((try? decoder.decode(sparse, source: "x.txt")) != nil)
+    }
+  }
+
   @Test func errorMessagesNameTheFileAndOffset() {
     let message = DecodeError.invalidUTF8(source: "a/b.txt", byteOffset: 17, byte: 0xC3).description
     #expect(message == "a/b.txt: invalid UTF-8 (byte 0xC3 at offset 17); fix the file or pass --encoding NAME")
