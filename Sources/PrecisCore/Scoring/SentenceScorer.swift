@@ -517,10 +517,11 @@ public struct SentenceScorer: Stage {
   /// Each sentence's TextRank score, computed through the terms the sentences share rather
   /// than from pairs of sentences.
   ///
-  /// TextRank links two sentences by `shared terms / (log |a| + log |b|)` and ranks them by a
-  /// random walk with damping 0.85. Here the denominator is taken as `2 √(log |a| × log |b|)`
-  /// (the same when the two have as many terms, a little more otherwise), so that the weight
-  /// of an edge is `shared × g(a) × g(b)` with `g(x) = 1 / √(2 log |x|)`. Then every step of
+  /// TextRank links two sentences by `shared terms / (log |a| + log |b|)`, where |a| counts
+  /// a sentence's content terms (repeats too), and ranks them by a random walk with damping
+  /// 0.85. Here the denominator is taken as `2 √(log |a| × log |b|)` (the same when the two
+  /// have as many terms, a little less otherwise), so that the weight of an edge is
+  /// `shared × g(a) × g(b)` with `g(x) = 1 / √(2 log |x|)`. Then every step of
   /// the walk is two sums over the sentences' distinct terms: what each term collects from
   /// the sentences holding it, and what each sentence collects from its terms (less what it
   /// would send itself). A sentence of fewer than two terms has no edges. Thirty steps, or
