@@ -121,13 +121,21 @@ public final class BreakIterator {
   /// locale in a process, with this iterator (whose text it replaces).
   public func sentenceBreakCharacters() throws(ICUError) -> SentenceBreakCharacters {
     precondition(kind == .sentence, "sentence break characters of a \(kind) iterator")
-    if let known = Self.sentenceCharacters.withLock({ $0[locale] }) { return known }
+    if let breakCharacters { return breakCharacters }
+    if let known = Self.sentenceCharacters.withLock({ $0[locale] }) {
+      breakCharacters = known
+      return known
+    }
     let test = try SentenceBreakTest.shared()
     let characters = SentenceBreakCharacters(
       codePoints: test.terminators + (try test.brokenCandidates(handle: handle)))
     Self.sentenceCharacters.withLock { $0[locale] = characters }
+    breakCharacters = characters
     return characters
   }
+
+  /// This iterator's ``sentenceBreakCharacters()``, once asked for.
+  private var breakCharacters: SentenceBreakCharacters? = nil
 
   private static let sentenceCharacters = Mutex<[String: SentenceBreakCharacters]>([:])
 
