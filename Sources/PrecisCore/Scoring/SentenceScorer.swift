@@ -31,7 +31,8 @@ import PrecisICU
 ///  + centrality-weight × centrality + length-weight × ln(words / median)`:
 /// a lead bias measured in words (short fragments barely push text down), centrality, and
 /// length (plus `frequency-weight` × the mean frequency of its content words in the text, as
-/// SumBasic scores; off by default). An article whose opening paragraph has at most `standfirst-sentences` sentences
+/// SumBasic scores; off by default), times `quoted-weight` when the sentence holds quotation
+/// marks. An article whose opening paragraph has at most `standfirst-sentences` sentences
 /// and more text after it opens with a standfirst; its sentences are ranked by
 /// `(standfirst-position-weight × prior + 0.05 + centrality) × (words / median)^standfirst-length-weight`
 /// with `standfirst-length-damping`: in such articles the order of the body says less than
@@ -92,6 +93,10 @@ public struct SentenceScorer: Stage {
     /// The weight of the mean frequency of the sentence's content words in the text (the
     /// best sentence has 1), as SumBasic scores sentences.
     public var frequencyWeight: Double = 0
+    /// A sentence holding quotation marks keeps this share of its score (not after a
+    /// standfirst): quoted speech is less often the gist of a text than the narration around
+    /// it.
+    public var quotedWeight: Double = 0.95
 
     /// The defaults for summaries of a number of sentences.
     public init() {}
@@ -104,15 +109,16 @@ public struct SentenceScorer: Stage {
     /// are favoured less than in a summary of a number of sentences.
     public static let wordLimited: Ranking = {
       var r = Ranking()
-      r.positionDecay = 2.2
+      r.positionDecay = 1.8
       r.positionExponent = 0.4
       r.centralityWeight = 0.75
       r.lengthDamping = 0.7
       r.redundancy = 0.15
       r.standfirstPositionWeight = 0.1
-      r.standfirstLengthWeight = 0.3
+      r.standfirstLengthWeight = 0.2
       r.standfirstLengthDamping = 0.7
       r.frequencyWeight = 0.2
+      r.quotedWeight = 0.9
       return r
     }()
 
@@ -132,6 +138,7 @@ public struct SentenceScorer: Stage {
       case standfirstRedundancy = "standfirst-redundancy"
       case listItemWeight = "list-item-weight"
       case frequencyWeight = "frequency-weight"
+      case quotedWeight = "quoted-weight"
     }
 
     /// The weights that are numbers, by key (`standfirst-sentences`, a count, is apart).
@@ -144,7 +151,7 @@ public struct SentenceScorer: Stage {
         (.standfirstLengthWeight, \.standfirstLengthWeight),
         (.standfirstLengthDamping, \.standfirstLengthDamping),
         (.standfirstRedundancy, \.standfirstRedundancy), (.listItemWeight, \.listItemWeight),
-        (.frequencyWeight, \.frequencyWeight),
+        (.frequencyWeight, \.frequencyWeight), (.quotedWeight, \.quotedWeight),
       ]
     }
 
@@ -339,6 +346,11 @@ public struct SentenceScorer: Stage {
     if let failure {
       throw StageError(stage: Self.kind, source: document.source, reason: failure.description)
     }
+    text.withUTF8 { bytes in
+      for k in sentences.indices {
+        sentences[k].quoted = Self.holdsQuotation(UnsafeBufferPointer(rebasing: bytes[segments[eligible[k]].range]))
+      }
+    }
     var start = 0
     for k in sentences.indices {
       let end = max(start, termEnds[k])
@@ -469,10 +481,24 @@ public struct SentenceScorer: Stage {
       } else {
         value = positionWeight * position + weights.centralityWeight * central + frequent + lengthWeight * log(length)
       }
+      if !hasStandfirst && analysis.sentences[k].quoted { value *= weights.quotedWeight }
       if segments[analysis.segments[k]].role == .listItem { value *= weights.listItemWeight }
       scores[k] = value
     }
     return (scores, redundancy)
+  }
+
+  /// Whether `bytes` hold a quotation mark: " « » or one of U+201C…U+201E.
+  static func holdsQuotation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == 0x22 { return true }
+      if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB { return true }
+      if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, (0x9C...0x9E).contains(bytes[i + 2]) { return true }
+      i += 1
+    }
+    return false
   }
 
   /// Keeps a sentence that shares no word from scoring 0 after a standfirst.
@@ -554,6 +580,8 @@ public struct SentenceAnalysis: Sendable {
     public var terms: ArraySlice<Int32> = []
     /// Words of any kind (content, stop words, numbers).
     public var words = 0
+    /// Whether the sentence holds quotation marks.
+    public var quoted = false
   }
 
   /// The indices in `Document.segments` of the summarisable sentences, in order.

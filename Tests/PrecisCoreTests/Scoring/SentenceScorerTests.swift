@@ -217,6 +217,41 @@ import Testing
     #expect(Summary.sentences(of: document, length: .words(5)).map(\.index) == [0])
   }
 
+  @Test(arguments: [
+    ("He said \"no\" twice.", true), ("Elle a dit « non ».", true), ("„Nein“, sagte er.", true),
+    ("She called it “final”.", true), ("It's the team's plan.", false), ("Plain words only.", false),
+  ])
+  func quotationMarksAreFound(text: String, quoted: Bool) throws {
+    let analysis = try SentenceScorer(options: .init()).analyze(summarize(text, language: "en"))
+    #expect(analysis.sentences.map(\.quoted) == [quoted])
+  }
+
+  @Test func quotedSentencesLoseTheirShare() throws {
+    // An opening paragraph of three sentences (no standfirst), then a quoted sentence and
+    // one more: the quoted one ranks by position before the last, and after it when quoted
+    // sentences keep a tenth of their score.
+    let text = """
+      The river rose above the old bridge on Monday. Water reached the market square by noon. \
+      Shops on the square closed early.
+
+      "The river rose faster than anyone expected," the mayor said on Monday.
+
+      Crews closed the bridge to traffic until the river falls.
+      """
+    var options = SentenceScorer.Options()
+    options.ranking.quotedWeight = 1
+    let plain = try SentenceScorer(options: options).apply(to: summarize(text, language: "en"))
+    options.ranking.quotedWeight = 0.1
+    let penalised = try SentenceScorer(options: options).apply(to: summarize(text, language: "en"))
+    #expect(plain.segments.count == 5)
+    let quoted = try #require(plain.segments.firstIndex { plain.text(in: $0.range).hasPrefix("\"") })
+    #expect(quoted == 3)
+    #expect(plain.segments[3].rank ?? 0 < plain.segments[4].rank ?? 0)
+    #expect(penalised.segments[3].rank ?? 0 > penalised.segments[4].rank ?? 0)
+    // The word-limit ranking keeps its own weight.
+    #expect(penalised.segments[3].wordLimitRank == plain.segments[3].wordLimitRank)
+  }
+
   @Test func stemsJoinWordForms() throws {
     // "opened"/"opening" share a stem, so the second sentence is central to the first.
     let analysis = try SentenceScorer(options: .init()).analyze(
