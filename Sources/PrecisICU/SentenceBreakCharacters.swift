@@ -12,8 +12,8 @@ import Synchronization
 /// mark and symbol is put to the iterator once, between a space and a space and a capital,
 /// where a terminator ends a sentence; any it breaks after joins the set (Greek's rules make
 /// `;` a question mark). Letters, digits and combining marks are no terminator in any of
-/// ICU's rules. Built once per iterator
-/// (``BreakIterator/sentenceBreakCharacters()``).
+/// ICU's rules. Found once per locale in a process (``BreakIterator/sentenceBreakCharacters()``,
+/// about a millisecond).
 public struct SentenceBreakCharacters: Sendable {
   /// For each byte: 0 when no character of the set starts with it, 1 when it is one (ASCII),
   /// 2, 3 or 4 when it leads characters of that many bytes some of which are in the set.
