@@ -1,4 +1,5 @@
 internal import CICU
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -114,6 +115,29 @@ public final class BreakIterator {
     }
     return result
   }
+
+  /// The characters this sentence iterator may break at, other than a line feed: a text
+  /// without any of them need not be read (see ``SentenceBreakCharacters``). Found once per
+  /// locale in a process, with this iterator (whose text it replaces).
+  public func sentenceBreakCharacters() throws(ICUError) -> SentenceBreakCharacters {
+    precondition(kind == .sentence, "sentence break characters of a \(kind) iterator")
+    if let breakCharacters { return breakCharacters }
+    if let known = Self.sentenceCharacters.withLock({ $0[locale] }) {
+      breakCharacters = known
+      return known
+    }
+    let test = try SentenceBreakTest.shared()
+    let characters = SentenceBreakCharacters(
+      codePoints: test.terminators + (try test.brokenCandidates(handle: handle)))
+    Self.sentenceCharacters.withLock { $0[locale] = characters }
+    breakCharacters = characters
+    return characters
+  }
+
+  /// This iterator's ``sentenceBreakCharacters()``, once asked for.
+  private var breakCharacters: SentenceBreakCharacters? = nil
+
+  private static let sentenceCharacters = Mutex<[String: SentenceBreakCharacters]>([:])
 
   /// The longest text, in UTF-8 bytes, that ``boundaries(utf8:window:)`` reads at once.
   public static let window = 1 << 18

@@ -547,13 +547,18 @@ struct BoundaryCorrector {
   /// without an elided article ("l'Ing." → "Ing.", "dell'avv." → "avv.").
   private mutating func lookupKeys(_ token: Range<Int>) -> (WordTable.Key, WordTable.Key?) {
     let b = self.b
+    // The last apostrophe, ' or ’ (E2 80 99): bytes that start no other character.
     var k = token.upperBound
     while k > token.lowerBound {
-      let (v, w) = UTF8Text.scalar(before: k, in: b)
-      if v == 0x27 || v == 0x2019 {
-        return (WordTable.key(token, in: b), WordTable.key(k..<token.upperBound, in: b))
+      k -= 1
+      let after =
+        b[k] == 0x27
+        ? k + 1
+        : b[k] == 0xE2 && k + 2 < token.upperBound && b[k + 1] == 0x80 && b[k + 2] == 0x99
+          ? k + 3 : -1
+      if after >= 0 {
+        return (WordTable.key(token, in: b), WordTable.key(after..<token.upperBound, in: b))
       }
-      k -= w
     }
     return (WordTable.key(token, in: b), nil)
   }

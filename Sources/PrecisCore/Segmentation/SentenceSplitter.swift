@@ -124,6 +124,11 @@ public struct SentenceSplitter: Stage {
       // Each paragraph's own language, when an earlier stage set one for its range.
       var ownLanguages: [(LanguageTag?, Double?)] = []
       ownLanguages.reserveCapacity(ranges.count)
+      // Whether ICU must read a paragraph in the document's language: one without any
+      // character its iterator may break at gets boundaries only after its line feeds.
+      var readsICU: [Bool] = []
+      readsICU.reserveCapacity(ranges.count)
+      let breakCharacters = builtIn ? try iterator.sentenceBreakCharacters() : nil
       var knownIndex = 0
       for range in ranges {
         while knownIndex < known.count && known[knownIndex].range.lowerBound < range.lowerBound {
@@ -132,6 +137,8 @@ public struct SentenceSplitter: Stage {
         let match = knownIndex < known.count && known[knownIndex].range == range
         ownLanguages.append(
           match ? (known[knownIndex].language, known[knownIndex].languageConfidence) : (nil, nil))
+        readsICU.append(
+          breakCharacters?.mayBreak(in: UnsafeBufferPointer(rebasing: bytes[range])) ?? false)
       }
       var group = ICUGroup()
       for (rangeIndex, range) in ranges.enumerated() {
@@ -151,15 +158,20 @@ public struct SentenceSplitter: Stage {
         if builtIn {
           let icu: [Int]
           if paragraphLanguage == language {
-            if rangeIndex > group.last {
-              try group.read(
-                from: rangeIndex, of: ranges, in: bytes, iterator: iterator,
-                sameLanguage: { (ownLanguages[$0].0 ?? language) == language })
+            if !readsICU[rangeIndex] {
+              icu = group.lineBoundaries(of: slice)
+            } else {
+              if rangeIndex > group.last {
+                try group.read(
+                  from: rangeIndex, of: ranges, in: bytes, iterator: iterator,
+                  joins: { readsICU[$0] && (ownLanguages[$0].0 ?? language) == language })
+              }
+              icu = group.boundaries(of: range)
             }
-            icu = group.boundaries(of: range)
           } else {
             icu = try withBreakIterator(.sentence, locale: current.corrector.icuLocale) {
-              try $0.boundaries(utf8: slice)
+              try $0.sentenceBreakCharacters().mayBreak(in: slice)
+                ? $0.boundaries(utf8: slice) : group.lineBoundaries(of: slice)
             }
           }
           boundaries = try self.boundaries(
@@ -198,7 +210,8 @@ public struct SentenceSplitter: Stage {
   /// after a line feed), and no rule looks past a line feed; so within a paragraph ICU sees
   /// nothing of the text around it. A run stays within ``BreakIterator/window`` bytes, so
   /// that it is read at once (a longer paragraph is a run of its own, read in windows as
-  /// before).
+  /// before). Paragraphs ICU need not read (``SentenceBreakCharacters``) end a run and get
+  /// their line starts instead (``lineBoundaries(of:)``).
   struct ICUGroup {
     /// The index of the run's last paragraph; -1 before the first run.
     private(set) var last = -1
@@ -208,15 +221,16 @@ public struct SentenceSplitter: Stage {
     /// The boundaries of the paragraph being handed out, reused paragraph after paragraph.
     private var current: [Int] = []
 
-    /// Reads the run that starts at paragraph `first`: it and the paragraphs after it that are
-    /// in the document's language, while they fit in a window.
+    /// Reads the run that starts at paragraph `first`: it and the paragraphs after it that
+    /// `joins` accepts (in the document's language, to be read by ICU), while they fit in a
+    /// window.
     mutating func read(
       from first: Int, of ranges: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>,
-      iterator: BreakIterator, sameLanguage: (Int) -> Bool
+      iterator: BreakIterator, joins: (Int) -> Bool
     ) throws {
       var end = first
       let limit = ranges[first].lowerBound + BreakIterator.window
-      while end + 1 < ranges.count && ranges[end + 1].upperBound <= limit && sameLanguage(end + 1) {
+      while end + 1 < ranges.count && ranges[end + 1].upperBound <= limit && joins(end + 1) {
         end += 1
       }
       let start = ranges[first].lowerBound
@@ -235,6 +249,20 @@ public struct SentenceSplitter: Stage {
       while next < found.count && found[next] < paragraph.upperBound {
         current.append(found[next] - paragraph.lowerBound)
         next += 1
+      }
+      current.append(paragraph.count)
+      return current
+    }
+
+    /// What ICU gives for a paragraph without a character it may break at: the start of each
+    /// line after the first, and the paragraph's length.
+    mutating func lineBoundaries(of paragraph: UnsafeBufferPointer<UInt8>) -> [Int] {
+      current.removeAll(keepingCapacity: true)
+      var i = 0
+      while true {
+        i = Whitespace.lineEnd(from: i, in: paragraph) + 1
+        if i >= paragraph.count { break }
+        current.append(i)
       }
       current.append(paragraph.count)
       return current
