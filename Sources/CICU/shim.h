@@ -101,6 +101,12 @@ static inline const char *cicu_ubrk_getLocaleByType(const UBreakIterator *bi, UL
   return ubrk_getLocaleByType(bi, type, status);
 }
 
+// MARK: character properties
+
+static inline int32_t cicu_u_getIntPropertyValue(UChar32 c, UProperty which) {
+  return u_getIntPropertyValue(c, which);
+}
+
 // MARK: sets of characters
 
 static inline USet *cicu_uset_openPattern(const UChar *pattern, int32_t length, UErrorCode *status) {

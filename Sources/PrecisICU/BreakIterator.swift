@@ -120,6 +120,17 @@ public final class BreakIterator {
   /// without any of them need not be read (see ``SentenceBreakCharacters``). Found once per
   /// locale in a process, with this iterator (whose text it replaces).
   public func sentenceBreakCharacters() throws(ICUError) -> SentenceBreakCharacters {
+    try sentenceCharacterSets().all
+  }
+
+  /// ``sentenceBreakCharacters()`` but `.`, `!` and `?`: a text with none of them breaks
+  /// only after those three marks (and its line feeds), where UAX #29's rules for
+  /// terminators, closing marks and spaces (``SentenceBreakClass``) apply unchanged.
+  public func sentenceBreakCharactersBesidesStops() throws(ICUError) -> SentenceBreakCharacters {
+    try sentenceCharacterSets().others
+  }
+
+  private func sentenceCharacterSets() throws(ICUError) -> SentenceCharacterSets {
     precondition(kind == .sentence, "sentence break characters of a \(kind) iterator")
     if let breakCharacters { return breakCharacters }
     if let known = Self.sentenceCharacters.withLock({ $0[locale] }) {
@@ -127,17 +138,25 @@ public final class BreakIterator {
       return known
     }
     let test = try SentenceBreakTest.shared()
-    let characters = SentenceBreakCharacters(
-      codePoints: test.terminators + (try test.brokenCandidates(handle: handle)))
-    Self.sentenceCharacters.withLock { $0[locale] = characters }
-    breakCharacters = characters
-    return characters
+    let codePoints = test.terminators + (try test.brokenCandidates(handle: handle))
+    let sets = SentenceCharacterSets(
+      all: SentenceBreakCharacters(codePoints: codePoints),
+      others: SentenceBreakCharacters(
+        codePoints: codePoints.filter { $0 != 0x2E && $0 != 0x21 && $0 != 0x3F }))
+    Self.sentenceCharacters.withLock { $0[locale] = sets }
+    breakCharacters = sets
+    return sets
   }
 
-  /// This iterator's ``sentenceBreakCharacters()``, once asked for.
-  private var breakCharacters: SentenceBreakCharacters? = nil
+  private struct SentenceCharacterSets: Sendable {
+    let all: SentenceBreakCharacters
+    let others: SentenceBreakCharacters
+  }
 
-  private static let sentenceCharacters = Mutex<[String: SentenceBreakCharacters]>([:])
+  /// This iterator's ``sentenceBreakCharacters()`` and the rest, once asked for.
+  private var breakCharacters: SentenceCharacterSets? = nil
+
+  private static let sentenceCharacters = Mutex<[String: SentenceCharacterSets]>([:])
 
   /// The longest text, in UTF-8 bytes, that ``boundaries(utf8:window:)`` reads at once.
   public static let window = 1 << 18

@@ -128,7 +128,13 @@ public struct SentenceSplitter: Stage {
       // character its iterator may break at gets boundaries only after its line feeds.
       var readsICU: [Bool] = []
       readsICU.reserveCapacity(ranges.count)
+      // Whether it has such characters besides `.`, `!` and `?`: one without them is first
+      // corrected without ICU, and read by ICU only when the corrector says ICU could
+      // change its answer.
+      var readsOthers: [Bool] = []
+      readsOthers.reserveCapacity(ranges.count)
       let breakCharacters = builtIn ? try iterator.sentenceBreakCharacters() : nil
+      let otherCharacters = builtIn ? try iterator.sentenceBreakCharactersBesidesStops() : nil
       var knownIndex = 0
       for range in ranges {
         while knownIndex < known.count && known[knownIndex].range.lowerBound < range.lowerBound {
@@ -137,8 +143,10 @@ public struct SentenceSplitter: Stage {
         let match = knownIndex < known.count && known[knownIndex].range == range
         ownLanguages.append(
           match ? (known[knownIndex].language, known[knownIndex].languageConfidence) : (nil, nil))
-        readsICU.append(
-          breakCharacters?.mayBreak(in: UnsafeBufferPointer(rebasing: bytes[range])) ?? false)
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        let reads = breakCharacters?.mayBreak(in: slice) ?? false
+        readsICU.append(reads)
+        readsOthers.append(reads && otherCharacters?.mayBreak(in: slice) ?? false)
       }
       var group = ICUGroup()
       for (rangeIndex, range) in ranges.enumerated() {
@@ -156,17 +164,29 @@ public struct SentenceSplitter: Stage {
         }
         var boundaries: [Int] = []
         if builtIn {
-          let icu: [Int]
+          // ICU's boundaries of a paragraph in the document's language, read with the run
+          // of paragraphs that must be read after it.
+          func groupBoundaries() throws -> [Int] {
+            if rangeIndex > group.last {
+              try group.read(
+                from: rangeIndex, of: ranges, in: bytes, iterator: iterator,
+                joins: {
+                  readsICU[$0] && readsOthers[$0] && (ownLanguages[$0].0 ?? language) == language
+                })
+            }
+            return group.boundaries(of: range)
+          }
+          var icu: [Int]? = nil
           if paragraphLanguage == language {
             if !readsICU[rangeIndex] {
               icu = group.lineBoundaries(of: slice)
+            } else if !readsOthers[rangeIndex] {
+              boundaries = try self.boundaries(
+                of: slice, icu: group.lineBoundaries(of: slice), language: paragraphLanguage,
+                corrector: &current.corrector, withoutICU: true)
+              if current.corrector.needsICU { icu = try groupBoundaries() }
             } else {
-              if rangeIndex > group.last {
-                try group.read(
-                  from: rangeIndex, of: ranges, in: bytes, iterator: iterator,
-                  joins: { readsICU[$0] && (ownLanguages[$0].0 ?? language) == language })
-              }
-              icu = group.boundaries(of: range)
+              icu = try groupBoundaries()
             }
           } else {
             icu = try withBreakIterator(.sentence, locale: current.corrector.icuLocale) {
@@ -174,8 +194,10 @@ public struct SentenceSplitter: Stage {
                 ? $0.boundaries(utf8: slice) : group.lineBoundaries(of: slice)
             }
           }
-          boundaries = try self.boundaries(
-            of: slice, icu: icu, language: paragraphLanguage, corrector: &current.corrector)
+          if let icu {
+            boundaries = try self.boundaries(
+              of: slice, icu: icu, language: paragraphLanguage, corrector: &current.corrector)
+          }
         }
         let first = segments.count
         var start = 0
@@ -278,12 +300,13 @@ public struct SentenceSplitter: Stage {
   /// The sentence boundaries of one paragraph: ICU's (`icu`), corrected by the language's rules.
   private func boundaries(
     of paragraph: UnsafeBufferPointer<UInt8>, icu: [Int], language: LanguageTag,
-    corrector: inout BoundaryCorrector
+    corrector: inout BoundaryCorrector, withoutICU: Bool = false
   ) throws -> [Int] {
     // Word breaks only where a space may end a sentence, and only in the lines that have
     // such a space (the corrector asks for them line by line).
     let wordLocale =
       corrector.rules.spaceEndsSentence && paragraph.contains(0x20) ? language.icuLocale : nil
-    return try corrector.boundaries(of: paragraph, icu: icu, wordLocale: wordLocale)
+    return try corrector.boundaries(
+      of: paragraph, icu: icu, wordLocale: wordLocale, withoutICU: withoutICU)
   }
 }
