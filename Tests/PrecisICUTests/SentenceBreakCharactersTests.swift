@@ -55,3 +55,40 @@ import Testing
     #expect(try !mayBreak(text, locale: "en"))
   }
 }
+
+@Suite struct SentenceBreakClassTests {
+  @Test func classesFromICUsData() {
+    #expect(SentenceBreakClass(of: 0x2E) == .aTerm)
+    #expect(SentenceBreakClass(of: 0x3F) == .sTerm)
+    #expect(SentenceBreakClass(of: 0x22) == .close)
+    #expect(SentenceBreakClass(of: 0x27E9) == .close)  // ⟩
+    #expect(SentenceBreakClass(of: 0x20) == .sp)
+    #expect(SentenceBreakClass(of: 0x3000) == .sp)
+    #expect(SentenceBreakClass(of: 0x61) == .lower)
+    #expect(SentenceBreakClass(of: 0x41) == .upper)
+    #expect(SentenceBreakClass(of: 0x5D0) == .oLetter)  // א
+    #expect(SentenceBreakClass(of: 0x31) == .numeric)
+    #expect(SentenceBreakClass(of: 0x2C) == .sContinue)
+    #expect(SentenceBreakClass(of: 0x2029) == .sep)
+    #expect(SentenceBreakClass(of: 0x0A) == .lf)
+    #expect(SentenceBreakClass(of: 0x301) == .extend)
+  }
+
+  func mayBreakBesidesStops(_ text: String, locale: String) throws -> Bool {
+    var copy = text
+    return try copy.withUTF8 { bytes in
+      try withBreakIterator(.sentence, locale: locale) {
+        try $0.sentenceBreakCharactersBesidesStops().mayBreak(in: bytes)
+      }
+    }
+  }
+
+  @Test func stopsAreLeftOut() throws {
+    #expect(try !mayBreakBesidesStops("Done. Why? Stop! ...", locale: "en"))
+    for text in ["終わり。", "لماذا؟", "समाप्त।", "line\rfeed", "a\u{2029}b", "a\u{85}b"] {
+      #expect(try mayBreakBesidesStops(text, locale: "en"), "\(text)")
+    }
+    #expect(try mayBreakBesidesStops("Τι κάνεις; Καλά", locale: "el"))
+    #expect(try !mayBreakBesidesStops("Τι κάνεις; Καλά", locale: "en"))
+  }
+}
