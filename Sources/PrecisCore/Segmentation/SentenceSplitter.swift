@@ -233,7 +233,10 @@ public struct SentenceSplitter: Stage {
   /// nothing of the text around it. A run stays within ``BreakIterator/window`` bytes, so
   /// that it is read at once (a longer paragraph is a run of its own, read in windows as
   /// before). Paragraphs ICU need not read (``SentenceBreakCharacters``) end a run and get
-  /// their line starts instead (``lineBoundaries(of:)``).
+  /// their line starts instead (``lineBoundaries(of:)``); so do those whose only marks ICU
+  /// may break at are `.`, `!` and `?`, which the corrector first reads without ICU (it
+  /// knows where ICU would break after them), and which start a run of their own when it
+  /// finds that ICU's boundaries could change its answer.
   struct ICUGroup {
     /// The index of the run's last paragraph; -1 before the first run.
     private(set) var last = -1
