@@ -17,6 +17,7 @@
 #include <unicode/uscript.h>
 #include <unicode/uchar.h>
 #include <unicode/uregex.h>
+#include <unicode/uset.h>
 
 static inline const char *cicu_u_errorName(UErrorCode code) { return u_errorName(code); }
 
@@ -98,6 +99,24 @@ static inline int32_t cicu_ubrk_getRuleStatus(UBreakIterator *bi) { return ubrk_
 static inline const char *cicu_ubrk_getLocaleByType(const UBreakIterator *bi, ULocDataLocaleType type,
                                                     UErrorCode *status) {
   return ubrk_getLocaleByType(bi, type, status);
+}
+
+// MARK: character properties
+
+static inline int32_t cicu_u_getIntPropertyValue(UChar32 c, UProperty which) {
+  return u_getIntPropertyValue(c, which);
+}
+
+// MARK: sets of characters
+
+static inline USet *cicu_uset_openPattern(const UChar *pattern, int32_t length, UErrorCode *status) {
+  return uset_openPattern(pattern, length, status);
+}
+static inline void cicu_uset_close(USet *set) { uset_close(set); }
+static inline int32_t cicu_uset_getRangeCount(const USet *set) { return uset_getRangeCount(set); }
+static inline int32_t cicu_uset_getItem(const USet *set, int32_t index, UChar32 *start, UChar32 *end,
+                                        UChar *str, int32_t capacity, UErrorCode *status) {
+  return uset_getItem(set, index, start, end, str, capacity, status);
 }
 
 // MARK: charset detection and conversion

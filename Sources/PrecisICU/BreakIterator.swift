@@ -1,4 +1,5 @@
 internal import CICU
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -114,6 +115,48 @@ public final class BreakIterator {
     }
     return result
   }
+
+  /// The characters this sentence iterator may break at, other than a line feed: a text
+  /// without any of them need not be read (see ``SentenceBreakCharacters``). Found once per
+  /// locale in a process, with this iterator (whose text it replaces).
+  public func sentenceBreakCharacters() throws(ICUError) -> SentenceBreakCharacters {
+    try sentenceCharacterSets().all
+  }
+
+  /// ``sentenceBreakCharacters()`` but `.`, `!` and `?`: a text with none of them breaks
+  /// only after those three marks (and its line feeds), where UAX #29's rules for
+  /// terminators, closing marks and spaces (``SentenceBreakClass``) apply unchanged.
+  public func sentenceBreakCharactersBesidesStops() throws(ICUError) -> SentenceBreakCharacters {
+    try sentenceCharacterSets().others
+  }
+
+  private func sentenceCharacterSets() throws(ICUError) -> SentenceCharacterSets {
+    precondition(kind == .sentence, "sentence break characters of a \(kind) iterator")
+    if let breakCharacters { return breakCharacters }
+    if let known = Self.sentenceCharacters.withLock({ $0[locale] }) {
+      breakCharacters = known
+      return known
+    }
+    let test = try SentenceBreakTest.shared()
+    let codePoints = test.terminators + (try test.brokenCandidates(handle: handle))
+    let sets = SentenceCharacterSets(
+      all: SentenceBreakCharacters(codePoints: codePoints),
+      others: SentenceBreakCharacters(
+        codePoints: codePoints.filter { $0 != 0x2E && $0 != 0x21 && $0 != 0x3F }))
+    Self.sentenceCharacters.withLock { $0[locale] = sets }
+    breakCharacters = sets
+    return sets
+  }
+
+  private struct SentenceCharacterSets: Sendable {
+    let all: SentenceBreakCharacters
+    let others: SentenceBreakCharacters
+  }
+
+  /// This iterator's ``sentenceBreakCharacters()`` and the rest, once asked for.
+  private var breakCharacters: SentenceCharacterSets? = nil
+
+  private static let sentenceCharacters = Mutex<[String: SentenceCharacterSets]>([:])
 
   /// The longest text, in UTF-8 bytes, that ``boundaries(utf8:window:)`` reads at once.
   public static let window = 1 << 18

@@ -46,6 +46,11 @@ struct BoundaryCorrector {
   /// The word last checked for being an address, and the answer.
   private var addressChecked = -1
   private var wordIsAddress = false
+  /// Whether `icu` holds only the paragraph's line starts and end, in place of ICU's
+  /// boundaries (see ``boundaries(of:icu:wordLocale:withoutICU:)``).
+  private var withoutICU = false
+  /// In that mode: whether ICU's boundaries could have changed the answer.
+  private(set) var needsICU = false
 
   /// The ICU locale of the sentence break iterator whose boundaries this corrects.
   let icuLocale: String
@@ -64,9 +69,18 @@ struct BoundaryCorrector {
   ///   - icu: ICU's boundaries, ascending.
   ///   - wordLocale: for scripts where a space may end a sentence, the ICU locale whose
   ///     word breaks the rules read at such spaces; nil otherwise.
+  ///   - withoutICU: `icu` holds only the start of each line after the first and the
+  ///     paragraph's length, for a paragraph where ICU may break only after `.`, `!` and `?`
+  ///     (``SentenceBreakCharacters``): the answer is ICU's unless ``needsICU`` is then set,
+  ///     when ICU's boundaries could change it (a rule asked whether ICU breaks, or ICU
+  ///     could break where no cluster covers), and the paragraph must be corrected again
+  ///     with them.
   mutating func boundaries(
-    of paragraph: UnsafeBufferPointer<UInt8>, icu: [Int], wordLocale: String?
+    of paragraph: UnsafeBufferPointer<UInt8>, icu: [Int], wordLocale: String?,
+    withoutICU: Bool = false
   ) throws -> [Int] {
+    self.withoutICU = withoutICU
+    needsICU = false
     self.b = paragraph
     let b = paragraph
     result.removeAll(keepingCapacity: true)
@@ -169,6 +183,9 @@ struct BoundaryCorrector {
         {
           keepICU(before: i)
           dropICU(through: end)
+          if withoutICU && !needsICU && icuMayBreak(after: i..<end, beyond: end, line: line) {
+            needsICU = true
+          }
           previous = UTF8Text.scalar(before: end, in: b).value
           i = end
           continue
@@ -183,6 +200,11 @@ struct BoundaryCorrector {
         keepICU(before: cluster.start + 1)
         let icuBreaks = takeICU(through: cluster.next)
         cluster.icuBreaks = icuBreaks
+        if withoutICU && !needsICU
+          && icuMayBreak(after: cluster.start..<cluster.end, beyond: cluster.next, line: line)
+        {
+          needsICU = true
+        }
         if cluster.next == cluster.end && addressChecked != wordStart {
           // Once per word: is it a web or e-mail address, whose dots end nothing?
           addressChecked = wordStart
@@ -283,6 +305,98 @@ struct BoundaryCorrector {
 
   /// Drops ICU's boundaries up to `limit` (inside a web address).
   private mutating func dropICU(through limit: Int) { _ = takeICU(through: limit) }
+
+  /// Whether ICU put a boundary in cluster `c`. Without ICU's boundaries, known where the
+  /// cluster starts with `.`, `!` or `?` whose run (``icuRun(from:line:)``) ends in the
+  /// cluster before neither a letter with case, a digit nor a continuing mark, unless ICU's
+  /// abbreviation list (`@ss=standard`) is in use: ICU breaks there (UAX #29, SB11) unless,
+  /// after a full stop, a lower-case letter comes before any other letter or terminator (SB8).
+  private mutating func icuBreaks(at c: Cluster, line: Range<Int>) -> Bool {
+    guard withoutICU else { return c.icuBreaks }
+    let b = self.b
+    let mark = b[c.start]
+    if mark == 0x2E || mark == 0x21 || mark == 0x3F, !icuLocale.contains("@") {
+      let (e, afterFullStop) = icuRun(from: c.start, line: line)
+      if e <= c.next && e < line.upperBound {
+        switch SentenceBreakClass(of: UTF8Text.scalar(at: e, in: b).value) {
+        case .upper, .lower, .numeric, .sContinue: break
+        default:
+          var j = e
+          var k = SentenceBreakClass.other
+          while j < line.upperBound {
+            let (v, w) = UTF8Text.scalar(at: j, in: b)
+            k = SentenceBreakClass(of: v)
+            if k == .oLetter || k == .upper || k == .lower || k == .sep || k == .cr || k == .lf
+              || k.isTerminator
+            {
+              break
+            }
+            j += w
+          }
+          if !(j < line.upperBound && k == .lower && afterFullStop) { return true }
+          // No break at the run's end; nor anywhere else in the cluster, with no other mark.
+          if !b[e..<c.next].contains(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }) {
+            return false
+          }
+        }
+      }
+    }
+    needsICU = true
+    return c.icuBreaks
+  }
+
+  /// Where the run of ICU's sentence break rules that starts at the terminator at `p` (`.`,
+  /// `!` or `?`) ends in `line`: the terminators, then closing marks, then spaces, with
+  /// combining and format characters anywhere, and again after another terminator. ICU
+  /// breaks there or nowhere in the run. Also whether its last terminator is a full stop
+  /// (Sentence_Break ATerm).
+  private mutating func icuRun(from p: Int, line: Range<Int>) -> (end: Int, afterFullStop: Bool) {
+    let b = self.b
+    // 0: after a terminator; 1: after closing marks; 2: after spaces.
+    var state = 0
+    var fullStop = b[p] == 0x2E
+    var j = p + 1
+    while j < line.upperBound {
+      let (v, w) = UTF8Text.scalar(at: j, in: b)
+      switch SentenceBreakClass(of: v) {
+      case .aTerm:
+        state = 0
+        fullStop = true
+      case .sTerm:
+        state = 0
+        fullStop = false
+      case .close where state < 2: state = 1
+      case .sp: state = 2
+      case .extend, .format: break
+      default: return (j, fullStop)
+      }
+      j += w
+    }
+    return (j, fullStop)
+  }
+
+  /// Without ICU's boundaries: whether ICU may break after a `.`, `!` or `?` in `marks`
+  /// somewhere past `limit` in `line`, where no cluster would take its boundary. ICU breaks
+  /// only at the end of a run of terminators with their closing marks and spaces (UAX #29,
+  /// rules SB8a–SB11), with combining and format characters in it; a run that reaches the
+  /// line's end breaks after the line feed, where every line breaks anyway.
+  private mutating func icuMayBreak(after marks: Range<Int>, beyond limit: Int, line: Range<Int>)
+    -> Bool
+  {
+    let b = self.b
+    var p = marks.lowerBound
+    while p < marks.upperBound {
+      let c = b[p]
+      guard c == 0x2E || c == 0x21 || c == 0x3F else {
+        p += 1
+        continue
+      }
+      let j = icuRun(from: p, line: line).end
+      if j < line.upperBound && j > limit { return true }
+      p = j
+    }
+    return false
+  }
 
   /// Whether `line` has a full stop, question or exclamation mark anywhere.
   private mutating func lineHasSentenceEnd(_ line: Range<Int>) -> Bool {
@@ -399,7 +513,7 @@ struct BoundaryCorrector {
       return true
     case .ellipsis:
       if next.isLower || next.isDigit { return false }
-      return next.isUpper || c.icuBreaks
+      return next.isUpper || icuBreaks(at: c, line: line)
     default:
       return decidePeriod(c, shape: shape, next: next, line: line)
     }
@@ -446,7 +560,7 @@ struct BoundaryCorrector {
     if next.isLower { return false }
     if next.isUpper || next.isDigit { return true }
     if next.isDash { return next.afterDashIsUpper }
-    return c.icuBreaks
+    return icuBreaks(at: c, line: line)
   }
 
   /// Whether a sentence ends at a mark followed directly by a word: "world.Today" ends one,
@@ -547,13 +661,18 @@ struct BoundaryCorrector {
   /// without an elided article ("l'Ing." → "Ing.", "dell'avv." → "avv.").
   private mutating func lookupKeys(_ token: Range<Int>) -> (WordTable.Key, WordTable.Key?) {
     let b = self.b
+    // The last apostrophe, ' or ’ (E2 80 99): bytes that start no other character.
     var k = token.upperBound
     while k > token.lowerBound {
-      let (v, w) = UTF8Text.scalar(before: k, in: b)
-      if v == 0x27 || v == 0x2019 {
-        return (WordTable.key(token, in: b), WordTable.key(k..<token.upperBound, in: b))
+      k -= 1
+      let after =
+        b[k] == 0x27
+        ? k + 1
+        : b[k] == 0xE2 && k + 2 < token.upperBound && b[k + 1] == 0x80 && b[k + 2] == 0x99
+          ? k + 3 : -1
+      if after >= 0 {
+        return (WordTable.key(token, in: b), WordTable.key(after..<token.upperBound, in: b))
       }
-      k -= w
     }
     return (WordTable.key(token, in: b), nil)
   }

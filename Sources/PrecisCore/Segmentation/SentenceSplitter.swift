@@ -124,6 +124,17 @@ public struct SentenceSplitter: Stage {
       // Each paragraph's own language, when an earlier stage set one for its range.
       var ownLanguages: [(LanguageTag?, Double?)] = []
       ownLanguages.reserveCapacity(ranges.count)
+      // Whether ICU must read a paragraph in the document's language: one without any
+      // character its iterator may break at gets boundaries only after its line feeds.
+      var readsICU: [Bool] = []
+      readsICU.reserveCapacity(ranges.count)
+      // Whether it has such characters besides `.`, `!` and `?`: one without them is first
+      // corrected without ICU, and read by ICU only when the corrector says ICU could
+      // change its answer.
+      var readsOthers: [Bool] = []
+      readsOthers.reserveCapacity(ranges.count)
+      let breakCharacters = builtIn ? try iterator.sentenceBreakCharacters() : nil
+      let otherCharacters = builtIn ? try iterator.sentenceBreakCharactersBesidesStops() : nil
       var knownIndex = 0
       for range in ranges {
         while knownIndex < known.count && known[knownIndex].range.lowerBound < range.lowerBound {
@@ -132,6 +143,10 @@ public struct SentenceSplitter: Stage {
         let match = knownIndex < known.count && known[knownIndex].range == range
         ownLanguages.append(
           match ? (known[knownIndex].language, known[knownIndex].languageConfidence) : (nil, nil))
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        let reads = breakCharacters?.mayBreak(in: slice) ?? false
+        readsICU.append(reads)
+        readsOthers.append(reads && otherCharacters?.mayBreak(in: slice) ?? false)
       }
       var group = ICUGroup()
       for (rangeIndex, range) in ranges.enumerated() {
@@ -149,21 +164,40 @@ public struct SentenceSplitter: Stage {
         }
         var boundaries: [Int] = []
         if builtIn {
-          let icu: [Int]
-          if paragraphLanguage == language {
+          // ICU's boundaries of a paragraph in the document's language, read with the run
+          // of paragraphs that must be read after it.
+          func groupBoundaries() throws -> [Int] {
             if rangeIndex > group.last {
               try group.read(
                 from: rangeIndex, of: ranges, in: bytes, iterator: iterator,
-                sameLanguage: { (ownLanguages[$0].0 ?? language) == language })
+                joins: {
+                  readsICU[$0] && readsOthers[$0] && (ownLanguages[$0].0 ?? language) == language
+                })
             }
-            icu = group.boundaries(of: range)
+            return group.boundaries(of: range)
+          }
+          var icu: [Int]? = nil
+          if paragraphLanguage == language {
+            if !readsICU[rangeIndex] {
+              icu = group.lineBoundaries(of: slice)
+            } else if !readsOthers[rangeIndex] {
+              boundaries = try self.boundaries(
+                of: slice, icu: group.lineBoundaries(of: slice), language: paragraphLanguage,
+                corrector: &current.corrector, withoutICU: true)
+              if current.corrector.needsICU { icu = try groupBoundaries() }
+            } else {
+              icu = try groupBoundaries()
+            }
           } else {
             icu = try withBreakIterator(.sentence, locale: current.corrector.icuLocale) {
-              try $0.boundaries(utf8: slice)
+              try $0.sentenceBreakCharacters().mayBreak(in: slice)
+                ? $0.boundaries(utf8: slice) : group.lineBoundaries(of: slice)
             }
           }
-          boundaries = try self.boundaries(
-            of: slice, icu: icu, language: paragraphLanguage, corrector: &current.corrector)
+          if let icu {
+            boundaries = try self.boundaries(
+              of: slice, icu: icu, language: paragraphLanguage, corrector: &current.corrector)
+          }
         }
         let first = segments.count
         var start = 0
@@ -198,7 +232,11 @@ public struct SentenceSplitter: Stage {
   /// after a line feed), and no rule looks past a line feed; so within a paragraph ICU sees
   /// nothing of the text around it. A run stays within ``BreakIterator/window`` bytes, so
   /// that it is read at once (a longer paragraph is a run of its own, read in windows as
-  /// before).
+  /// before). Paragraphs ICU need not read (``SentenceBreakCharacters``) end a run and get
+  /// their line starts instead (``lineBoundaries(of:)``); so do those whose only marks ICU
+  /// may break at are `.`, `!` and `?`, which the corrector first reads without ICU (it
+  /// knows where ICU would break after them), and which start a run of their own when it
+  /// finds that ICU's boundaries could change its answer.
   struct ICUGroup {
     /// The index of the run's last paragraph; -1 before the first run.
     private(set) var last = -1
@@ -208,15 +246,16 @@ public struct SentenceSplitter: Stage {
     /// The boundaries of the paragraph being handed out, reused paragraph after paragraph.
     private var current: [Int] = []
 
-    /// Reads the run that starts at paragraph `first`: it and the paragraphs after it that are
-    /// in the document's language, while they fit in a window.
+    /// Reads the run that starts at paragraph `first`: it and the paragraphs after it that
+    /// `joins` accepts (in the document's language, to be read by ICU), while they fit in a
+    /// window.
     mutating func read(
       from first: Int, of ranges: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>,
-      iterator: BreakIterator, sameLanguage: (Int) -> Bool
+      iterator: BreakIterator, joins: (Int) -> Bool
     ) throws {
       var end = first
       let limit = ranges[first].lowerBound + BreakIterator.window
-      while end + 1 < ranges.count && ranges[end + 1].upperBound <= limit && sameLanguage(end + 1) {
+      while end + 1 < ranges.count && ranges[end + 1].upperBound <= limit && joins(end + 1) {
         end += 1
       }
       let start = ranges[first].lowerBound
@@ -239,6 +278,20 @@ public struct SentenceSplitter: Stage {
       current.append(paragraph.count)
       return current
     }
+
+    /// What ICU gives for a paragraph without a character it may break at: the start of each
+    /// line after the first, and the paragraph's length.
+    mutating func lineBoundaries(of paragraph: UnsafeBufferPointer<UInt8>) -> [Int] {
+      current.removeAll(keepingCapacity: true)
+      var i = 0
+      while true {
+        i = Whitespace.lineEnd(from: i, in: paragraph) + 1
+        if i >= paragraph.count { break }
+        current.append(i)
+      }
+      current.append(paragraph.count)
+      return current
+    }
   }
 
   private func makeCorrector(for language: LanguageTag) -> BoundaryCorrector {
@@ -250,12 +303,13 @@ public struct SentenceSplitter: Stage {
   /// The sentence boundaries of one paragraph: ICU's (`icu`), corrected by the language's rules.
   private func boundaries(
     of paragraph: UnsafeBufferPointer<UInt8>, icu: [Int], language: LanguageTag,
-    corrector: inout BoundaryCorrector
+    corrector: inout BoundaryCorrector, withoutICU: Bool = false
   ) throws -> [Int] {
     // Word breaks only where a space may end a sentence, and only in the lines that have
     // such a space (the corrector asks for them line by line).
     let wordLocale =
       corrector.rules.spaceEndsSentence && paragraph.contains(0x20) ? language.icuLocale : nil
-    return try corrector.boundaries(of: paragraph, icu: icu, wordLocale: wordLocale)
+    return try corrector.boundaries(
+      of: paragraph, icu: icu, wordLocale: wordLocale, withoutICU: withoutICU)
   }
 }
