@@ -76,7 +76,36 @@ public struct Normalizer: @unchecked Sendable {
   public func isNormalized(
     utf8 input: UnsafeBufferPointer<UInt8>, exactly: Bool = false
   ) throws(ICUError) -> Bool {
+    // NFKC_Casefold folds ASCII capitals: its lines are checked one by one.
+    if form == .nfkcCasefold { return try isNormalizedLineByLine(utf8: input, exactly: exactly) }
     // Made only for a line the table cannot answer (most documents have none).
+    var icuBuffer: UTF16Buffer? = nil
+    let table = QuickCheckTable.of(form)
+    // The table reads the whole text in one pass; a line it cannot accept goes to ICU, and
+    // the pass goes on after that line.
+    var start = 0
+    while let rejected = Self.firstRejected(input, from: start, table: table) {
+      var lineStart = rejected
+      while lineStart > start && input[lineStart - 1] != 0x0A { lineStart -= 1 }
+      var lineEnd = rejected
+      while lineEnd < input.count && input[lineEnd] != 0x0A { lineEnd += 1 }
+      if try !isNormalizedByICU(
+        input, line: lineStart..<lineEnd, exactly: exactly, buffer: &icuBuffer)
+      {
+        return false
+      }
+      start = lineEnd + 1
+    }
+    return true
+  }
+
+  /// ``isNormalized(utf8:exactly:)`` line by line: an ASCII line (without capitals, for
+  /// NFKC_Casefold) needs nothing, other lines are read with the table, and a line the table
+  /// cannot accept goes to ICU. (For NFC and NFKC, the one pass of ``firstRejected(_:from:table:)``
+  /// gives the same answers.)
+  func isNormalizedLineByLine(
+    utf8 input: UnsafeBufferPointer<UInt8>, exactly: Bool
+  ) throws(ICUError) -> Bool {
     var icuBuffer: UTF16Buffer? = nil
     let table = QuickCheckTable.of(form)
     var lineStart = 0
@@ -125,35 +154,162 @@ public struct Normalizer: @unchecked Sendable {
         asciiIsYes: form != .nfkcCasefold)
       {
         // Every character is one the quick check accepts, in order: nothing for ICU to do.
-      } else {
-        // A long line is checked in pieces, each ending before an ASCII character (which
-        // never combines with what comes before it), so the UTF-16 copy stays small.
-        let line = UnsafeBufferPointer(rebasing: input[lineStart..<lineEnd])
-        var start = lineStart
-        while start < lineEnd {
-          let cut = lineStart + Self.pieceEnd(line, from: start - lineStart)
-          let buffer = icuBuffer ?? UTF16Buffer()
-          icuBuffer = buffer
-          try buffer.fill(utf8: UnsafeBufferPointer(rebasing: input[start..<cut]))
-          var status = U_ZERO_ERROR
-          let span = buffer.units.withUnsafeBufferPointer { units in
-            cicu_unorm2_spanQuickCheckYes(handle, units.baseAddress, Int32(buffer.count), &status)
-          }
-          try icuCheck(status, "check normalisation")
-          if Int(span) < buffer.count {
-            guard exactly else { return false }
-            let normalized = buffer.units.withUnsafeBufferPointer { units in
-              cicu_unorm2_isNormalized(handle, units.baseAddress, Int32(buffer.count), &status)
-            }
-            try icuCheck(status, "check normalisation")
-            if normalized == 0 { return false }
-          }
-          start = cut
-        }
+      } else if try !isNormalizedByICU(
+        input, line: lineStart..<lineEnd, exactly: exactly, buffer: &icuBuffer)
+      {
+        return false
       }
       lineStart = lineEnd + 1
     }
     return true
+  }
+
+  /// ICU's answer for one line of `input`: its quick check, and when that cannot decide and
+  /// `exactly` is set, its full check. `buffer` is made on first use and kept for the next.
+  private func isNormalizedByICU(
+    _ input: UnsafeBufferPointer<UInt8>, line range: Range<Int>, exactly: Bool,
+    buffer icuBuffer: inout UTF16Buffer?
+  ) throws(ICUError) -> Bool {
+    // A long line is checked in pieces, each ending before an ASCII character (which
+    // never combines with what comes before it), so the UTF-16 copy stays small.
+    let line = UnsafeBufferPointer(rebasing: input[range])
+    var start = range.lowerBound
+    while start < range.upperBound {
+      let cut = range.lowerBound + Self.pieceEnd(line, from: start - range.lowerBound)
+      let buffer = icuBuffer ?? UTF16Buffer()
+      icuBuffer = buffer
+      try buffer.fill(utf8: UnsafeBufferPointer(rebasing: input[start..<cut]))
+      var status = U_ZERO_ERROR
+      let span = buffer.units.withUnsafeBufferPointer { units in
+        cicu_unorm2_spanQuickCheckYes(handle, units.baseAddress, Int32(buffer.count), &status)
+      }
+      try icuCheck(status, "check normalisation")
+      if Int(span) < buffer.count {
+        guard exactly else { return false }
+        let normalized = buffer.units.withUnsafeBufferPointer { units in
+          cicu_unorm2_isNormalized(handle, units.baseAddress, Int32(buffer.count), &status)
+        }
+        try icuCheck(status, "check normalisation")
+        if normalized == 0 { return false }
+      }
+      start = cut
+    }
+    return true
+  }
+
+  /// Where in `text` (valid UTF-8, NFC or NFKC) from `start` (a line start) the table first
+  /// meets a character it cannot accept; nil when it accepts everything to the end.
+  ///
+  /// The table accepts what ``quickCheckYes(_:table:asciiIsYes:)`` accepts line by line, in
+  /// one pass and mostly without decoding: ASCII is skipped eight bytes at a time, and a
+  /// starter the quick check says yes to is stepped over by one look-up of its first two
+  /// bytes (``QuickCheckTable/plainSteps``). Only the other characters are decoded.
+  static func firstRejected(
+    _ text: UnsafeBufferPointer<UInt8>, from start: Int, table: QuickCheckTable
+  ) -> Int? {
+    guard let p = text.baseAddress else { return nil }
+    let n = text.count
+    return table.classes.withUnsafeBufferPointer { classes -> Int? in
+      table.maybes.withUnsafeBufferPointer { maybes -> Int? in
+        table.plainBlocks.withUnsafeBufferPointer { plainBlocks -> Int? in
+          table.plainSteps.withUnsafeBufferPointer { plainSteps -> Int? in
+            let raw = UnsafeRawPointer(p)
+            var i = start
+            // The end of the last character that is not a starter, and its combining class: the
+            // class before a character is 0 unless one of those ends right where it starts.
+            var markEnd = -1
+            var markClass: UInt8 = 0
+            while i < n {
+              if p[i] >= 0x80 {
+                // Starters the check accepts, each found from its first two bytes, and single
+                // ASCII characters between them.
+                while i + 3 <= n {
+                  let pair = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt16.self))
+                  var step = plainSteps[Int(pair)]
+                  if step == QuickCheckTable.thirdByteDecides {
+                    let scalar = Int(pair & 0x0F) << 12 | Int(pair >> 8 & 0x3F) << 6 | Int(p[i + 2] & 0x3F)
+                    if classes[scalar] != 0 { break }
+                    step = 3
+                  }
+                  if step == 0 { break }
+                  i += Int(step)
+                }
+                if i >= n { break }
+              }
+              if p[i] < 0x80 {
+                if i + 8 <= n {
+                  let high = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080
+                  // Up to the first byte that is not ASCII (all eight when none is).
+                  i += high == 0 ? 8 : UInt64(littleEndian: high).trailingZeroBitCount >> 3
+                } else {
+                  i += 1
+                }
+                continue
+              }
+              let b0 = p[i]
+              let width: Int
+              let block: Int
+              if b0 < 0xE0 {
+                guard i + 1 < n else { return i }
+                width = 2
+                block = Int(b0 & 0x1F)
+              } else if b0 < 0xF0 {
+                guard i + 2 < n else { return i }
+                width = 3
+                block = Int(b0 & 0x0F) << 6 | Int(p[i + 1] & 0x3F)
+              } else {
+                return i  // beyond the Basic Multilingual Plane: ICU decides
+              }
+              if plainBlocks[block] != 0 {
+                i += width
+                continue
+              }
+              let scalar =
+                width == 2
+                ? block << 6 | Int(p[i + 1] & 0x3F)
+                : block << 6 | Int(p[i + 2] & 0x3F)
+              let previous = markEnd == i ? markClass : 0
+              let combining = classes[scalar]
+              if combining == 0 {
+                i += width
+                continue
+              }
+              if combining == QuickCheckTable.notYes {
+                // A "maybe" is in the form unless it composes with the character before, which
+                // must be a starter (see quickCheckYes).
+                let maybe = maybes[scalar]
+                guard maybe != QuickCheckTable.notYes, previous == 0 else { return i }
+                if i > start && table.composes(Self.scalar(endingAt: i, in: p), scalar) { return i }
+                markClass = maybe
+              } else {
+                if combining < previous { return i }
+                markClass = combining
+              }
+              i += width
+              markEnd = i
+            }
+            return nil
+          }
+        }
+      }
+    }
+  }
+
+  /// The scalar of valid UTF-8 that ends just before `end` (which is above 0).
+  @inline(__always)
+  private static func scalar(endingAt end: Int, in p: UnsafePointer<UInt8>) -> Int {
+    var i = end - 1
+    var value = 0
+    var shift = 0
+    // Continuation bytes, last first, then the lead byte (at most three before it).
+    while p[i] & 0xC0 == 0x80 && end - i < 4 && i > 0 {
+      value |= Int(p[i] & 0x3F) << shift
+      shift += 6
+      i -= 1
+    }
+    let lead = Int(p[i])
+    let payload = lead < 0x80 ? lead : lead < 0xE0 ? lead & 0x1F : lead < 0xF0 ? lead & 0x0F : lead & 0x07
+    return payload << shift | value
   }
 
   /// Whether ICU's quick check says yes to `line` (valid UTF-8), found with `table` alone:
@@ -417,6 +573,18 @@ final class QuickCheckTable: @unchecked Sendable {
   /// A bit for each block of 64 scalars (block `k` is bit `k % 64` of word `k / 64`): set when
   /// every scalar of the block is a starter (class 0) the quick check says yes to.
   let startersOnly: [UInt64]
+  /// For each block of 64 scalars, 1 when every scalar of it is a starter the quick check
+  /// says yes to, else 0 (``startersOnly`` as bytes).
+  let plainBlocks: [UInt8]
+  /// For each pair of bytes (the first in the low byte), how far to step over a character
+  /// that starts with them and that is a starter the quick check says yes to: 2 or 3 bytes;
+  /// 1 for an ASCII byte before another byte that is not ASCII (an ASCII pair is read by words
+  /// instead); ``thirdByteDecides`` for the start of a three-byte character of a block that
+  /// also holds other characters; 0 for anything else.
+  let plainSteps: [UInt8]
+  /// In ``plainSteps``: the character has three bytes, and is stepped over when its entry in
+  /// ``classes`` is 0.
+  static let thirdByteDecides: UInt8 = 0xFF
 
   private init(_ form: NormalizationForm) {
     var status = U_ZERO_ERROR
@@ -448,6 +616,22 @@ final class QuickCheckTable: @unchecked Sendable {
       startersOnly[block >> 6] |= 1 << UInt64(block & 63)
     }
     self.startersOnly = startersOnly
+    let plainBlocks = (0..<1024).map { UInt8(startersOnly[$0 >> 6] >> UInt64($0 & 63) & 1) }
+    self.plainBlocks = plainBlocks
+    self.plainSteps = (0..<0x10000).map { pair -> UInt8 in
+      let b0 = pair & 0xFF
+      let b1 = pair >> 8
+      switch b0 {
+      case 0..<0x80: return b1 < 0x80 ? 0 : 1
+      case 0xC2...0xDF where b1 & 0xC0 == 0x80:
+        return classes[(b0 & 0x1F) << 6 | (b1 & 0x3F)] == 0 ? 2 : 0
+      case 0xE0...0xEF where b1 & 0xC0 == 0x80:
+        // Overlong forms and surrogates are not UTF-8: left to the general path.
+        if (b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 > 0x9F) { return 0 }
+        return plainBlocks[(b0 & 0x0F) << 6 | (b1 & 0x3F)] != 0 ? 3 : Self.thirdByteDecides
+      default: return 0
+      }
+    }
   }
 
   /// Whether `first` and `second` compose into one character in this form (ICU's answer).

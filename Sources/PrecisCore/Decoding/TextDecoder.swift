@@ -82,12 +82,24 @@ public struct TextDecoder: Sendable {
     return document(validUTF8: bytes, bomLength: bomLength, source: source)
   }
 
-  /// The document of `bytes` when they are valid UTF-8, the common case: checked once, by
-  /// making the string; nil otherwise (then a scan finds where and how they are not).
+  /// The document of `bytes` when they are valid UTF-8, the common case; nil otherwise (then
+  /// a scan finds where and how they are not).
+  ///
+  /// The bytes are checked once, by ``UTF8Validator/check(_:)``, several times quicker than
+  /// the standard library's check, which a string made from bytes otherwise pays for (by
+  /// `String(validating:as:)`, `String(decoding:as:)` alike); the string is then made from
+  /// a `UTF8Span` that is known to be valid, which copies the bytes without checking them again.
   private func document(
     validating bytes: UnsafeBufferPointer<UInt8>, bomLength: Int, source: String
   ) -> Document? {
-    guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+    let check = UTF8Validator.check(bytes)
+    guard check.isValid else { return nil }
+    let text: String
+    if #available(macOS 26, *) {
+      text = String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: check.isASCII))
+    } else {
+      text = String(decoding: bytes, as: UTF8.self)
+    }
     return Document(
       source: source, text: text, inputEncoding: InputEncoding(name: "UTF-8", bomLength: bomLength))
   }
@@ -186,20 +198,50 @@ public struct TextDecoder: Sendable {
     var controls = 0
     var first: Int? = nil
     var i = 0
-    while i < n {
-      // Eight bytes none of which is below 0x20 (the usual case) are skipped at once.
-      if i + 8 <= n, let base = b.baseAddress {
-        let w = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        if (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 == 0 {
-          i += 8
-          continue
-        }
-      }
-      let c = b[i]
+    @inline(__always) func count(_ c: UInt8, at offset: Int) {
       if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C && c != 0x1B {
         controls += 1
-        if first == nil { first = i }
+        if first == nil { first = offset }
       }
+    }
+    if let base = b.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      // Sixteen bytes at a time: only the bytes below 0x20 are looked at, most often a line
+      // feed.
+      // (Whole vectors on both sides of the test: with a number, it is made byte by byte.)
+      let x20 = SIMD16<UInt8>(repeating: 0x20)
+      while i + 16 <= n {
+        let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+        let words = unsafeBitCast(
+          SIMD16<UInt8>(repeating: 0).replacing(with: 0x80, where: v .< x20),
+          to: SIMD2<UInt64>.self)
+        if words[0] | words[1] != 0 {
+          for half in 0..<2 {
+            var found = UInt64(littleEndian: words[half])
+            while found != 0 {
+              let k = i + 8 * half + found.trailingZeroBitCount >> 3
+              count(base[k], at: k)
+              found &= found &- 1
+            }
+          }
+        }
+        i += 16
+      }
+      // Then eight: only the bytes that may be below 0x20 (a superset: a borrow can mark the
+      // byte after one) are looked at.
+      while i + 8 <= n {
+        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        var found = UInt64(littleEndian: (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080)
+        while found != 0 {
+          let k = i + found.trailingZeroBitCount >> 3
+          count(base[k], at: k)
+          found &= found &- 1
+        }
+        i += 8
+      }
+    }
+    while i < n {
+      count(b[i], at: i)
       i += 1
     }
     return controls * 10 > n ? first : nil

@@ -191,8 +191,34 @@ public struct TextNormalizer: Stage {
     let n = input.count
     guard let base = input.baseAddress else { return false }
     var i = 0
-    // Eight bytes at a time: a word with no byte below 0x20 and none of 7F, C2, E2 and EF
-    // holds nothing to clean. Only the words that have one are looked at byte by byte.
+    // Sixteen bytes at a time: a vector with no byte below 0x20 and none of 7F, C2, E2 and
+    // EF holds nothing to clean. Only the bytes found are looked at (most often a line feed
+    // or a lead byte).
+    let raw = UnsafeRawPointer(base)
+    // Whole vectors on both sides of each test (with a number on one side, the tests are made
+    // byte by byte).
+    let x20 = SIMD16<UInt8>(repeating: 0x20)
+    let x7F = SIMD16<UInt8>(repeating: 0x7F)
+    let xE2 = SIMD16<UInt8>(repeating: 0xE2)
+    let xEF = SIMD16<UInt8>(repeating: 0xEF)
+    while i + 16 <= n {
+      let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+      // C2 and E2 differ only in bit 5: one test finds both.
+      let hit = v .< x20 .| v .== x7F .| (v | x20) .== xE2 .| v .== xEF
+      let words = unsafeBitCast(
+        SIMD16<UInt8>(repeating: 0).replacing(with: 0x80, where: hit), to: SIMD2<UInt64>.self)
+      if words[0] | words[1] != 0 {
+        for half in 0..<2 {
+          var found = UInt64(littleEndian: words[half])
+          while found != 0 {
+            if needsCleaning(at: i + 8 * half + found.trailingZeroBitCount >> 3, input) { return true }
+            found &= found &- 1
+          }
+        }
+      }
+      i += 16
+    }
+    // The rest eight bytes at a time, in the same way.
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
     // The top bit of each zero byte (and maybe of a byte above one: a superset).

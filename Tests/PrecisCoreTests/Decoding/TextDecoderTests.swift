@@ -60,6 +60,41 @@ import Testing
     }
   }
 
+  @Test func denseControlsAreFoundWhereverTheyStand() {
+    // Random texts of controls (those that count and those that do not), letters and
+    // multi-byte letters, of lengths around the vectors, the words and the 8 KB read: binary
+    // at the first control that counts exactly when they are more than a tenth of the bytes.
+    let pieces: [[UInt8]] = [
+      [0x61], [0x62], [0x20], [0x0A], [0x09], [0x0D], [0x0C], [0x1B], [0x01], [0x1F], [0x7F],
+      [0xC3, 0xA9], [0xE4, 0xB8, 0xAD], [0xC2, 0x85],
+    ]
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    for round in 0..<600 {
+      let target = round < 500 ? 1 + next(70) : 8180 + next(30)
+      var bytes: [UInt8] = []
+      // Sparse or dense controls, so that both answers come up.
+      let letterBias = [1, 3, 9][next(3)]
+      while bytes.count < target {
+        bytes += next(letterBias + 1) == 0 ? pieces[next(pieces.count)] : pieces[next(2)]
+      }
+      let read = bytes.prefix(8192)
+      let counted = read.indices.filter {
+        bytes[$0] < 0x20 && ![0x09, 0x0A, 0x0D, 0x0C, 0x1B].contains(bytes[$0])
+      }
+      if counted.count * 10 > read.count {
+        #expect(throws: DecodeError.binary(source: "x", byteOffset: counted[0])) {
+          try decoder.decode(bytes, source: "x")
+        }
+      } else {
+        #expect((try? decoder.decode(bytes, source: "x")) != nil, "\(bytes)")
+      }
+    }
+  }
+
   @Test func errorMessagesNameTheFileAndOffset() {
     let message = DecodeError.invalidUTF8(source: "a/b.txt", byteOffset: 17, byte: 0xC3).description
     #expect(message == "a/b.txt: invalid UTF-8 (byte 0xC3 at offset 17); fix the file or pass --encoding NAME")

@@ -25,14 +25,14 @@ import Testing
   }
 
   @Test func needsCleaningFindsEverySequenceAtEveryPosition() {
-    // The eight-byte fast path must not miss a sequence in any position of a word, nor
-    // one that straddles two words.
+    // The sixteen- and eight-byte fast paths must not miss a sequence in any position of a
+    // vector or a word, nor one that straddles two.
     let specials: [[UInt8]] = [
       [0x0D], [0x00], [0x1F], [0x7F], [0xC2, 0x85], [0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA9],
       [0xEF, 0xBB, 0xBF],
     ]
     let harmless: [[UInt8]] = [[0x0A], [0x09], [0xC2, 0xA0], [0xE2, 0x80, 0x94], [0xEF, 0xBC, 0x8C], [0xD0, 0xB4]]
-    for length in [0, 1, 7, 8, 9, 16, 23] {
+    for length in [0, 1, 7, 8, 9, 15, 16, 17, 23, 31, 32, 40] {
       for position in 0...length {
         let before = [UInt8](repeating: 0x61, count: position)
         let after = [UInt8](repeating: 0x62, count: length - position)
