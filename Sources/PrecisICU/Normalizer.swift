@@ -223,16 +223,18 @@ public struct Normalizer: @unchecked Sendable {
               if p[i] >= 0x80 {
                 // Starters the check accepts, each found from its first two bytes, and single
                 // ASCII characters between them.
-                while i + 3 <= n {
+                // (Three bytes before the end at most, so that no step passes it.)
+                let last = n - 3
+                while i <= last {
                   let pair = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt16.self))
                   var step = plainSteps[Int(pair)]
                   if step == QuickCheckTable.thirdByteDecides {
-                    let scalar = Int(pair & 0x0F) << 12 | Int(pair >> 8 & 0x3F) << 6 | Int(p[i + 2] & 0x3F)
+                    let scalar = Int(pair & 0x0F) << 12 | Int(pair >> 8 & 0x3F) << 6 | Int(p[i &+ 2] & 0x3F)
                     if classes[scalar] != 0 { break }
                     step = 3
                   }
                   if step == 0 { break }
-                  i += Int(step)
+                  i &+= Int(step)
                 }
                 if i >= n { break }
               }

@@ -49,58 +49,61 @@ enum UTF8Validator {
     let n = bytes.count
     var i = 0
     var ascii = true
-    let steps = Self.steps
-    while i < n {
-      if p[i] < 0x80 {
-        if i + 8 <= n {
-          let high = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080
-          // Up to the first byte that is not ASCII (all eight when none is).
-          i += high == 0 ? 8 : UInt64(littleEndian: high).trailingZeroBitCount >> 3
+    return Self.steps.withUnsafeBufferPointer { steps in
+      while i < n {
+        if p[i] < 0x80 {
+          if i + 8 <= n {
+            let high = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080
+            // Up to the first byte that is not ASCII (all eight when none is).
+            i += high == 0 ? 8 : UInt64(littleEndian: high).trailingZeroBitCount >> 3
+          } else {
+            i += 1
+          }
+          continue
+        }
+        ascii = false
+        // Most sequences: one look-up of their first two bytes, then their last bytes.
+        // (Four bytes before the end at most, so that every byte read is in the text.)
+        let last = n - 4
+        while i <= last {
+          let pair = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt16.self))
+          let step = Int(steps[Int(pair)])
+          if step == 0 { break }
+          if step > 2 {
+            if Int8(bitPattern: p[i &+ 2]) >= -0x40 { return (false, false) }
+            if step == 4 && Int8(bitPattern: p[i &+ 3]) >= -0x40 { return (false, false) }
+          }
+          i &+= step
+        }
+        if i >= n { break }
+        let b0 = p[i]
+        if b0 < 0x80 { continue }
+        if b0 < 0xE0 {
+          // C2…DF, then a continuation byte.
+          guard b0 >= 0xC2, i + 1 < n, Int8(bitPattern: p[i + 1]) < -0x40 else { return (false, false) }
+          i += 2
+        } else if b0 < 0xF0 {
+          guard i + 2 < n else { return (false, false) }
+          let b1 = p[i + 1]
+          // E0 needs A0…BF (no overlong form), ED 80…9F (no surrogate), the others 80…BF.
+          let low: UInt8 = b0 == 0xE0 ? 0xA0 : 0x80
+          let high: UInt8 = b0 == 0xED ? 0x9F : 0xBF
+          guard b1 >= low, b1 <= high, Int8(bitPattern: p[i + 2]) < -0x40 else { return (false, false) }
+          i += 3
         } else {
-          i += 1
+          guard b0 <= 0xF4, i + 3 < n else { return (false, false) }
+          let b1 = p[i + 1]
+          // F0 needs 90…BF (no overlong form), F4 80…8F (nothing past U+10FFFF).
+          let low: UInt8 = b0 == 0xF0 ? 0x90 : 0x80
+          let high: UInt8 = b0 == 0xF4 ? 0x8F : 0xBF
+          guard b1 >= low, b1 <= high, Int8(bitPattern: p[i + 2]) < -0x40,
+            Int8(bitPattern: p[i + 3]) < -0x40
+          else { return (false, false) }
+          i += 4
         }
-        continue
       }
-      ascii = false
-      // Most sequences: one look-up of their first two bytes, then their last bytes.
-      while i + 4 <= n {
-        let pair = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt16.self))
-        let step = Int(steps[Int(pair)])
-        if step == 0 { break }
-        if step > 2 {
-          if Int8(bitPattern: p[i + 2]) >= -0x40 { return (false, false) }
-          if step == 4 && Int8(bitPattern: p[i + 3]) >= -0x40 { return (false, false) }
-        }
-        i += step
-      }
-      if i >= n { break }
-      let b0 = p[i]
-      if b0 < 0x80 { continue }
-      if b0 < 0xE0 {
-        // C2…DF, then a continuation byte.
-        guard b0 >= 0xC2, i + 1 < n, Int8(bitPattern: p[i + 1]) < -0x40 else { return (false, false) }
-        i += 2
-      } else if b0 < 0xF0 {
-        guard i + 2 < n else { return (false, false) }
-        let b1 = p[i + 1]
-        // E0 needs A0…BF (no overlong form), ED 80…9F (no surrogate), the others 80…BF.
-        let low: UInt8 = b0 == 0xE0 ? 0xA0 : 0x80
-        let high: UInt8 = b0 == 0xED ? 0x9F : 0xBF
-        guard b1 >= low, b1 <= high, Int8(bitPattern: p[i + 2]) < -0x40 else { return (false, false) }
-        i += 3
-      } else {
-        guard b0 <= 0xF4, i + 3 < n else { return (false, false) }
-        let b1 = p[i + 1]
-        // F0 needs 90…BF (no overlong form), F4 80…8F (nothing past U+10FFFF).
-        let low: UInt8 = b0 == 0xF0 ? 0x90 : 0x80
-        let high: UInt8 = b0 == 0xF4 ? 0x8F : 0xBF
-        guard b1 >= low, b1 <= high, Int8(bitPattern: p[i + 2]) < -0x40,
-          Int8(bitPattern: p[i + 3]) < -0x40
-        else { return (false, false) }
-        i += 4
-      }
+      return (true, ascii)
     }
-    return (true, ascii)
   }
 
   /// For each pair of bytes (the first in the low byte) that starts a well-formed sequence

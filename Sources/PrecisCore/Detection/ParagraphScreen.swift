@@ -148,6 +148,26 @@ struct ParagraphScreen {
         i += 1
         continue
       }
+      // Letters of most scripts are told by their lead byte: U+0100–U+07FF but for Arabic's
+      // U+0600–U+063F (where U+061C is a format character), and U+0800–U+FFFF but for the
+      // lead bytes E2 (punctuation, format characters), E3 (CJK punctuation) and EF
+      // (fullwidth forms, U+FEFF) are neither punctuation nor format characters.
+      if c >= 0xC4 && c < 0xE0 && c != 0xD8 && i + 1 < n {
+        let v = UInt32(c & 0x1F) << 6 | UInt32(probe[i + 1] & 0x3F)
+        h = WordTable.hash(scalar: v < FoldTable.limit ? fold.folded(v) : v, into: h)
+        length += 1
+        i += 2
+        continue
+      }
+      if c >= 0xE0 && c < 0xF0 && c != 0xE2 && c != 0xE3 && c != 0xEF && i + 2 < n {
+        // Nothing from U+0580 up is folded: the hash of the scalar is that of its bytes.
+        h = (h ^ UInt64(c)) &* WordTable.fnvPrime
+        h = (h ^ UInt64(probe[i + 1])) &* WordTable.fnvPrime
+        h = (h ^ UInt64(probe[i + 2])) &* WordTable.fnvPrime
+        length += 1
+        i += 3
+        continue
+      }
       let (v, w) = UTF8Text.scalar(at: i, in: probe)
       if i + w > n { break }  // cut by the probe's end
       i += w
@@ -230,6 +250,19 @@ struct ScriptBucket: Hashable {
     return UInt8(shared ?? decodeLead)
   }
 
+  /// For each block of 64 scalars of the Basic Multilingual Plane (`v >> 6`), the bucket all
+  /// its scalars share (``of(_:)`` asked of each of them), or ``noBucket``; ``decodeLead``
+  /// when they differ. For the lead bytes of three-byte sequences whose scalars differ
+  /// (E0 holds Devanagari to Thai, E3 kana and Han), the first two bytes tell the block.
+  static let byBlock: [UInt8] = (0..<1024).map { block -> UInt8 in
+    var shared: Int? = nil
+    for v in UInt32(block << 6)..<UInt32((block + 1) << 6) where !(0xD800...0xDFFF).contains(v) {
+      let k = of(v).map { Int($0.value) } ?? noBucket
+      if shared == nil { shared = k } else if shared != k { return UInt8(decodeLead) }
+    }
+    return UInt8(shared ?? decodeLead)
+  }
+
   /// The bucket of letter `v`, or nil for what is not a letter of a classified script.
   @inline(__always)
   static func of(_ v: UInt32) -> ScriptBucket? {
@@ -277,55 +310,59 @@ struct ScriptProfile {
     var best: (bucket: ScriptBucket, count: Int)? = nil
     var kana = 0
     var han = 0
-    // A bucket's count is set when its first letter is met (a bit of `seen`), so neither
-    // clearing the table nor looking for the largest count goes over all of it.
+    // The buckets met (a bit each), so that looking for the largest count does not go over
+    // all of them.
     var seen: UInt64 = 1
-    let leads = ScriptBucket.byLeadByte
     withUnsafeTemporaryAllocation(of: Int.self, capacity: ScriptBucket.count) { counts in
-      counts[0] = latin
+      counts.initialize(repeating: 0)
       let raw = UnsafeRawPointer(b.baseAddress)
-      while i < n {
-        // Eight ASCII bytes at once: a byte is a letter when, lower-cased, it is at least
-        // "a" and below "{" (adding 0x1F and 0x05 carries into its top bit at those bounds).
-        if let raw, i + 8 <= n {
-          let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-          if w & 0x8080_8080_8080_8080 == 0 {
-            counts[0] += Self.asciiLetters(w)
-            i += 8
-            continue
+      ScriptBucket.byLeadByte.withUnsafeBufferPointer { leads in
+        ScriptBucket.byBlock.withUnsafeBufferPointer { blocks in
+          while i < n {
+            let c = b[i]
+            if c < 0x80 {
+              // Eight ASCII bytes at once where they follow (see asciiLetters).
+              if let raw, i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0 {
+                  latin += Self.asciiLetters(w)
+                  i += 8
+                  continue
+                }
+              }
+              if (c | 0x20) &- 0x61 < 26 { latin += 1 }
+              i += 1
+              continue
+            }
+            if c < 0xC0 {
+              i += 1
+              continue
+            }
+            // Most lead bytes tell the bucket (or that there is none) without the scalar.
+            var k = Int(leads[Int(c)])
+            // A three-byte sequence (all of it in the text) whose lead byte's scalars differ:
+            // its block may tell.
+            if k == ScriptBucket.decodeLead && c >= 0xE0 && c < 0xF0 && i + 2 < b.count {
+              k = Int(blocks[Int(c & 0x0F) << 6 | Int(b[i + 1] & 0x3F)])
+            }
+            let size: Int
+            if k == ScriptBucket.decodeLead {
+              let (v, w) = UTF8Text.scalar(at: i, in: b)
+              i += w
+              size = w
+              guard let bucket = ScriptBucket.of(v) else { continue }
+              k = Int(bucket.value)
+            } else {
+              size = c < 0xE0 ? 2 : 3
+              i += size
+              if k == ScriptBucket.noBucket { continue }
+            }
+            seen |= 1 << k
+            counts[k] += size
           }
         }
-        let c = b[i]
-        if c < 0x80 {
-          if (c | 0x20) &- 0x61 < 26 { counts[0] += 1 }
-          i += 1
-          continue
-        }
-        if c < 0xC0 {
-          i += 1
-          continue
-        }
-        // Most lead bytes tell the bucket (or that there is none) without the scalar.
-        var k = Int(leads[Int(c)])
-        let size: Int
-        if k == ScriptBucket.decodeLead {
-          let (v, w) = UTF8Text.scalar(at: i, in: b)
-          i += w
-          size = w
-          guard let bucket = ScriptBucket.of(v) else { continue }
-          k = Int(bucket.value)
-        } else {
-          size = c < 0xE0 ? 2 : 3
-          i += size
-          if k == ScriptBucket.noBucket { continue }
-        }
-        if seen & (1 << k) == 0 {
-          seen |= 1 << k
-          counts[k] = size
-        } else {
-          counts[k] += size
-        }
       }
+      counts[0] = latin
       var rest = seen
       while rest != 0 {
         let k = rest.trailingZeroBitCount
