@@ -202,8 +202,11 @@ public struct Normalizer: @unchecked Sendable {
   ///
   /// The table accepts what ``quickCheckYes(_:table:asciiIsYes:)`` accepts line by line, in
   /// one pass and mostly without decoding: ASCII is skipped eight bytes at a time, and a
-  /// starter the quick check says yes to is stepped over by one look-up of its first two
-  /// bytes (``QuickCheckTable/plainSteps``). Only the other characters are decoded.
+  /// character of a block of 64 that holds only starters the quick check says yes to is
+  /// skipped from its first two bytes. Only the other characters are decoded and looked up.
+  /// (The widths come from branches on the lead byte, which in text of one script go the same
+  /// way each time: a table of steps, looked up from each character's first two bytes, took
+  /// fewer instructions but made each step wait for the look-up, and was slower.)
   static func firstRejected(
     _ text: UnsafeBufferPointer<UInt8>, from start: Int, table: QuickCheckTable
   ) -> Int? {
@@ -212,86 +215,66 @@ public struct Normalizer: @unchecked Sendable {
     return table.classes.withUnsafeBufferPointer { classes -> Int? in
       table.maybes.withUnsafeBufferPointer { maybes -> Int? in
         table.plainBlocks.withUnsafeBufferPointer { plainBlocks -> Int? in
-          table.plainSteps.withUnsafeBufferPointer { plainSteps -> Int? in
-            let raw = UnsafeRawPointer(p)
-            var i = start
-            // The end of the last character that is not a starter, and its combining class: the
-            // class before a character is 0 unless one of those ends right where it starts.
-            var markEnd = -1
-            var markClass: UInt8 = 0
-            while i < n {
-              if p[i] >= 0x80 {
-                // Starters the check accepts, each found from its first two bytes, and single
-                // ASCII characters between them.
-                // (Three bytes before the end at most, so that no step passes it.)
-                let last = n - 3
-                while i <= last {
-                  let pair = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt16.self))
-                  var step = plainSteps[Int(pair)]
-                  if step == QuickCheckTable.thirdByteDecides {
-                    let scalar = Int(pair & 0x0F) << 12 | Int(pair >> 8 & 0x3F) << 6 | Int(p[i &+ 2] & 0x3F)
-                    if classes[scalar] != 0 { break }
-                    step = 3
-                  }
-                  if step == 0 { break }
-                  i &+= Int(step)
-                }
-                if i >= n { break }
-              }
-              if p[i] < 0x80 {
-                if i + 8 <= n {
-                  let high = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080
-                  // Up to the first byte that is not ASCII (all eight when none is).
-                  i += high == 0 ? 8 : UInt64(littleEndian: high).trailingZeroBitCount >> 3
-                } else {
-                  i += 1
-                }
-                continue
-              }
-              let b0 = p[i]
-              let width: Int
-              let block: Int
-              if b0 < 0xE0 {
-                guard i + 1 < n else { return i }
-                width = 2
-                block = Int(b0 & 0x1F)
-              } else if b0 < 0xF0 {
-                guard i + 2 < n else { return i }
-                width = 3
-                block = Int(b0 & 0x0F) << 6 | Int(p[i + 1] & 0x3F)
+          let raw = UnsafeRawPointer(p)
+          var i = start
+          // The end of the last character that is not a starter, and its combining class: the
+          // class before a character is 0 unless one of those ends right where it starts.
+          var markEnd = -1
+          var markClass: UInt8 = 0
+          while i < n {
+            if p[i] < 0x80 {
+              if i + 8 <= n {
+                let high = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080
+                // Up to the first byte that is not ASCII (all eight when none is).
+                i += high == 0 ? 8 : UInt64(littleEndian: high).trailingZeroBitCount >> 3
               } else {
-                return i  // beyond the Basic Multilingual Plane: ICU decides
+                i += 1
               }
-              if plainBlocks[block] != 0 {
-                i += width
-                continue
-              }
-              let scalar =
-                width == 2
-                ? block << 6 | Int(p[i + 1] & 0x3F)
-                : block << 6 | Int(p[i + 2] & 0x3F)
-              let previous = markEnd == i ? markClass : 0
-              let combining = classes[scalar]
-              if combining == 0 {
-                i += width
-                continue
-              }
-              if combining == QuickCheckTable.notYes {
-                // A "maybe" is in the form unless it composes with the character before, which
-                // must be a starter (see quickCheckYes).
-                let maybe = maybes[scalar]
-                guard maybe != QuickCheckTable.notYes, previous == 0 else { return i }
-                if i > start && table.composes(Self.scalar(endingAt: i, in: p), scalar) { return i }
-                markClass = maybe
-              } else {
-                if combining < previous { return i }
-                markClass = combining
-              }
-              i += width
-              markEnd = i
+              continue
             }
-            return nil
+            let b0 = p[i]
+            let width: Int
+            let block: Int
+            if b0 < 0xE0 {
+              guard i + 1 < n else { return i }
+              width = 2
+              block = Int(b0 & 0x1F)
+            } else if b0 < 0xF0 {
+              guard i + 2 < n else { return i }
+              width = 3
+              block = Int(b0 & 0x0F) << 6 | Int(p[i + 1] & 0x3F)
+            } else {
+              return i  // beyond the Basic Multilingual Plane: ICU decides
+            }
+            if plainBlocks[block] != 0 {
+              i += width
+              continue
+            }
+            let scalar =
+              width == 2
+              ? block << 6 | Int(p[i + 1] & 0x3F)
+              : block << 6 | Int(p[i + 2] & 0x3F)
+            let previous = markEnd == i ? markClass : 0
+            let combining = classes[scalar]
+            if combining == 0 {
+              i += width
+              continue
+            }
+            if combining == QuickCheckTable.notYes {
+              // A "maybe" is in the form unless it composes with the character before, which
+              // must be a starter (see quickCheckYes).
+              let maybe = maybes[scalar]
+              guard maybe != QuickCheckTable.notYes, previous == 0 else { return i }
+              if i > start && table.composes(Self.scalar(endingAt: i, in: p), scalar) { return i }
+              markClass = maybe
+            } else {
+              if combining < previous { return i }
+              markClass = combining
+            }
+            i += width
+            markEnd = i
           }
+          return nil
         }
       }
     }
@@ -578,15 +561,6 @@ final class QuickCheckTable: @unchecked Sendable {
   /// For each block of 64 scalars, 1 when every scalar of it is a starter the quick check
   /// says yes to, else 0 (``startersOnly`` as bytes).
   let plainBlocks: [UInt8]
-  /// For each pair of bytes (the first in the low byte), how far to step over a character
-  /// that starts with them and that is a starter the quick check says yes to: 2 or 3 bytes;
-  /// 1 for an ASCII byte before another byte that is not ASCII (an ASCII pair is read by words
-  /// instead); ``thirdByteDecides`` for the start of a three-byte character of a block that
-  /// also holds other characters; 0 for anything else.
-  let plainSteps: [UInt8]
-  /// In ``plainSteps``: the character has three bytes, and is stepped over when its entry in
-  /// ``classes`` is 0.
-  static let thirdByteDecides: UInt8 = 0xFF
 
   private init(_ form: NormalizationForm) {
     var status = U_ZERO_ERROR
@@ -618,22 +592,7 @@ final class QuickCheckTable: @unchecked Sendable {
       startersOnly[block >> 6] |= 1 << UInt64(block & 63)
     }
     self.startersOnly = startersOnly
-    let plainBlocks = (0..<1024).map { UInt8(startersOnly[$0 >> 6] >> UInt64($0 & 63) & 1) }
-    self.plainBlocks = plainBlocks
-    self.plainSteps = (0..<0x10000).map { pair -> UInt8 in
-      let b0 = pair & 0xFF
-      let b1 = pair >> 8
-      switch b0 {
-      case 0..<0x80: return b1 < 0x80 ? 0 : 1
-      case 0xC2...0xDF where b1 & 0xC0 == 0x80:
-        return classes[(b0 & 0x1F) << 6 | (b1 & 0x3F)] == 0 ? 2 : 0
-      case 0xE0...0xEF where b1 & 0xC0 == 0x80:
-        // Overlong forms and surrogates are not UTF-8: left to the general path.
-        if (b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 > 0x9F) { return 0 }
-        return plainBlocks[(b0 & 0x0F) << 6 | (b1 & 0x3F)] != 0 ? 3 : Self.thirdByteDecides
-      default: return 0
-      }
-    }
+    self.plainBlocks = (0..<1024).map { UInt8(startersOnly[$0 >> 6] >> UInt64($0 & 63) & 1) }
   }
 
   /// Whether `first` and `second` compose into one character in this form (ICU's answer).

@@ -39,8 +39,10 @@ enum UTF8Validator {
   /// Whether `bytes` are well-formed UTF-8 (as `scan` finds no invalid byte), and whether
   /// they are all ASCII.
   ///
-  /// Much quicker than `scan`: ASCII is read eight bytes at a time, and most sequences are
-  /// checked by one look-up of their first two bytes (``steps``) and a look at the rest.
+  /// Much quicker than `scan`: ASCII is read eight bytes at a time, and each sequence is
+  /// checked by branches on its bytes that, in text of one script, go the same way each time
+  /// (a table of steps, looked up from each sequence's first bytes, takes fewer instructions
+  /// but makes each step wait for the look-up: it was slower).
   ///
   /// - Complexity: O(*n*).
   static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> (isValid: Bool, isASCII: Bool) {
@@ -49,79 +51,45 @@ enum UTF8Validator {
     let n = bytes.count
     var i = 0
     var ascii = true
-    return Self.steps.withUnsafeBufferPointer { steps in
-      while i < n {
-        if p[i] < 0x80 {
-          if i + 8 <= n {
-            let high = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080
-            // Up to the first byte that is not ASCII (all eight when none is).
-            i += high == 0 ? 8 : UInt64(littleEndian: high).trailingZeroBitCount >> 3
-          } else {
-            i += 1
-          }
-          continue
-        }
-        ascii = false
-        // Most sequences: one look-up of their first two bytes, then their last bytes.
-        // (Four bytes before the end at most, so that every byte read is in the text.)
-        let last = n - 4
-        while i <= last {
-          let pair = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt16.self))
-          let step = Int(steps[Int(pair)])
-          if step == 0 { break }
-          if step > 2 {
-            if Int8(bitPattern: p[i &+ 2]) >= -0x40 { return (false, false) }
-            if step == 4 && Int8(bitPattern: p[i &+ 3]) >= -0x40 { return (false, false) }
-          }
-          i &+= step
-        }
-        if i >= n { break }
-        let b0 = p[i]
-        if b0 < 0x80 { continue }
-        if b0 < 0xE0 {
-          // C2…DF, then a continuation byte.
-          guard b0 >= 0xC2, i + 1 < n, Int8(bitPattern: p[i + 1]) < -0x40 else { return (false, false) }
-          i += 2
-        } else if b0 < 0xF0 {
-          guard i + 2 < n else { return (false, false) }
-          let b1 = p[i + 1]
-          // E0 needs A0…BF (no overlong form), ED 80…9F (no surrogate), the others 80…BF.
-          let low: UInt8 = b0 == 0xE0 ? 0xA0 : 0x80
-          let high: UInt8 = b0 == 0xED ? 0x9F : 0xBF
-          guard b1 >= low, b1 <= high, Int8(bitPattern: p[i + 2]) < -0x40 else { return (false, false) }
-          i += 3
+    while i < n {
+      if p[i] < 0x80 {
+        if i + 8 <= n {
+          let high = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080
+          // Up to the first byte that is not ASCII (all eight when none is).
+          i += high == 0 ? 8 : UInt64(littleEndian: high).trailingZeroBitCount >> 3
         } else {
-          guard b0 <= 0xF4, i + 3 < n else { return (false, false) }
-          let b1 = p[i + 1]
-          // F0 needs 90…BF (no overlong form), F4 80…8F (nothing past U+10FFFF).
-          let low: UInt8 = b0 == 0xF0 ? 0x90 : 0x80
-          let high: UInt8 = b0 == 0xF4 ? 0x8F : 0xBF
-          guard b1 >= low, b1 <= high, Int8(bitPattern: p[i + 2]) < -0x40,
-            Int8(bitPattern: p[i + 3]) < -0x40
-          else { return (false, false) }
-          i += 4
+          i += 1
         }
+        continue
       }
-      return (true, ascii)
+      ascii = false
+      let b0 = p[i]
+      if b0 < 0xE0 {
+        // C2…DF, then a continuation byte.
+        guard b0 >= 0xC2, i + 1 < n, Int8(bitPattern: p[i + 1]) < -0x40 else { return (false, false) }
+        i += 2
+      } else if b0 < 0xF0 {
+        guard i + 2 < n else { return (false, false) }
+        let b1 = p[i + 1]
+        // E0 needs A0…BF (no overlong form), ED 80…9F (no surrogate), the others 80…BF.
+        let low: UInt8 = b0 == 0xE0 ? 0xA0 : 0x80
+        let high: UInt8 = b0 == 0xED ? 0x9F : 0xBF
+        guard b1 >= low, b1 <= high, Int8(bitPattern: p[i + 2]) < -0x40 else { return (false, false) }
+        i += 3
+      } else {
+        guard b0 <= 0xF4, i + 3 < n else { return (false, false) }
+        let b1 = p[i + 1]
+        // F0 needs 90…BF (no overlong form), F4 80…8F (nothing past U+10FFFF).
+        let low: UInt8 = b0 == 0xF0 ? 0x90 : 0x80
+        let high: UInt8 = b0 == 0xF4 ? 0x8F : 0xBF
+        guard b1 >= low, b1 <= high, Int8(bitPattern: p[i + 2]) < -0x40,
+          Int8(bitPattern: p[i + 3]) < -0x40
+        else { return (false, false) }
+        i += 4
+      }
     }
+    return (true, ascii)
   }
-
-  /// For each pair of bytes (the first in the low byte) that starts a well-formed sequence
-  /// of two or more bytes, its length; 1 for an ASCII byte before a byte that is not ASCII;
-  /// 0 for anything else (an ASCII pair, read by words instead, or ill-formed bytes).
-  /// The bytes after the first two are still to be checked.
-  static let steps: [UInt8] = {
-    // The two bytes followed by continuation bytes: the length when they start a sequence.
-    var probe: [UInt8] = [0, 0, 0x80, 0x80]
-    return probe.withUnsafeMutableBufferPointer { probe in
-      (0..<0x10000).map { pair -> UInt8 in
-        probe[0] = UInt8(pair & 0xFF)
-        probe[1] = UInt8(pair >> 8)
-        if probe[0] < 0x80 { return probe[1] < 0x80 ? 0 : 1 }
-        return UInt8(sequenceLength(UnsafeBufferPointer(probe), at: 0))
-      }
-    }
-  }()
 
   /// The length of the well-formed sequence at `i`, or 0 when it is ill-formed.
   @inline(__always)
