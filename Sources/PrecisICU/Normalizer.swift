@@ -72,7 +72,9 @@ public struct Normalizer: @unchecked Sendable {
   /// are answered from a table of ICU's quick-check answers per character, which also settles
   /// a "maybe" character right after a starter (क and the nukta stay apart in NFC, न and the
   /// nukta compose). The quick check says no to text it cannot decide alone (a "maybe" after
-  /// another mark); `exactly` then asks ICU's full check for those pieces.
+  /// another mark); `exactly` then asks ICU's full check for those pieces. For NFC and NFKC
+  /// the table reads the whole text in one pass, and only the lines it cannot accept go to
+  /// ICU.
   public func isNormalized(
     utf8 input: UnsafeBufferPointer<UInt8>, exactly: Bool = false
   ) throws(ICUError) -> Bool {
