@@ -43,9 +43,12 @@ struct BoundaryCorrector {
   /// The line last checked for a sentence end, and the answer.
   private var checkedLine = -1
   private var lineHasEnd = false
-  /// The word last checked for being an address, and the answer.
+  /// Where the word of the mark being decided starts.
+  private var wordStart = 0
+  /// The word last checked for being an address, and the answer (see
+  /// ``wordIsAddress(line:)``).
   private var addressChecked = -1
-  private var wordIsAddress = false
+  private var addressAnswer = false
   /// Whether `icu` holds only the paragraph's line starts and end, in place of ICU's
   /// boundaries (see ``boundaries(of:icu:wordLocale:withoutICU:)``).
   private var withoutICU = false
@@ -124,6 +127,8 @@ struct BoundaryCorrector {
     var wordStart = i
     var previous: UInt32 = 0x20
     let markPrefixes = rules.markPrefixes
+    let markThirds = rules.markThirds
+    let markLeads = rules.markLeads
     while i < line.upperBound {
       // Fast path: inside a word, letters and digits decide nothing; only characters that
       // may be marks, quotes or spaces are decoded.
@@ -140,23 +145,30 @@ struct BoundaryCorrector {
             previous = UInt32(b[i - 1])
             continue
           }
-        } else if byte >= 0xC0 && i + 8 <= line.upperBound, let base = b.baseAddress,
-          case let k = Self.multiByteLetters(
-            UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self), in: markPrefixes),
-          k > 0
-        {
-          // Up to eight bytes of letters written with several bytes each (Cyrillic, CJK,
-          // Devanagari …) at once, then the rest of the last character.
-          i += k
-          while i < line.upperBound && b[i] & 0xC0 == 0x80 { i += 1 }
-          previous = 0xFFFF  // some letter: neither a space nor a mark
-          continue
-        } else if byte >= 0xC0 && i + 1 < line.upperBound
-          && !SplitRules.mayBeMark(byte, b[i + 1], in: markPrefixes)
-        {
-          previous = 0xFFFF  // some letter: neither a space nor a mark
-          i += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-          continue
+        } else if byte >= 0xC0 {
+          // The run of letters written with several bytes each (Cyrillic, CJK, Devanagari …)
+          // up to the first character that may be a mark: most are passed by their lead byte
+          // alone (`markLeads`), the others by their first two bytes, or three.
+          var j = i
+          while j + 1 < line.upperBound {
+            let c = b[j]
+            if c < 0xC0 { break }
+            if markLeads >> UInt64(c & 0x3F) & 1 != 0 {
+              let c1 = b[j + 1]
+              if SplitRules.mayBeMark(c, c1, in: markPrefixes)
+                && (c & 0xF0 != 0xE0 || j + 2 >= line.upperBound
+                  || SplitRules.mayBeMark(c, c1, b[j + 2], in: markPrefixes, thirds: markThirds))
+              {
+                break
+              }
+            }
+            j += (~c).leadingZeroBitCount  // the character's length, from its lead byte
+          }
+          if j > i {
+            previous = 0xFFFF  // some letter: neither a space nor a mark
+            i = j
+            continue
+          }
         }
       }
       let (v, w) = UTF8Text.scalar(at: i, in: b)
@@ -205,11 +217,7 @@ struct BoundaryCorrector {
         {
           needsICU = true
         }
-        if cluster.next == cluster.end && addressChecked != wordStart {
-          // Once per word: is it a web or e-mail address, whose dots end nothing?
-          addressChecked = wordStart
-          wordIsAddress = isAddress(wordStart, line: line)
-        }
+        self.wordStart = wordStart
         if decide(cluster, line: line) {
           result.append(cluster.next)
           startSegment(at: cluster.next, line: line)
@@ -240,34 +248,6 @@ struct BoundaryCorrector {
     let digits = (low &+ (0x80 - 0x30) &* ones) & ~(low &+ (0x7F - 0x39) &* ones)
     let others = ~(letters | digits) & highs | (w & highs)
     return others == 0 ? 8 : others.trailingZeroBitCount >> 3
-  }
-
-  /// How many of the eight bytes of `w` (in memory order, the first a lead byte) can be
-  /// passed over as characters that are no marks: the bytes before the first ASCII one or
-  /// the eighth, whichever comes first, when every lead byte among them starts a character
-  /// that `markPrefixes` says cannot be a mark; 0 when one may be, or when fewer than two
-  /// bytes would be passed. The character of the last byte passed may go on past it.
-  @inline(__always)
-  static func multiByteLetters(_ w: UInt64, in markPrefixes: [UInt64]) -> Int {
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    let ascii = ~w & highs
-    // Bytes before the first ASCII one, at most seven: each lead among them has its second
-    // byte in the word.
-    let count = min(ascii == 0 ? 8 : ascii.trailingZeroBitCount >> 3, 7)
-    if count < 2 { return 0 }
-    // Bit 7 of each byte that is a lead byte (11xxxxxx), among the first `count`.
-    var leads = w & (w << 1) & highs & (UInt64(1) << UInt64(count << 3) &- 1)
-    while leads != 0 {
-      let shift = UInt64(leads.trailingZeroBitCount &- 7)
-      let pair = w >> shift  // lead, second in the low bytes
-      if SplitRules.mayBeMark(
-        UInt8(truncatingIfNeeded: pair), UInt8(truncatingIfNeeded: pair >> 8), in: markPrefixes)
-      {
-        return 0
-      }
-      leads &= leads &- 1
-    }
-    return count
   }
 
   private mutating func startSegment(at i: Int, line: Range<Int>) {
@@ -570,7 +550,7 @@ struct BoundaryCorrector {
     let (v, _) = UTF8Text.scalar(at: c.end, in: b)
     guard UTF8Text.isLetter(v) else { return false }
     if UTF8Text.isCJK(v) { return true }
-    if wordIsAddress { return false }
+    if wordIsAddress(line: line) { return false }
     let word = c.wordBefore
     let right = letters(from: c.end, line: line)
     let token = word.lowerBound..<c.start + 1
@@ -686,6 +666,17 @@ struct BoundaryCorrector {
   /// Whether the cluster's sentence end is inside a quotation or bracket that goes on after it.
   private mutating func isInsideQuote(_ c: Cluster) -> Bool {
     QuoteSpans.encloses(c.start..<c.end, quotes.spans)
+  }
+
+  /// Whether the word of the mark being decided is a web or e-mail address, whose dots end
+  /// nothing: asked once per word, and only when a mark is joined to the next word (and not
+  /// in CJK text, which has no spaces to end a word).
+  private mutating func wordIsAddress(line: Range<Int>) -> Bool {
+    if addressChecked != wordStart {
+      addressChecked = wordStart
+      addressAnswer = isAddress(wordStart, line: line)
+    }
+    return addressAnswer
   }
 
   /// Whether the word starting at `i` is a web or e-mail address.
