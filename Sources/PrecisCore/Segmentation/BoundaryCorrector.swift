@@ -57,12 +57,15 @@ struct BoundaryCorrector {
 
   /// The ICU locale of the sentence break iterator whose boundaries this corrects.
   let icuLocale: String
+  /// Whether ``icuLocale`` has keywords (`@ss=standard`), which change where ICU breaks.
+  private let icuHasKeywords: Bool
 
   /// Makes a corrector for one language, to reuse paragraph after paragraph (it keeps its
   /// buffers).
   init(rules: SplitRules.Shared, icuLocale: String) {
     self.ruleSet = rules
     self.icuLocale = icuLocale
+    self.icuHasKeywords = icuLocale.utf8.contains(UInt8(ascii: "@"))
   }
 
   /// The boundaries of `paragraph`: ascending UTF-8 offsets where segments start, after the
@@ -130,45 +133,68 @@ struct BoundaryCorrector {
     let markThirds = rules.markThirds
     let markLeads = rules.markLeads
     while i < line.upperBound {
-      // Fast path: inside a word, letters and digits decide nothing; only characters that
-      // may be marks, quotes or spaces are decoded.
+      // Fast paths: letters and digits decide nothing, nor does other ASCII inside a word;
+      // only characters that may be marks, quotes or spaces, and words that may open a list
+      // item or a web address, are decoded.
       let byte = b[i]
-      if !atWordStart {
-        if byte < 0x80 {
-          if (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 {
-            // The rest of the word's ASCII letters and digits at once, up to eight.
+      // At a word's start, the fast paths note only where it starts, when no list item can
+      // go on (none is open) and no web address start.
+      if byte < 0x80 {
+        if (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 {
+          if atWordStart && !(i > segmentStart && listItem != nil) && !rules.mayBeASCIIMark(byte)
+            && !(i + 1 < line.upperBound && rules.mayStartURL(byte, b[i + 1]))
+          {
+            atWordStart = false
+            wordStart = i
+          }
+          if !atWordStart {
+            // The word's ASCII letters and digits at once, up to eight.
             var k = 1
             if i + 8 <= line.upperBound, let base = b.baseAddress {
               k = Self.asciiAlphanumerics(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
             }
             i += k
-            previous = UInt32(b[i - 1])
+            previous = 0xFFFF  // a letter or digit: neither a space nor a mark
             continue
           }
-        } else if byte >= 0xC0 {
-          // The run of letters written with several bytes each (Cyrillic, CJK, Devanagari …)
-          // up to the first character that may be a mark: most are passed by their lead byte
-          // alone (`markLeads`), the others by their first two bytes, or three.
-          var j = i
-          while j + 1 < line.upperBound {
-            let c = b[j]
-            if c < 0xC0 { break }
-            if markLeads >> UInt64(c & 0x3F) & 1 != 0 {
-              let c1 = b[j + 1]
-              if SplitRules.mayBeMark(c, c1, in: markPrefixes)
-                && (c & 0xF0 != 0xE0 || j + 2 >= line.upperBound
-                  || SplitRules.mayBeMark(c, c1, b[j + 2], in: markPrefixes, thirds: markThirds))
-              {
-                break
-              }
+        } else if byte == 0x20 {
+          atWordStart = true
+          previous = 0x20
+          i += 1
+          continue
+        } else if !atWordStart && byte > 0x20 && !rules.mayBeASCIIMark(byte) {
+          // Other ASCII inside a word (a comma, a hyphen): no space, no mark.
+          previous = UInt32(byte)
+          i += 1
+          continue
+        }
+      } else if byte >= 0xC0 && (!atWordStart || !(i > segmentStart && listItem != nil)) {
+        // The run of letters written with several bytes each (Cyrillic, CJK, Devanagari …)
+        // up to the first character that may be a mark: most are passed by their lead byte
+        // alone (`markLeads`), the others by their first two bytes, or three.
+        var j = i
+        while j + 1 < line.upperBound {
+          let c = b[j]
+          if c < 0xC0 { break }
+          if markLeads >> UInt64(c & 0x3F) & 1 != 0 {
+            let c1 = b[j + 1]
+            if SplitRules.mayBeMark(c, c1, in: markPrefixes)
+              && (c & 0xF0 != 0xE0 || j + 2 >= line.upperBound
+                || SplitRules.mayBeMark(c, c1, b[j + 2], in: markPrefixes, thirds: markThirds))
+            {
+              break
             }
-            j += (~c).leadingZeroBitCount  // the character's length, from its lead byte
           }
-          if j > i {
-            previous = 0xFFFF  // some letter: neither a space nor a mark
-            i = j
-            continue
+          j += (~c).leadingZeroBitCount  // the character's length, from its lead byte
+        }
+        if j > i {
+          if atWordStart {
+            atWordStart = false
+            wordStart = i
           }
+          previous = 0xFFFF  // some letter: neither a space nor a mark
+          i = j
+          continue
         }
       }
       let (v, w) = UTF8Text.scalar(at: i, in: b)
@@ -295,7 +321,7 @@ struct BoundaryCorrector {
     guard withoutICU else { return c.icuBreaks }
     let b = self.b
     let mark = b[c.start]
-    if mark == 0x2E || mark == 0x21 || mark == 0x3F, !icuLocale.contains("@") {
+    if mark == 0x2E || mark == 0x21 || mark == 0x3F, !icuHasKeywords {
       let (e, afterFullStop) = icuRun(from: c.start, line: line)
       if e <= c.next && e < line.upperBound {
         switch SentenceBreakClass(of: UTF8Text.scalar(at: e, in: b).value) {
