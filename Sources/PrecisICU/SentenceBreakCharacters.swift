@@ -98,8 +98,8 @@ public struct SentenceBreakCharacters: Sendable {
     return prefixes.withUnsafeBufferPointer { prefixes in
       // From the end, where a paragraph of prose has its last full stop; eight bytes at a
       // time: an ASCII character of the set is a zero byte of the word xor-ed with it, and
-      // the lead bytes (11xxxxxx) of characters that may be in the set are looked at: with
-      // the second byte in the word, by the first two bytes (``prefixes``), else by the lead.
+      // the lead bytes (11xxxxxx) of characters that may be in the set are looked at: by the
+      // lead, then with the second byte in the word by the first two bytes (``prefixes``).
       var end = n
       while end >= 8 {
         let i = end - 8
@@ -118,11 +118,14 @@ public struct SentenceBreakCharacters: Sendable {
         while leads != 0 {
           let bit = leads.trailingZeroBitCount
           let pair = w >> UInt64(bit &- 7)  // the lead, and the second byte when bit < 63
-          let flagged =
-            bit < 63
-            ? prefixes[Int(pair & 0x3F)] >> (pair >> 8 & 0x3F) & 1 != 0
-            : leadBytes >> (pair & 0x3F) & 1 != 0
-          if flagged && isInSet(at: i + bit >> 3, utf8) { return (true, !stops || stop) }
+          // Most leads (Cyrillic, Greek, Hebrew, the Han ideographs) start no character of
+          // the set: a bit test on a register tells.
+          if leadBytes >> (pair & 0x3F) & 1 != 0
+            && (bit == 63 || prefixes[Int(pair & 0x3F)] >> (pair >> 8 & 0x3F) & 1 != 0)
+            && isInSet(at: i + bit >> 3, utf8)
+          {
+            return (true, !stops || stop)
+          }
           leads &= leads &- 1
         }
         end = i

@@ -35,6 +35,9 @@ struct BoundaryCorrector {
   private var result: [Int] = []
   private var icu: [Int] = []
   private var quotes = QuoteSpans()
+  /// The line whose quotations ``quoteSpans()`` gives, and whether they were found yet.
+  private var quotesLine = 0..<0
+  private var quotesFound = false
   private var icuIndex = 0
   /// Where the current segment's first word starts.
   private var segmentStart = 0
@@ -99,9 +102,13 @@ struct BoundaryCorrector {
     while lineStart <= b.count {
       let lineEnd = Whitespace.lineEnd(from: lineStart, in: b)
       if lineStart > 0 { result.append(lineStart) }
-      quotes.find(in: lineStart..<lineEnd, of: b)
+      quotesLine = lineStart..<lineEnd
+      quotesFound = false
       scan(lineStart..<lineEnd)
-      try spaces?.add(in: lineStart..<lineEnd, quotes: quotes.spans, rules: ruleSet, to: &result)
+      if spaces != nil {
+        let spans = quoteSpans()
+        try spaces?.add(in: lineStart..<lineEnd, quotes: spans, rules: ruleSet, to: &result)
+      }
       lineStart = lineEnd + 1
     }
     result.append(b.count)
@@ -422,9 +429,19 @@ struct BoundaryCorrector {
     return lineHasEnd
   }
 
+  /// The quotations and brackets of the current line, found when first asked for: a line
+  /// whose only sentence mark ends it never needs them.
+  private mutating func quoteSpans() -> [Range<Int>] {
+    if !quotesFound {
+      quotes.find(in: quotesLine, of: b)
+      quotesFound = true
+    }
+    return quotes.spans
+  }
+
   /// Whether offset `x` is strictly inside a quotation or bracket of the current line.
   private mutating func isQuoted(_ x: Int) -> Bool {
-    QuoteSpans.isStrictlyInside(x, quotes.spans)
+    QuoteSpans.isStrictlyInside(x, quoteSpans())
   }
 
   // MARK: - What ends a sentence
@@ -691,7 +708,7 @@ struct BoundaryCorrector {
 
   /// Whether the cluster's sentence end is inside a quotation or bracket that goes on after it.
   private mutating func isInsideQuote(_ c: Cluster) -> Bool {
-    QuoteSpans.encloses(c.start..<c.end, quotes.spans)
+    QuoteSpans.encloses(c.start..<c.end, quoteSpans())
   }
 
   /// Whether the word of the mark being decided is a web or e-mail address, whose dots end
@@ -841,7 +858,7 @@ struct BoundaryCorrector {
       while k < line.upperBound && UTF8Text.isSpace(UTF8Text.scalar(at: k, in: b).value) { k += 1 }
       if k > j && k < line.upperBound {
         let (v, w) = UTF8Text.scalar(at: k, in: b)
-        if Self.isClosing(v) && QuoteSpans.hasSpan(endingAt: k + w, quotes.spans) {
+        if Self.isClosing(v) && QuoteSpans.hasSpan(endingAt: k + w, quoteSpans()) {
           j = k + w
           c.closesQuote = Self.isQuotationMark(v)
         }
