@@ -10,14 +10,18 @@
 #   Precis:    decode, decode+normalize, decode+split, decode+normalize+split, and
 #              read+decode+normalize+split (reads inside the timed loop, like allnw)
 # Rates are MB (10^6 bytes of UTF-8 input) per CPU-second of one thread; medians of REPEATS (5).
+# The two tools take turns ROUNDS times (3), so that a machine whose speed drifts during the run
+# (a shared virtual machine) slows both alike; each figure is the median over the rounds, and
+# each ratio the median of the rounds' ratios.
 # Then `precis split` itself (release build of the main package): the folder as one document,
 # and one process per file for 200 files.
 # Environment: ICU_LIMIT_SRC (path to icu_limit.c), WORK (default /tmp/precis-split-vs-icu),
-# REPEATS, PRECIS_CHAINS (precis-throughput's -o list), SKIP_CLI=1 (no command-line runs).
+# REPEATS, ROUNDS, PRECIS_CHAINS (precis-throughput's -o list), SKIP_CLI=1 (no command-line runs).
 set -euo pipefail
 
 size_mb=${1:-50}
 repeats=${REPEATS:-5}
+rounds=${ROUNDS:-3}
 bench=$(cd "$(dirname "$0")/.." && pwd)
 root=$(cd "$bench/.." && pwd)
 work=${WORK:-/tmp/precis-split-vs-icu}
@@ -80,13 +84,35 @@ build() {  # build DIR PRODUCT: one line when it works, the end of the log when 
 build "$bench" precis-throughput
 tool="$bench/.build/release/precis-throughput"
 
-# 4. Both, one after the other (not at once: they would share the cores).
-echo
-echo "== icu-limit ($src)"
-"$work/icu_limit" -r "$repeats" -o read,decode,nfc,sent,sentu8,allnw,all "$folder" | tee "$work/icu.txt"
-echo
-echo "== precis-throughput"
-"$tool" -r "$repeats" ${PRECIS_CHAINS:+-o "$PRECIS_CHAINS"} "$folder" | tee "$work/precis.txt"
+# 4. Both, one after the other (not at once: they would share the cores), taking turns.
+rm -f "$work"/icu-round*.txt "$work"/precis-round*.txt
+for round in $(seq 1 "$rounds"); do
+  echo
+  echo "== round $round of $rounds: icu-limit ($src)"
+  "$work/icu_limit" -r "$repeats" -o read,decode,nfc,sent,sentu8,allnw,all "$folder" | tee "$work/icu-round$round.txt"
+  echo
+  echo "== round $round of $rounds: precis-throughput"
+  "$tool" -r "$repeats" ${PRECIS_CHAINS:+-o "$PRECIS_CHAINS"} "$folder" | tee "$work/precis-round$round.txt"
+done
+# Medians over the rounds, in the tools' own layout (name, MB/s).
+python3 - "$work" "$rounds" <<'PY'
+import statistics, sys
+work, rounds = sys.argv[1], int(sys.argv[2])
+for tool in ("icu", "precis"):
+    values = {}
+    for r in range(1, rounds + 1):
+        for line in open(f"{work}/{tool}-round{r}.txt"):
+            parts = line.split()
+            if len(parts) >= 2:
+                try:
+                    rate = float(parts[1])
+                except ValueError:
+                    continue
+                values.setdefault(parts[0], []).append(rate)
+    with open(f"{work}/{tool}.txt", "w") as out:
+        for name, rates in values.items():
+            out.write(f"{name} {statistics.median(rates):.1f}\n")
+PY
 
 # 5. The command line, built in release in the main package (SKIP_CLI=1 skips this): the whole
 #    folder as one 50 MB document, and `precis split` once per file for the first 200 files,
@@ -113,7 +139,25 @@ fi
 
 # 6. The figures to quote.
 median() { awk -v op="$2" '$1 == op { print $2 }' "$1"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+# The median over the rounds of Precis's figure over icu-limit's allnw in the same round.
+ratio() {  # ratio CHAIN
+  python3 - "$work" "$rounds" "$1" <<'PY'
+import statistics, sys
+work, rounds, chain = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+def rate(path, name):
+    for line in open(path):
+        parts = line.split()
+        if len(parts) >= 2 and parts[0] == name:
+            return float(parts[1])
+    return None
+ratios = []
+for r in range(1, rounds + 1):
+    a, b = rate(f"{work}/precis-round{r}.txt", chain), rate(f"{work}/icu-round{r}.txt", "allnw")
+    if a is not None and b:
+        ratios.append(a / b)
+print("%.2f (rounds: %s)" % (statistics.median(ratios), " ".join("%.2f" % x for x in ratios)) if ratios else "-")
+PY
+}
 allnw=$(median "$work/icu.txt" allnw)
 all=$(median "$work/icu.txt" all)
 sent=$(median "$work/icu.txt" sent)
@@ -134,7 +178,7 @@ readdetect=$(median "$work/precis.txt" read+decode+normalize+detect+split)
 [ -n "$readdetect" ] && printf '%-52s %8s\n' "Precis read+decode+normalize+detect+split" "$readdetect"
 [ -n "$cli_stream" ] && printf '%-52s %8s\n' "precis split, the folder as one document (CLI)" "$cli_stream"
 [ -n "$cli_per_file" ] && echo "precis split, one process per file (CLI): $cli_per_file"
-echo "ratio Precis read+decode+normalize+split / icu-limit allnw: $(ratio "$readsplit" "$allnw")"
-echo "ratio Precis decode+normalize+split (in memory) / icu-limit allnw: $(ratio "$split" "$allnw")"
-[ -n "$readdetect" ] && echo "ratio Precis read+decode+normalize+detect+split / icu-limit allnw: $(ratio "$readdetect" "$allnw")"
-echo "ratio sentu8 / sent (UText over UTF-8 vs UTF-16): $(ratio "$sentu8" "$sent")"
+echo "ratio Precis read+decode+normalize+split / icu-limit allnw: $(ratio read+decode+normalize+split)"
+echo "ratio Precis decode+normalize+split (in memory) / icu-limit allnw: $(ratio decode+normalize+split)"
+[ -n "$readdetect" ] && echo "ratio Precis read+decode+normalize+detect+split / icu-limit allnw: $(ratio read+decode+normalize+detect+split)"
+echo "ratio sentu8 / sent (UText over UTF-8 vs UTF-16): $(awk -v a="$sentu8" -v b="$sent" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')"
