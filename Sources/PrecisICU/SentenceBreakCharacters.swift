@@ -28,11 +28,16 @@ public struct SentenceBreakCharacters: Sendable {
   private let asciiWords: [UInt64]
   /// A bit for each lead byte (by its low six bits) of characters some of which are in the set.
   private let leadBytes: UInt64
+  /// For each lead byte from 0xC0 on (by its low six bits), a bit for each low six bits of a
+  /// second byte: some character that starts with the two bytes is in the set (for two-byte
+  /// characters, exactly the set's).
+  private let prefixes: [UInt64]
 
   init(codePoints: [UInt32]) {
     var byByte = [UInt8](repeating: 0, count: 256)
     var pairs = [UInt64](repeating: 0, count: 64)
     var thirds = [UInt64](repeating: 0, count: 16 * 64)
+    var prefixes = [UInt64](repeating: 0, count: 64)
     for v in codePoints where v != 0x0A {
       switch v {
       case ..<0x80:
@@ -40,17 +45,21 @@ public struct SentenceBreakCharacters: Sendable {
       case ..<0x800:
         byByte[Int(0xC0 | v >> 6)] = 2
         pairs[Int(v >> 6)] |= 1 << UInt64(v & 0x3F)
+        prefixes[Int(v >> 6)] |= 1 << UInt64(v & 0x3F)
       case ..<0x10000:
         byByte[Int(0xE0 | v >> 12)] = 3
         thirds[Int(v >> 6)] |= 1 << UInt64(v & 0x3F)
+        prefixes[Int(0x20 | v >> 12)] |= 1 << UInt64(v >> 6 & 0x3F)
       default:
         byByte[Int(0xF0 | v >> 18)] = 4
         pairs[Int(0x30 | v >> 18)] |= 1 << UInt64(v >> 12 & 0x3F)
+        prefixes[Int(0x30 | v >> 18)] |= 1 << UInt64(v >> 12 & 0x3F)
       }
     }
     self.byByte = byByte
     self.pairs = pairs
     self.thirds = thirds
+    self.prefixes = prefixes
     self.asciiWords = (0..<128).filter { byByte[$0] == 1 }.map { 0x0101_0101_0101_0101 &* UInt64($0) }
     self.leadBytes = (0xC0..<256).filter { byByte[$0] >= 2 }.reduce(0) { $0 | 1 << UInt64($1 & 0x3F) }
   }
@@ -61,32 +70,73 @@ public struct SentenceBreakCharacters: Sendable {
   ///
   /// - Complexity: O(*n*); it stops at the last such character.
   public func mayBreak(in utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    find(in: utf8, stops: false).inSet
+  }
+
+  /// For the set of ``BreakIterator/sentenceBreakCharactersBesidesStops()``: whether valid
+  /// UTF-8 `utf8` holds a character of the iterator's whole set (``mayBreak(in:)`` of
+  /// ``BreakIterator/sentenceBreakCharacters()``, which is this set with `.`, `!` and `?`),
+  /// and whether it holds one of this set; in one pass instead of two.
+  ///
+  /// - Complexity: O(*n*); it stops at the last character of this set.
+  public func mayBreakWithStops(in utf8: UnsafeBufferPointer<UInt8>) -> (any: Bool, besidesStops: Bool) {
+    let found = find(in: utf8, stops: true)
+    return (found.inSet || found.stop, found.inSet)
+  }
+
+  /// Whether `utf8` holds a character of the set, and (when `stops` is set) whether it holds
+  /// `.`, `!` or `?`; the scan stops at the last character of the set.
+  @inline(__always)
+  private func find(in utf8: UnsafeBufferPointer<UInt8>, stops: Bool) -> (inSet: Bool, stop: Bool) {
     let n = utf8.count
-    guard let base = utf8.baseAddress else { return false }
+    guard let base = utf8.baseAddress else { return (false, false) }
     let raw = UnsafeRawPointer(base)
-    // From the end, where a paragraph of prose has its last full stop; eight bytes at a time:
-    // an ASCII character of the set is a zero byte of the word xor-ed with it, and the lead
-    // bytes (11xxxxxx) of characters that may be in the set are looked at.
-    var end = n
-    while end >= 8 {
-      let i = end - 8
-      let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-      for c in asciiWords {
-        let x = w ^ c
-        if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { return true }
-      }
-      var leads = w & (w << 1) & 0x8080_8080_8080_8080
-      while leads != 0 {
-        let bit = leads.trailingZeroBitCount
-        if leadBytes >> (w >> UInt64(bit &- 7) & 0x3F) & 1 != 0 && isInSet(at: i + bit >> 3, utf8) {
-          return true
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    // Whether a stop was seen; once one is, stops are no longer looked for.
+    var stop = !stops
+    return prefixes.withUnsafeBufferPointer { prefixes in
+      // From the end, where a paragraph of prose has its last full stop; eight bytes at a
+      // time: an ASCII character of the set is a zero byte of the word xor-ed with it, and
+      // the lead bytes (11xxxxxx) of characters that may be in the set are looked at: by the
+      // lead, then with the second byte in the word by the first two bytes (``prefixes``).
+      var end = n
+      while end >= 8 {
+        let i = end - 8
+        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        for c in asciiWords {
+          let x = w ^ c
+          if (x &- ones) & ~x & highs != 0 { return (true, !stops || stop) }
         }
-        leads &= leads &- 1
+        if !stop {
+          let a = w ^ (0x2E &* ones)
+          let b = w ^ (0x21 &* ones)
+          let c = w ^ (0x3F &* ones)
+          stop = ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c) & highs != 0
+        }
+        var leads = w & (w << 1) & highs
+        while leads != 0 {
+          let bit = leads.trailingZeroBitCount
+          let pair = w >> UInt64(bit &- 7)  // the lead, and the second byte when bit < 63
+          // Most leads (Cyrillic, Greek, Hebrew, the Han ideographs) start no character of
+          // the set: a bit test on a register tells.
+          if leadBytes >> (pair & 0x3F) & 1 != 0
+            && (bit == 63 || prefixes[Int(pair & 0x3F)] >> (pair >> 8 & 0x3F) & 1 != 0)
+            && isInSet(at: i + bit >> 3, utf8)
+          {
+            return (true, !stops || stop)
+          }
+          leads &= leads &- 1
+        }
+        end = i
       }
-      end = i
+      for i in 0..<end where utf8[i] & 0xC0 != 0x80 {
+        let c = utf8[i]
+        if c == 0x2E || c == 0x21 || c == 0x3F { stop = true }
+        if isInSet(at: i, utf8) { return (true, !stops || stop) }
+      }
+      return (false, stops && stop)
     }
-    for i in 0..<end where utf8[i] & 0xC0 != 0x80 && isInSet(at: i, utf8) { return true }
-    return false
   }
 
   /// Whether the character that starts at `i` is in the set (for four-byte characters, may

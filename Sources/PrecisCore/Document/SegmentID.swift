@@ -212,12 +212,14 @@ public struct SegmentID: Sendable, Hashable, Comparable, Codable, CustomStringCo
         if index.1 < 0 { p.1 = live }
         if index.2 < 0 { p.2 = live }
         if index.3 < 0 { p.3 = live }
+        // The lanes' pointers and hashes in locals, so that they stay in registers.
         var (a, b, c, d) = h
+        let (p0, p1, p2, p3) = p
         for i in 0..<step {
-          a = (a ^ UInt64(p.0[i])) &* prime
-          b = (b ^ UInt64(p.1[i])) &* prime
-          c = (c ^ UInt64(p.2[i])) &* prime
-          d = (d ^ UInt64(p.3[i])) &* prime
+          a = (a ^ UInt64(p0[i])) &* prime
+          b = (b ^ UInt64(p1[i])) &* prime
+          c = (c ^ UInt64(p2[i])) &* prime
+          d = (d ^ UInt64(p3[i])) &* prime
         }
         h = (a, b, c, d)
         p = (p.0 + step, p.1 + step, p.2 + step, p.3 + step)

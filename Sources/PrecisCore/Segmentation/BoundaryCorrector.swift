@@ -35,6 +35,9 @@ struct BoundaryCorrector {
   private var result: [Int] = []
   private var icu: [Int] = []
   private var quotes = QuoteSpans()
+  /// The line whose quotations ``quoteSpans()`` gives, and whether they were found yet.
+  private var quotesLine = 0..<0
+  private var quotesFound = false
   private var icuIndex = 0
   /// Where the current segment's first word starts.
   private var segmentStart = 0
@@ -43,9 +46,12 @@ struct BoundaryCorrector {
   /// The line last checked for a sentence end, and the answer.
   private var checkedLine = -1
   private var lineHasEnd = false
-  /// The word last checked for being an address, and the answer.
+  /// Where the word of the mark being decided starts.
+  private var wordStart = 0
+  /// The word last checked for being an address, and the answer (see
+  /// ``wordIsAddress(line:)``).
   private var addressChecked = -1
-  private var wordIsAddress = false
+  private var addressAnswer = false
   /// Whether `icu` holds only the paragraph's line starts and end, in place of ICU's
   /// boundaries (see ``boundaries(of:icu:wordLocale:withoutICU:)``).
   private var withoutICU = false
@@ -54,12 +60,15 @@ struct BoundaryCorrector {
 
   /// The ICU locale of the sentence break iterator whose boundaries this corrects.
   let icuLocale: String
+  /// Whether ``icuLocale`` has keywords (`@ss=standard`), which change where ICU breaks.
+  private let icuHasKeywords: Bool
 
   /// Makes a corrector for one language, to reuse paragraph after paragraph (it keeps its
   /// buffers).
   init(rules: SplitRules.Shared, icuLocale: String) {
     self.ruleSet = rules
     self.icuLocale = icuLocale
+    self.icuHasKeywords = icuLocale.utf8.contains(UInt8(ascii: "@"))
   }
 
   /// The boundaries of `paragraph`: ascending UTF-8 offsets where segments start, after the
@@ -93,9 +102,13 @@ struct BoundaryCorrector {
     while lineStart <= b.count {
       let lineEnd = Whitespace.lineEnd(from: lineStart, in: b)
       if lineStart > 0 { result.append(lineStart) }
-      quotes.find(in: lineStart..<lineEnd, of: b)
+      quotesLine = lineStart..<lineEnd
+      quotesFound = false
       scan(lineStart..<lineEnd)
-      try spaces?.add(in: lineStart..<lineEnd, quotes: quotes.spans, rules: ruleSet, to: &result)
+      if spaces != nil {
+        let spans = quoteSpans()
+        try spaces?.add(in: lineStart..<lineEnd, quotes: spans, rules: ruleSet, to: &result)
+      }
       lineStart = lineEnd + 1
     }
     result.append(b.count)
@@ -124,38 +137,70 @@ struct BoundaryCorrector {
     var wordStart = i
     var previous: UInt32 = 0x20
     let markPrefixes = rules.markPrefixes
+    let markThirds = rules.markThirds
+    let markLeads = rules.markLeads
     while i < line.upperBound {
-      // Fast path: inside a word, letters and digits decide nothing; only characters that
-      // may be marks, quotes or spaces are decoded.
+      // Fast paths: letters and digits decide nothing, nor does other ASCII inside a word;
+      // only characters that may be marks, quotes or spaces, and words that may open a list
+      // item or a web address, are decoded.
       let byte = b[i]
-      if !atWordStart {
-        if byte < 0x80 {
-          if (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 {
-            // The rest of the word's ASCII letters and digits at once, up to eight.
+      // At a word's start, the fast paths note only where it starts, when no list item can
+      // go on (none is open) and no web address start.
+      if byte < 0x80 {
+        if (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 {
+          if atWordStart && !(i > segmentStart && listItem != nil) && !rules.mayBeASCIIMark(byte)
+            && !(i + 1 < line.upperBound && rules.mayStartURL(byte, b[i + 1]))
+          {
+            atWordStart = false
+            wordStart = i
+          }
+          if !atWordStart {
+            // The word's ASCII letters and digits at once, up to eight.
             var k = 1
             if i + 8 <= line.upperBound, let base = b.baseAddress {
               k = Self.asciiAlphanumerics(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
             }
             i += k
-            previous = UInt32(b[i - 1])
+            previous = 0xFFFF  // a letter or digit: neither a space nor a mark
             continue
           }
-        } else if byte >= 0xC0 && i + 8 <= line.upperBound, let base = b.baseAddress,
-          case let k = Self.multiByteLetters(
-            UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self), in: markPrefixes),
-          k > 0
-        {
-          // Up to eight bytes of letters written with several bytes each (Cyrillic, CJK,
-          // Devanagari …) at once, then the rest of the last character.
-          i += k
-          while i < line.upperBound && b[i] & 0xC0 == 0x80 { i += 1 }
-          previous = 0xFFFF  // some letter: neither a space nor a mark
+        } else if byte == 0x20 {
+          atWordStart = true
+          previous = 0x20
+          i += 1
           continue
-        } else if byte >= 0xC0 && i + 1 < line.upperBound
-          && !SplitRules.mayBeMark(byte, b[i + 1], in: markPrefixes)
-        {
+        } else if !atWordStart && byte > 0x20 && !rules.mayBeASCIIMark(byte) {
+          // Other ASCII inside a word (a comma, a hyphen): no space, no mark.
+          previous = UInt32(byte)
+          i += 1
+          continue
+        }
+      } else if byte >= 0xC0 && (!atWordStart || !(i > segmentStart && listItem != nil)) {
+        // The run of letters written with several bytes each (Cyrillic, CJK, Devanagari …)
+        // up to the first character that may be a mark: most are passed by their lead byte
+        // alone (`markLeads`), the others by their first two bytes, or three.
+        var j = i
+        while j + 1 < line.upperBound {
+          let c = b[j]
+          if c < 0xC0 { break }
+          if markLeads >> UInt64(c & 0x3F) & 1 != 0 {
+            let c1 = b[j + 1]
+            if SplitRules.mayBeMark(c, c1, in: markPrefixes)
+              && (c & 0xF0 != 0xE0 || j + 2 >= line.upperBound
+                || SplitRules.mayBeMark(c, c1, b[j + 2], in: markPrefixes, thirds: markThirds))
+            {
+              break
+            }
+          }
+          j += (~c).leadingZeroBitCount  // the character's length, from its lead byte
+        }
+        if j > i {
+          if atWordStart {
+            atWordStart = false
+            wordStart = i
+          }
           previous = 0xFFFF  // some letter: neither a space nor a mark
-          i += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+          i = j
           continue
         }
       }
@@ -205,11 +250,7 @@ struct BoundaryCorrector {
         {
           needsICU = true
         }
-        if cluster.next == cluster.end && addressChecked != wordStart {
-          // Once per word: is it a web or e-mail address, whose dots end nothing?
-          addressChecked = wordStart
-          wordIsAddress = isAddress(wordStart, line: line)
-        }
+        self.wordStart = wordStart
         if decide(cluster, line: line) {
           result.append(cluster.next)
           startSegment(at: cluster.next, line: line)
@@ -240,34 +281,6 @@ struct BoundaryCorrector {
     let digits = (low &+ (0x80 - 0x30) &* ones) & ~(low &+ (0x7F - 0x39) &* ones)
     let others = ~(letters | digits) & highs | (w & highs)
     return others == 0 ? 8 : others.trailingZeroBitCount >> 3
-  }
-
-  /// How many of the eight bytes of `w` (in memory order, the first a lead byte) can be
-  /// passed over as characters that are no marks: the bytes before the first ASCII one or
-  /// the eighth, whichever comes first, when every lead byte among them starts a character
-  /// that `markPrefixes` says cannot be a mark; 0 when one may be, or when fewer than two
-  /// bytes would be passed. The character of the last byte passed may go on past it.
-  @inline(__always)
-  static func multiByteLetters(_ w: UInt64, in markPrefixes: [UInt64]) -> Int {
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    let ascii = ~w & highs
-    // Bytes before the first ASCII one, at most seven: each lead among them has its second
-    // byte in the word.
-    let count = min(ascii == 0 ? 8 : ascii.trailingZeroBitCount >> 3, 7)
-    if count < 2 { return 0 }
-    // Bit 7 of each byte that is a lead byte (11xxxxxx), among the first `count`.
-    var leads = w & (w << 1) & highs & (UInt64(1) << UInt64(count << 3) &- 1)
-    while leads != 0 {
-      let shift = UInt64(leads.trailingZeroBitCount &- 7)
-      let pair = w >> shift  // lead, second in the low bytes
-      if SplitRules.mayBeMark(
-        UInt8(truncatingIfNeeded: pair), UInt8(truncatingIfNeeded: pair >> 8), in: markPrefixes)
-      {
-        return 0
-      }
-      leads &= leads &- 1
-    }
-    return count
   }
 
   private mutating func startSegment(at i: Int, line: Range<Int>) {
@@ -315,7 +328,7 @@ struct BoundaryCorrector {
     guard withoutICU else { return c.icuBreaks }
     let b = self.b
     let mark = b[c.start]
-    if mark == 0x2E || mark == 0x21 || mark == 0x3F, !icuLocale.contains("@") {
+    if mark == 0x2E || mark == 0x21 || mark == 0x3F, !icuHasKeywords {
       let (e, afterFullStop) = icuRun(from: c.start, line: line)
       if e <= c.next && e < line.upperBound {
         switch SentenceBreakClass(of: UTF8Text.scalar(at: e, in: b).value) {
@@ -416,9 +429,19 @@ struct BoundaryCorrector {
     return lineHasEnd
   }
 
+  /// The quotations and brackets of the current line, found when first asked for: a line
+  /// whose only sentence mark ends it never needs them.
+  private mutating func quoteSpans() -> [Range<Int>] {
+    if !quotesFound {
+      quotes.find(in: quotesLine, of: b)
+      quotesFound = true
+    }
+    return quotes.spans
+  }
+
   /// Whether offset `x` is strictly inside a quotation or bracket of the current line.
   private mutating func isQuoted(_ x: Int) -> Bool {
-    QuoteSpans.isStrictlyInside(x, quotes.spans)
+    QuoteSpans.isStrictlyInside(x, quoteSpans())
   }
 
   // MARK: - What ends a sentence
@@ -570,7 +593,7 @@ struct BoundaryCorrector {
     let (v, _) = UTF8Text.scalar(at: c.end, in: b)
     guard UTF8Text.isLetter(v) else { return false }
     if UTF8Text.isCJK(v) { return true }
-    if wordIsAddress { return false }
+    if wordIsAddress(line: line) { return false }
     let word = c.wordBefore
     let right = letters(from: c.end, line: line)
     let token = word.lowerBound..<c.start + 1
@@ -685,7 +708,18 @@ struct BoundaryCorrector {
 
   /// Whether the cluster's sentence end is inside a quotation or bracket that goes on after it.
   private mutating func isInsideQuote(_ c: Cluster) -> Bool {
-    QuoteSpans.encloses(c.start..<c.end, quotes.spans)
+    QuoteSpans.encloses(c.start..<c.end, quoteSpans())
+  }
+
+  /// Whether the word of the mark being decided is a web or e-mail address, whose dots end
+  /// nothing: asked once per word, and only when a mark is joined to the next word (and not
+  /// in CJK text, which has no spaces to end a word).
+  private mutating func wordIsAddress(line: Range<Int>) -> Bool {
+    if addressChecked != wordStart {
+      addressChecked = wordStart
+      addressAnswer = isAddress(wordStart, line: line)
+    }
+    return addressAnswer
   }
 
   /// Whether the word starting at `i` is a web or e-mail address.
@@ -824,7 +858,7 @@ struct BoundaryCorrector {
       while k < line.upperBound && UTF8Text.isSpace(UTF8Text.scalar(at: k, in: b).value) { k += 1 }
       if k > j && k < line.upperBound {
         let (v, w) = UTF8Text.scalar(at: k, in: b)
-        if Self.isClosing(v) && QuoteSpans.hasSpan(endingAt: k + w, quotes.spans) {
+        if Self.isClosing(v) && QuoteSpans.hasSpan(endingAt: k + w, quoteSpans()) {
           j = k + w
           c.closesQuote = Self.isQuotationMark(v)
         }

@@ -46,6 +46,19 @@ struct QuoteSpans {
         }
         while i < line.upperBound && table[Int(p[i])] == 0 { i += 1 }
         if i == line.upperBound { break }
+        // A lead byte the table flags starts a mark only with the right second byte: C2 AB
+        // or BB, E2 80, E3 80, EF BC or BD. Kana (E3 81 …), most of the General Punctuation
+        // block and the rest are passed over without being decoded.
+        let c = p[i]
+        if c >= 0xC0 && i + 1 < line.upperBound {
+          let c1 = p[i + 1]
+          let possible =
+            c == 0xC2 ? c1 == 0xAB || c1 == 0xBB : c == 0xEF ? c1 == 0xBC || c1 == 0xBD : c1 == 0x80
+          if !possible {
+            i += c < 0xE0 ? 2 : 3
+            continue
+          }
+        }
         let (v, w) = UTF8Text.scalar(at: i, in: b)
         defer { i += w }
         guard Self.isMark(v) else { continue }

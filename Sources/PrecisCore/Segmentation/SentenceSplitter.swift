@@ -133,7 +133,8 @@ public struct SentenceSplitter: Stage {
       // change its answer.
       var readsOthers: [Bool] = []
       readsOthers.reserveCapacity(ranges.count)
-      let breakCharacters = builtIn ? try iterator.sentenceBreakCharacters() : nil
+      // Both found in one pass over each paragraph (the characters besides `.`, `!`, `?`
+      // and whether it has those).
       let otherCharacters = builtIn ? try iterator.sentenceBreakCharactersBesidesStops() : nil
       var knownIndex = 0
       for range in ranges {
@@ -144,9 +145,9 @@ public struct SentenceSplitter: Stage {
         ownLanguages.append(
           match ? (known[knownIndex].language, known[knownIndex].languageConfidence) : (nil, nil))
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
-        let reads = breakCharacters?.mayBreak(in: slice) ?? false
-        readsICU.append(reads)
-        readsOthers.append(reads && otherCharacters?.mayBreak(in: slice) ?? false)
+        let reads = otherCharacters?.mayBreakWithStops(in: slice) ?? (any: false, besidesStops: false)
+        readsICU.append(reads.any)
+        readsOthers.append(reads.besidesStops)
       }
       var group = ICUGroup()
       for (rangeIndex, range) in ranges.enumerated() {

@@ -88,6 +88,26 @@ struct SplitRules: Sendable {
     markPrefixes[Int(lead & 0x3F)] >> UInt64(second & 0x3F) & 1 == 1
   }
 
+  /// For the three-byte characters among those of ``markPrefixes``: for each lead byte's
+  /// low four bits and second byte's low six bits, a bit for each low six bits of a third
+  /// byte; see ``mayBeMark(_:_:_:in:thirds:)``.
+  private(set) var markThirds: [UInt64] = []
+
+  /// A bit for each lead byte (by its low six bits) that starts some character of
+  /// ``markPrefixes``: a character with any other lead byte is no mark.
+  private(set) var markLeads: UInt64 = 0
+
+  /// ``mayBeMark(_:_:in:)`` told exactly for a three-byte character: whether the character
+  /// `lead`, `second`, `third` is one the scan must look at. Devanagari's vowel signs share
+  /// their first two bytes with the danda, kana and the ideographic comma with `。`.
+  @inline(__always)
+  static func mayBeMark(
+    _ lead: UInt8, _ second: UInt8, _ third: UInt8, in markPrefixes: [UInt64], thirds: [UInt64]
+  ) -> Bool {
+    guard mayBeMark(lead, second, in: markPrefixes) else { return false }
+    return thirds[Int(lead & 0x0F) << 6 | Int(second & 0x3F)] >> UInt64(third & 0x3F) & 1 == 1
+  }
+
   /// Whether the ASCII character `c` may end a sentence (or close a quote after a dash) in
   /// these rules: `. ! ? " '` and the language's own ASCII marks.
   @inline(__always)
@@ -101,6 +121,7 @@ struct SplitRules: Sendable {
   /// Fills ``markPrefixes`` from the marks of these rules; call once they are complete.
   mutating func indexMarks() {
     var table = [UInt64](repeating: 0, count: 64)
+    var thirds = [UInt64](repeating: 0, count: 16 * 64)
     var marks: [UInt32] = [0x2026, 0x203C, 0x2047, 0x2048, 0x2049, 0xFF0E]
     marks += [0xA0, 0x1680, 0x202F, 0x205F, 0x3000] + Array(0x2000...0x200A)  // spaces
     marks += [0xBB, 0x2019, 0x201D, 0x300D, 0x300F]  // closing quotes after a dash
@@ -112,8 +133,14 @@ struct SplitRules: Sendable {
       bytes.append(contentsOf: String(Character(Unicode.Scalar(v) ?? " ")).utf8)
       guard bytes.count >= 2 else { continue }
       table[Int(bytes[0] & 0x3F)] |= 1 << UInt64(bytes[1] & 0x3F)
+      if bytes.count == 3 {
+        thirds[Int(bytes[0] & 0x0F) << 6 | Int(bytes[1] & 0x3F)] |= 1 << UInt64(bytes[2] & 0x3F)
+      }
     }
     markPrefixes = table
+    markThirds = thirds
+    markLeads = 0
+    for k in 0..<64 where table[k] != 0 { markLeads |= 1 << UInt64(k) }
     asciiMarks = (0, 0)
     var ascii: [UInt32] = [0x2E, 0x21, 0x3F, 0x22, 0x27]
     for set in [terminators, weakTerminators, labelTerminators] { ascii += set.scalars }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// White space as Precis trims it around segments, read straight from UTF-8 bytes.
 ///
 /// ASCII space, tab and line breaks, and the Unicode spaces of general category Zs that
@@ -37,23 +45,13 @@ enum Whitespace {
     return 0
   }
 
-  /// The offset of the first line feed at or after `i`, or `b.count`; eight bytes at a time.
+  /// The offset of the first line feed at or after `i`, or `b.count` (`i` when it is past
+  /// the end); found by the C library's `memchr`, which reads many bytes at a time.
   @inline(__always)
   static func lineEnd(from i: Int, in b: UnsafeBufferPointer<UInt8>) -> Int {
-    var i = i
-    let n = b.count
-    if let base = b.baseAddress {
-      let raw = UnsafeRawPointer(base)
-      while i + 8 <= n {
-        // A zero byte of `w` is a line feed; the lowest flagged byte is the first one.
-        let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) ^ 0x0A0A_0A0A_0A0A_0A0A
-        let found = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
-        if found != 0 { return i + found.trailingZeroBitCount >> 3 }
-        i += 8
-      }
-    }
-    while i < n && b[i] != 0x0A { i += 1 }
-    return i
+    guard i < b.count, let base = b.baseAddress else { return i }
+    guard let found = memchr(base + i, 0x0A, b.count - i) else { return b.count }
+    return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
   }
 
   /// `range` without white space at either end (empty when it is all white space).

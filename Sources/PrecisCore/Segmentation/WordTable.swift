@@ -48,11 +48,26 @@ struct WordTable: Sendable {
     fileprivate let length: Int
   }
 
-  /// The key of the bytes in `range`.
+  /// The key of the bytes in `range`: both hashes in one pass.
   static func key(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Key {
-    Key(
-      exact: hash(range, in: b, folding: false), folded: hash(range, in: b, folding: true),
-      length: range.count)
+    var exact = fnvBasis
+    var folded = fnvBasis
+    var i = range.lowerBound
+    while i < range.upperBound {
+      let c = b[i]
+      if c < 0x80 {
+        exact = (exact ^ UInt64(c)) &* fnvPrime
+        folded = (folded ^ UInt64(c &- 0x41 < 26 ? c | 0x20 : c)) &* fnvPrime
+        i += 1
+        continue
+      }
+      let (v, w) = UTF8Text.scalar(at: i, in: b)
+      i += w
+      if UTF8Text.isFormat(v) { continue }
+      exact = hash(scalar: v, into: exact)
+      folded = hash(scalar: UTF8Text.folded(v), into: folded)
+    }
+    return Key(exact: exact, folded: folded, length: range.count)
   }
 
   /// Whether the word with `key` is one of the words.
@@ -65,6 +80,7 @@ struct WordTable: Sendable {
   /// Whether the bytes in `range` are one of the words.
   func contains(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Bool {
     if range.isEmpty || range.count > maxLength + 12 { return false }
+    if !folded.isEmpty && !exact.isEmpty { return contains(Self.key(range, in: b)) }
     if !folded.isEmpty && folded.contains(Self.hash(range, in: b, folding: true)) { return true }
     return !exact.isEmpty && exact.contains(Self.hash(range, in: b, folding: false))
   }
@@ -85,6 +101,13 @@ struct WordTable: Sendable {
     var h = fnvBasis
     var i = range.lowerBound
     while i < range.upperBound {
+      let c = b[i]
+      if c < 0x80 {
+        // ASCII, the most common: no format character, folded by setting the case bit.
+        h = (h ^ UInt64(folding && c &- 0x41 < 26 ? c | 0x20 : c)) &* fnvPrime
+        i += 1
+        continue
+      }
       let (v, w) = UTF8Text.scalar(at: i, in: b)
       i += w
       if UTF8Text.isFormat(v) { continue }
