@@ -191,6 +191,15 @@ public final class BreakIterator {
   ) throws(ICUError) {
     if utf8.isEmpty { return }
     let window = max(window, 2 * Self.windowMargin)
+    if utf8.count <= window {
+      // One window, the most common: each segment goes straight to `body`.
+      var from = 0
+      try forEachSegment(ofWindow: utf8) { end, kind in
+        body(from..<end, kind)
+        from = end
+      }
+      return
+    }
     var start = 0
     var segments: [(end: Int, kind: WordKind)] = []
     while start < utf8.count {

@@ -22,9 +22,8 @@ struct SpaceBoundaries {
   let b: UnsafeBufferPointer<UInt8>
   /// The ICU locale of the word breaks.
   let wordLocale: String
-  /// ICU's word segments of the line being read, ascending.
-  private var words: [(Range<Int>, WordKind)] = []
-  private var wordIndex = 0
+  /// The phrases of the line being read (kept to reuse their buffer).
+  private var phrases: [Phrase] = []
 
   init(bytes: UnsafeBufferPointer<UInt8>, wordLocale: String) {
     self.b = bytes
@@ -40,6 +39,12 @@ struct SpaceBoundaries {
     var head1 = -1, head2 = -1, head3 = -1
     var tail1 = -1, tail2 = -1
     var end = 0
+    // The table keys of the phrase up to the end of its first, second and third word, and
+    // of its last word and last two; nil when there is no such word or the text is longer
+    // than any table word. Found once by `findKeys`, for every table asked.
+    var headKey1: WordTable.Key? = nil, headKey2: WordTable.Key? = nil
+    var headKey3: WordTable.Key? = nil
+    var tailKey1: WordTable.Key? = nil, tailKey2: WordTable.Key? = nil
 
     init(range: Range<Int>) { self.range = range }
 
@@ -57,19 +62,37 @@ struct SpaceBoundaries {
       end = word.upperBound
     }
 
-    /// Whether the first one, two or three words are in `table`.
-    func starts(with table: WordTable, in b: UnsafeBufferPointer<UInt8>) -> Bool {
-      for end in [head1, head2, head3] where end >= 0 {
-        if table.contains(range.lowerBound..<end, in: b) { return true }
+    /// Finds the keys of the first and last words, for text of at most `limit` bytes: the
+    /// heads one after the other, each continuing the one before.
+    mutating func findKeys(in b: UnsafeBufferPointer<UInt8>, limit: Int) {
+      let start = range.lowerBound
+      if head1 >= 0 && head1 - start <= limit {
+        let key1 = WordTable.key(start..<head1, in: b)
+        headKey1 = key1
+        if head2 >= 0 && head2 - start <= limit {
+          let key2 = WordTable.key(head1..<head2, in: b, after: key1)
+          headKey2 = key2
+          if head3 >= 0 && head3 - start <= limit {
+            headKey3 = WordTable.key(head2..<head3, in: b, after: key2)
+          }
+        }
       }
+      if tail1 >= 0 && end - tail1 <= limit { tailKey1 = WordTable.key(tail1..<end, in: b) }
+      if tail2 >= 0 && end - tail2 <= limit { tailKey2 = WordTable.key(tail2..<end, in: b) }
+    }
+
+    /// Whether the first one, two or three words are in `table`.
+    func starts(with table: WordTable) -> Bool {
+      if let key = headKey1, table.contains(key) { return true }
+      if let key = headKey2, table.contains(key) { return true }
+      if let key = headKey3, table.contains(key) { return true }
       return false
     }
 
     /// Whether the last one or two words are in `table`.
-    func ends(with table: WordTable, in b: UnsafeBufferPointer<UInt8>) -> Bool {
-      for start in [tail1, tail2] where start >= 0 {
-        if table.contains(start..<end, in: b) { return true }
-      }
+    func ends(with table: WordTable) -> Bool {
+      if let key = tailKey1, table.contains(key) { return true }
+      if let key = tailKey2, table.contains(key) { return true }
       return false
     }
   }
@@ -79,20 +102,21 @@ struct SpaceBoundaries {
     in line: Range<Int>, quotes: [Range<Int>], rules ruleSet: SplitRules.Shared,
     to result: inout [Int]
   ) throws {
-    var phrases: [Phrase] = []
+    phrases.removeAll(keepingCapacity: true)
     var start = line.lowerBound
     var i = line.lowerBound
     while i < line.upperBound {
-      let (v, w) = UTF8Text.scalar(at: i, in: b)
-      guard UTF8Text.isSpace(v), i > line.lowerBound else {
-        i += w
+      let w = spaceWidth(at: i)
+      guard w < 0, i > line.lowerBound else {
+        i += w < 0 ? -w : w
         continue
       }
       let spaceStart = i
+      i -= w
       while i < line.upperBound {
-        let (u, uw) = UTF8Text.scalar(at: i, in: b)
-        guard UTF8Text.isSpace(u) else { break }
-        i += uw
+        let uw = spaceWidth(at: i)
+        guard uw < 0 else { break }
+        i -= uw
       }
       guard i < line.upperBound else { break }
       if isScriptEnd(before: spaceStart, line: line) && isScriptStart(at: i, line: line) {
@@ -102,9 +126,16 @@ struct SpaceBoundaries {
     }
     guard !phrases.isEmpty else { return }
     phrases.append(Phrase(range: start..<line.upperBound))
-    try findWords(in: line)
-    count(&phrases)
+    var phrases = self.phrases
+    self.phrases = []
+    defer { self.phrases = phrases }
+    try findWords(in: line, of: &phrases)
     let rules = ruleSet.rules
+    let limit =
+      max(
+        rules.clauseStarters.maxLength, rules.clauseOpeners.maxLength,
+        rules.clauseEnders.maxLength, rules.sentenceFinals.maxLength) + 12
+    for k in phrases.indices { phrases[k].findKeys(in: b, limit: limit) }
     // Words on the left that belong together: a phrase joined to the next by a conjunction
     // adds its words to the next one's left side.
     var left = phrases[0].wordCount
@@ -147,9 +178,9 @@ struct SpaceBoundaries {
     _ rules: SplitRules
   ) -> Decision {
     guard left.wordCount > 0, right.wordCount > 0 else { return .short }
-    if right.starts(with: rules.clauseStarters, in: b) { return .joined }
-    if left.ends(with: rules.clauseEnders, in: b) { return .joined }
-    if left.ends(with: rules.sentenceFinals, in: b) { return .ends }
+    if right.starts(with: rules.clauseStarters) { return .joined }
+    if left.ends(with: rules.clauseEnders) { return .joined }
+    if left.ends(with: rules.sentenceFinals) { return .ends }
     // "หากน้ำท่วม ให้โทรแจ้ง": a sentence that opens with a short subordinate clause or a
     // connective goes on after its first space.
     if opensWithClause && leftWords <= rules.longestOpeningClause { return .joined }
@@ -160,7 +191,7 @@ struct SpaceBoundaries {
 
   /// Whether a phrase opens with a word that makes it a sentence's opening clause.
   private func opensClause(_ phrase: Phrase, _ rules: SplitRules) -> Bool {
-    phrase.starts(with: rules.clauseOpeners, in: b)
+    phrase.starts(with: rules.clauseOpeners)
   }
 
   /// Whether the script (or a closing quote after it) ends just before `end`; not ๆ, which
@@ -183,34 +214,34 @@ struct SpaceBoundaries {
     return UTF8Text.isThaiOrLao(v) && !UTF8Text.isRepetitionMark(v)
   }
 
-  /// Finds ICU's word segments of `line`.
-  private mutating func findWords(in line: Range<Int>) throws {
-    words.removeAll(keepingCapacity: true)
-    wordIndex = 0
+  /// The width of the space at `i`, negated, or the width of the character there when it is
+  /// no space (as `UTF8Text.isSpace` reads it); Thai letters and ASCII without decoding.
+  @inline(__always)
+  private func spaceWidth(at i: Int) -> Int {
+    let c = b[i]
+    if c < 0x80 {
+      return c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D ? -1 : 1
+    }
+    // Thai and Lao (U+0E00–U+0EFF) start with E0, as do no spaces.
+    if c == 0xE0 && i + 2 < b.count { return 3 }
+    let (v, w) = UTF8Text.scalar(at: i, in: b)
+    return UTF8Text.isSpace(v) ? -w : w
+  }
+
+  /// Finds ICU's word segments of `line` and counts those of each phrase, noting its first
+  /// and last words.
+  private func findWords(in line: Range<Int>, of phrases: inout [Phrase]) throws {
     let offset = line.lowerBound
     let text = UnsafeBufferPointer(rebasing: b[line])
+    var k = 0
     try withBreakIterator(.word, locale: wordLocale) { iterator in
       try iterator.forEachSegment(utf8: text) { range, kind in
-        words.append(((range.lowerBound + offset)..<(range.upperBound + offset), kind))
+        let lower = range.lowerBound + offset
+        while k < phrases.count && lower >= phrases[k].range.upperBound { k += 1 }
+        if kind != .none && k < phrases.count {
+          phrases[k].add(lower..<(range.upperBound + offset))
+        }
       }
     }
   }
-
-  /// Counts the words of each phrase and notes its first and last word.
-  private mutating func count(_ phrases: inout [Phrase]) {
-    while wordIndex < words.count && words[wordIndex].0.lowerBound < phrases[0].range.lowerBound {
-      wordIndex += 1
-    }
-    var k = 0
-    while wordIndex < words.count && k < phrases.count {
-      let (range, kind) = words[wordIndex]
-      if range.lowerBound >= phrases[k].range.upperBound {
-        k += 1
-        continue
-      }
-      if kind != .none { phrases[k].add(range) }
-      wordIndex += 1
-    }
-  }
-
 }

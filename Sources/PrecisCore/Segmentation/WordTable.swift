@@ -50,8 +50,14 @@ struct WordTable: Sendable {
 
   /// The key of the bytes in `range`: both hashes in one pass.
   static func key(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Key {
-    var exact = fnvBasis
-    var folded = fnvBasis
+    key(range, in: b, after: Key(exact: fnvBasis, folded: fnvBasis, length: 0))
+  }
+
+  /// The key of the bytes of `previous` followed by those in `range`: a longer run's key
+  /// from a shorter one's, without hashing its start again.
+  static func key(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>, after previous: Key) -> Key {
+    var exact = previous.exact
+    var folded = previous.folded
     var i = range.lowerBound
     while i < range.upperBound {
       let c = b[i]
@@ -67,7 +73,7 @@ struct WordTable: Sendable {
       exact = hash(scalar: v, into: exact)
       folded = hash(scalar: UTF8Text.folded(v), into: folded)
     }
-    return Key(exact: exact, folded: folded, length: range.count)
+    return Key(exact: exact, folded: folded, length: previous.length + range.count)
   }
 
   /// Whether the word with `key` is one of the words.
