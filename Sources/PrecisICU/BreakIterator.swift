@@ -235,7 +235,17 @@ public final class BreakIterator {
       let b = cicu_ubrk_next(handle)
       if b == UBRK_DONE { break }
       let status = cicu_ubrk_getRuleStatus(handle)
-      UTF8Walk.advance(&byte, &unit, toUnit: Int(b), in: utf8)
+      let target = Int(b)
+      if target - unit > 16 {
+        UTF8Walk.advance(&byte, &unit, toUnit: target, in: utf8)
+      } else {
+        // A word or a space: a few characters, stepped over one by one.
+        while unit < target && byte < utf8.count {
+          let lead = utf8[byte]
+          byte += UTF8Walk.utf8Width(lead: lead)
+          unit += UTF8Walk.utf16Width(lead: lead)
+        }
+      }
       body(byte, WordKind(ruleStatus: status))
     }
   }

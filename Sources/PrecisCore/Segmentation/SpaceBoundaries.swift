@@ -233,13 +233,16 @@ struct SpaceBoundaries {
   private func findWords(in line: Range<Int>, of phrases: inout [Phrase]) throws {
     let offset = line.lowerBound
     let text = UnsafeBufferPointer(rebasing: b[line])
-    var k = 0
-    try withBreakIterator(.word, locale: wordLocale) { iterator in
-      try iterator.forEachSegment(utf8: text) { range, kind in
-        let lower = range.lowerBound + offset
-        while k < phrases.count && lower >= phrases[k].range.upperBound { k += 1 }
-        if kind != .none && k < phrases.count {
-          phrases[k].add(lower..<(range.upperBound + offset))
+    let locale = wordLocale
+    try phrases.withUnsafeMutableBufferPointer { phrases in
+      var k = 0
+      try withBreakIterator(.word, locale: locale) { iterator in
+        try iterator.forEachSegment(utf8: text) { range, kind in
+          let lower = range.lowerBound + offset
+          while k < phrases.count && lower >= phrases[k].range.upperBound { k += 1 }
+          if kind != .none && k < phrases.count {
+            phrases[k].add(lower..<(range.upperBound + offset))
+          }
         }
       }
     }

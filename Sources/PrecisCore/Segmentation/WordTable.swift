@@ -67,6 +67,16 @@ struct WordTable: Sendable {
         i += 1
         continue
       }
+      if c == 0xE0 && i + 2 < b.count {
+        // U+0800–U+0FFF (Thai, Lao, Indic scripts): no format character, nothing folded, so
+        // both hashes take the three bytes as they are.
+        let c1 = UInt64(b[i + 1])
+        let c2 = UInt64(b[i + 2])
+        exact = (((exact ^ UInt64(c)) &* fnvPrime ^ c1) &* fnvPrime ^ c2) &* fnvPrime
+        folded = (((folded ^ UInt64(c)) &* fnvPrime ^ c1) &* fnvPrime ^ c2) &* fnvPrime
+        i += 3
+        continue
+      }
       let (v, w) = UTF8Text.scalar(at: i, in: b)
       i += w
       if UTF8Text.isFormat(v) { continue }
