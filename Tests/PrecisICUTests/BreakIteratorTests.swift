@@ -103,6 +103,24 @@ import Testing
     #expect(try boundaries("") == [])
   }
 
+  @Test(arguments: ["en", "th", "ja"])
+  func wordSegmentsEndAtTheWordBoundaries(locale: String) throws {
+    // Characters of one to four UTF-8 bytes (and of two UTF-16 units): each segment's UTF-8
+    // range starts where the one before ends, and ends where boundaries(utf8:) puts a break.
+    var text = "Été 😀 ภาษาไทยไม่มีช่องว่าง, 東京の天気 don't 𝒳yz 1,234.5 Ωμέγα😀😀 end"
+    let (segments, ends) = try text.withUTF8 { bytes in
+      try withBreakIterator(.word, locale: locale) { iterator in
+        var segments: [Range<Int>] = []
+        try iterator.forEachSegment(utf8: bytes) { range, _ in segments.append(range) }
+        return (segments, try iterator.boundaries(utf8: bytes))
+      }
+    }
+    #expect(segments.count > 20)
+    #expect(segments.map(\.upperBound) == ends)
+    #expect(segments.first?.lowerBound == 0)
+    #expect(zip(segments, segments.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+  }
+
   @Test func wordSegmentsHaveKinds() throws {
     var text = "Tokyo 2025 東京"
     var kinds: [WordKind] = []

@@ -55,7 +55,9 @@ struct WordTable: Sendable {
 
   /// The key of the bytes of `previous` followed by those in `range`: a longer run's key
   /// from a shorter one's, without hashing its start again.
-  static func key(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>, after previous: Key) -> Key {
+  static func key(
+    _ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>, after previous: Key
+  ) -> Key {
     var exact = previous.exact
     var folded = previous.folded
     var i = range.lowerBound
