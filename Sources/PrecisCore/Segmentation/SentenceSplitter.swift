@@ -312,7 +312,8 @@ public struct SentenceSplitter: Stage {
     // Word breaks only where a space may end a sentence, and only in the lines that have
     // such a space (the corrector asks for them line by line).
     let wordLocale =
-      corrector.rules.spaceEndsSentence && paragraph.contains(0x20) ? language.icuLocale : nil
+      corrector.rules.spaceEndsSentence && Whitespace.hasSpace(paragraph)
+      ? language.icuLocale : nil
     return try corrector.boundaries(
       of: paragraph, icu: icu, wordLocale: wordLocale, withoutICU: withoutICU)
   }
