@@ -97,6 +97,7 @@ public struct SentenceBreakCharacters: Sendable {
     var stop = !stops
     // The only ASCII character of the set, as most sets have one (the carriage return).
     let onlyASCII = asciiWords.count == 1 ? asciiWords[0] : nil
+    let leadBytes = self.leadBytes
     return prefixes.withUnsafeBufferPointer { prefixes in
       // From the end, where a paragraph of prose has its last full stop; eight bytes at a
       // time: an ASCII character of the set is a zero byte of the word xor-ed with it, and
@@ -124,7 +125,8 @@ public struct SentenceBreakCharacters: Sendable {
         var leads = w & (w << 1) & highs
         while leads != 0 {
           let bit = leads.trailingZeroBitCount
-          let pair = w >> UInt64(bit &- 7)  // the lead, and the second byte when bit < 63
+          // The lead, and the second byte when bit < 63 (a lead's top bit is bit 8k + 7).
+          let pair = w &>> UInt64(truncatingIfNeeded: bit & 0x38)
           // Most leads (Cyrillic, Greek, Hebrew, the Han ideographs) start no character of
           // the set: a bit test on a register tells.
           if leadBytes >> (pair & 0x3F) & 1 != 0
