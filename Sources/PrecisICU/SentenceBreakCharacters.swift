@@ -95,6 +95,9 @@ public struct SentenceBreakCharacters: Sendable {
     let highs: UInt64 = 0x8080_8080_8080_8080
     // Whether a stop was seen; once one is, stops are no longer looked for.
     var stop = !stops
+    // The only ASCII character of the set, as most sets have one (the carriage return).
+    let onlyASCII = asciiWords.count == 1 ? asciiWords[0] : nil
+    let leadBytes = self.leadBytes
     return prefixes.withUnsafeBufferPointer { prefixes in
       // From the end, where a paragraph of prose has its last full stop; eight bytes at a
       // time: an ASCII character of the set is a zero byte of the word xor-ed with it, and
@@ -104,9 +107,14 @@ public struct SentenceBreakCharacters: Sendable {
       while end >= 8 {
         let i = end - 8
         let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        for c in asciiWords {
+        if let c = onlyASCII {
           let x = w ^ c
           if (x &- ones) & ~x & highs != 0 { return (true, !stops || stop) }
+        } else {
+          for c in asciiWords {
+            let x = w ^ c
+            if (x &- ones) & ~x & highs != 0 { return (true, !stops || stop) }
+          }
         }
         if !stop {
           let a = w ^ (0x2E &* ones)
@@ -117,7 +125,8 @@ public struct SentenceBreakCharacters: Sendable {
         var leads = w & (w << 1) & highs
         while leads != 0 {
           let bit = leads.trailingZeroBitCount
-          let pair = w >> UInt64(bit &- 7)  // the lead, and the second byte when bit < 63
+          // The lead, and the second byte when bit < 63 (a lead's top bit is bit 8k + 7).
+          let pair = w &>> UInt64(truncatingIfNeeded: bit & 0x38)
           // Most leads (Cyrillic, Greek, Hebrew, the Han ideographs) start no character of
           // the set: a bit test on a register tells.
           if leadBytes >> (pair & 0x3F) & 1 != 0

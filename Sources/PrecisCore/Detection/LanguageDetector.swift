@@ -164,6 +164,8 @@ public struct LanguageDetector: Stage {
     }
     if document.paragraphs.isEmpty {
       document.paragraphs = analysis.paragraphs.map { Paragraph(range: $0) }
+      // The splitter's paragraphs of the text, which `split` need not find again.
+      document.splitterParagraphs.ranges = analysis.paragraphs
     }
     for i in document.paragraphs.indices {
       let found = analysis.foreign[i]

@@ -22,6 +22,15 @@ public struct RemovedCharacter: Sendable, Hashable {
   }
 }
 
+/// Paragraph ranges a stage found and kept in a ``Document`` for a later stage: derived from
+/// the text, so not part of the document's value (any two are equal, and hash alike).
+struct KeptParagraphRanges: Sendable, Hashable {
+  var ranges: [Range<Int>]? = nil
+
+  static func == (_: Self, _: Self) -> Bool { true }
+  func hash(into hasher: inout Hasher) {}
+}
+
 /// How the input was encoded, so offsets can be mapped back to its bytes.
 public struct InputEncoding: Sendable, Hashable {
   /// ICU's name of the encoding, such as `UTF-8` or `windows-1252`.
@@ -68,6 +77,10 @@ public struct Document: Sendable, Hashable {
   /// What a stage could not do fully but went on without, such as an SRX rule that ran out
   /// of time; one line each, naming the file and place.
   public var warnings: [String] = []
+  /// The paragraph ranges ``ParagraphSplitter`` found in `text`, kept by the stage that
+  /// found them (`detect`) for a later one (`split`), so that the text is read for them once;
+  /// dropped whenever the text changes.
+  var splitterParagraphs = KeptParagraphRanges()
 
   /// Makes a document of decoded text.
   public init(source: String, text: String, inputEncoding: InputEncoding = .utf8) {
@@ -89,6 +102,7 @@ public struct Document: Sendable, Hashable {
     originalOffsets = map.composed(with: originalOffsets)
     removedCharacters = mergeRemoved(removed, map: map)
     text = newText
+    splitterParagraphs = KeptParagraphRanges()
     paragraphs = []
     segments = []
     features.subtract([.paragraphs, .sentences, .classes, .scores])
@@ -99,6 +113,7 @@ public struct Document: Sendable, Hashable {
   mutating func takeText() -> String {
     let taken = text
     text = ""
+    splitterParagraphs = KeptParagraphRanges()
     return taken
   }
 

@@ -77,11 +77,14 @@ public struct SentenceSplitter: Stage {
     var document = document
     let fallback = document.language ?? options.language ?? .english
     let known = document.paragraphs
+    let kept = document.splitterParagraphs.ranges
     var text = document.text
     var srxRun = SRXRun()
     let result: Result<([Paragraph], [Segment]), ICUError> = text.withUTF8 { bytes in
       do {
-        return .success(try split(bytes, language: fallback, known: known, srxRun: &srxRun))
+        let ranges = kept ?? ParagraphSplitter.paragraphs(in: bytes)
+        return .success(
+          try split(bytes, paragraphs: ranges, language: fallback, known: known, srxRun: &srxRun))
       } catch let error as ICUError {
         return .failure(error)
       } catch {
@@ -99,12 +102,13 @@ public struct SentenceSplitter: Stage {
     }
   }
 
-  /// Splits every paragraph, each in its own language when an earlier stage (`detect`) set
-  /// one for a paragraph of the same range, else in `language`; then applies SRX rules, if
-  /// the options name any.
+  /// Splits every paragraph (`ranges`, the ``ParagraphSplitter``'s, kept by `detect` or
+  /// found again), each in its own language when an earlier stage (`detect`) set one for a
+  /// paragraph of the same range, else in `language`; then applies SRX rules, if the options
+  /// name any.
   private func split(
-    _ bytes: UnsafeBufferPointer<UInt8>, language: LanguageTag, known: [Paragraph],
-    srxRun: inout SRXRun
+    _ bytes: UnsafeBufferPointer<UInt8>, paragraphs ranges: [Range<Int>], language: LanguageTag,
+    known: [Paragraph], srxRun: inout SRXRun
   ) throws -> ([Paragraph], [Segment]) {
     // SRX rules that replace the built-in breaks need none of them.
     let builtIn = options.srx.map { $0.rules == nil || $0.effectiveMode == .refine } ?? true
@@ -114,7 +118,6 @@ public struct SentenceSplitter: Stage {
     var current = (language: language, corrector: makeCorrector(for: language))
     var correctors: [LanguageTag: BoundaryCorrector] = [:]
     return try withBreakIterator(.sentence, locale: current.corrector.icuLocale) { iterator in
-      let ranges = ParagraphSplitter.paragraphs(in: bytes)
       let hashes = SegmentID.hashes(of: ranges, in: bytes)
       var paragraphs: [Paragraph] = []
       paragraphs.reserveCapacity(ranges.count)
@@ -309,7 +312,8 @@ public struct SentenceSplitter: Stage {
     // Word breaks only where a space may end a sentence, and only in the lines that have
     // such a space (the corrector asks for them line by line).
     let wordLocale =
-      corrector.rules.spaceEndsSentence && paragraph.contains(0x20) ? language.icuLocale : nil
+      corrector.rules.spaceEndsSentence && Whitespace.hasSpace(paragraph)
+      ? language.icuLocale : nil
     return try corrector.boundaries(
       of: paragraph, icu: icu, wordLocale: wordLocale, withoutICU: withoutICU)
   }

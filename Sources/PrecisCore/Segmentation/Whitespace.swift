@@ -54,6 +54,13 @@ enum Whitespace {
     return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
   }
 
+  /// Whether `b` holds an ASCII space; found by `memchr`, as ``lineEnd(from:in:)``.
+  @inline(__always)
+  static func hasSpace(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = b.baseAddress, !b.isEmpty else { return false }
+    return memchr(base, 0x20, b.count) != nil
+  }
+
   /// `range` without white space at either end (empty when it is all white space).
   static func trim(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Range<Int> {
     var lo = range.lowerBound
