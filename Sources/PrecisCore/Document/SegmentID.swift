@@ -152,11 +152,8 @@ public struct SegmentID: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
   /// The 64-bit FNV-1a hash of `bytes`, the same on every platform.
   public static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in bytes {
-      h ^= UInt64(b)
-      h = h &* 0x0000_0100_0000_01b3
-    }
+    var h = fnvBasis
+    for b in bytes { h = (h ^ UInt64(b)) &* fnvPrime }
     return h
   }
 

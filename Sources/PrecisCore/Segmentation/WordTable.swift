@@ -98,9 +98,7 @@ struct WordTable: Sendable {
   /// Whether the bytes in `range` are one of the words.
   func contains(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> Bool {
     if range.isEmpty || range.count > maxLength + 12 { return false }
-    if !folded.isEmpty && !exact.isEmpty { return contains(Self.key(range, in: b)) }
-    if !folded.isEmpty && folded.contains(Self.hash(range, in: b, folding: true)) { return true }
-    return !exact.isEmpty && exact.contains(Self.hash(range, in: b, folding: false))
+    return contains(Self.key(range, in: b))
   }
 
   /// Whether a word whose case-folded UTF-8 bytes hash to `hash` (64-bit FNV-1a, as
@@ -114,24 +112,11 @@ struct WordTable: Sendable {
     return folded.contains(Self.hash(range, in: b, folding: true))
   }
 
-  /// FNV-1a over the UTF-8 bytes of the scalars in `range`, skipping format characters.
+  /// FNV-1a over the UTF-8 bytes of the scalars in `range`, skipping format characters
+  /// (case-folded with `folding`): one of the two hashes of ``key(_:in:)``.
   static func hash(_ range: Range<Int>, in b: UnsafeBufferPointer<UInt8>, folding: Bool) -> UInt64 {
-    var h = fnvBasis
-    var i = range.lowerBound
-    while i < range.upperBound {
-      let c = b[i]
-      if c < 0x80 {
-        // ASCII, the most common: no format character, folded by setting the case bit.
-        h = (h ^ UInt64(folding && c &- 0x41 < 26 ? c | 0x20 : c)) &* fnvPrime
-        i += 1
-        continue
-      }
-      let (v, w) = UTF8Text.scalar(at: i, in: b)
-      i += w
-      if UTF8Text.isFormat(v) { continue }
-      h = hash(scalar: folding ? UTF8Text.folded(v) : v, into: h)
-    }
-    return h
+    let key = key(range, in: b)
+    return folding ? key.folded : key.exact
   }
 
   /// FNV-1a's starting value.
