@@ -191,6 +191,66 @@ import Testing
     }
   }
 
+  @Test func languagesSetWeightsOnTopOfTheStages() throws {
+    let json = #"""
+      {"length-weight": -0.05, "word-limits": {"centrality-weight": 0.6},
+       "languages": {"vi": {"length-weight": -0.3, "word-limits": {"redundancy": 0.2}},
+                     "fr-CA": {"position-weight": 2}}}
+      """#
+    let options = try JSONDecoder().decode(SentenceScorer.Options.self, from: Data(json.utf8))
+    // Vietnamese: the pipeline's length weight replaces the built-in one; the built-in graph
+    // weight stays; the rest are the stage's.
+    let vi = options.rankings(for: "vi")
+    var expected = options.ranking
+    expected.lengthWeight = -0.3
+    expected.graphWeight = 0.3
+    #expect(vi.sentences == expected)
+    var expectedWords = options.wordLimitRanking
+    expectedWords.redundancy = 0.2
+    #expect(vi.wordLimits == expectedWords)
+    #expect(vi.wordLimits.centralityWeight == 0.6)
+    // A tag with a region counts for its language; a language not named has the stage's.
+    #expect(options.rankings(for: "fr").sentences.positionWeight == 2)
+    #expect(options.rankings(for: "fr").wordLimits == options.wordLimitRanking)
+    #expect(options.rankings(for: "en").sentences == options.ranking)
+    #expect(options.rankings(for: nil).sentences == options.ranking)
+    // Built in: Vietnamese only.
+    #expect(SentenceScorer.Options().rankings(for: "vi").sentences.graphWeight == 0.3)
+    #expect(SentenceScorer.Options().rankings(for: "de").sentences == SentenceScorer.Ranking())
+    for bad in [
+      #"{"languages": {"vi": {"lenght-weight": 1}}}"#, #"{"languages": {"vi": {"standfirst-sentences": 1}}}"#,
+      #"{"languages": {"vi": {"word-limits": {"graph": 1}}}}"#, #"{"languages": {"v1!": {"redundancy": 1}}}"#,
+    ] {
+      #expect(throws: DecodingError.self, "\(bad)") {
+        try JSONDecoder().decode(SentenceScorer.Options.self, from: Data(bad.utf8))
+      }
+    }
+    var wrong = SentenceScorer.Options()
+    wrong.languageWeights["th"] = .init(wordLimits: ["graph-weight": 2])
+    #expect {
+      try SentenceScorer(options: wrong)
+    } throws: { error in
+      (error as? StageError)?.reason.hasPrefix("languages: th: word-limits: graph-weight must be") == true
+    }
+  }
+
+  @Test func aDocumentIsRankedWithItsLanguagesWeights() throws {
+    // The longest sentence comes last: the lead bias puts it last, a weight on length first.
+    let text = "Rain fell.\n\nThe wind rose.\n\nThe river rose over the banks of the old town and flooded every street near the market square."
+    var options = SentenceScorer.Options()
+    options.languageWeights["fr"] = .init(sentences: ["position-weight": 0, "length-weight": 1])
+    let scorer = try SentenceScorer(options: options)
+    func topSentence(_ language: String) throws -> String {
+      var document = try TextDecoder().decode(Array(text.utf8), source: "ranks")
+      document.language = LanguageTag(language)
+      document = try Pipeline(stages: Array(Self.stages.prefix(3)) + [scorer]).apply(to: document)
+      let top = try #require(document.segments.first { $0.rank == 1 })
+      return document.text(of: top)
+    }
+    #expect(try topSentence("en") == "Rain fell.")
+    #expect(try topSentence("fr").hasPrefix("The river rose"))
+  }
+
   @Test func summariesOfWordsFollowTheWordLimitRanking() throws {
     let text = "Alpha beta gamma delta epsilon.\n\nOne two three four five.\n\nSix seven eight nine ten."
     var document = try TextDecoder().decode(Array(text.utf8), source: "ranks")
