@@ -7,6 +7,7 @@
 # every article, named `<lang>_NNNNNN.txt` so that icu-limit uses the language's locale), builds
 # icu_limit with gcc into /tmp, builds precis-throughput (PrecisCore in release), then measures:
 #   icu-limit: read, decode, nfc, sent (UTF-16), sentu8 (UText over UTF-8), allnw, all
+#   split-floor: the library calls split with detection cannot do without (split-floor.cc)
 #   Precis:    decode, decode+normalize, decode+split, decode+normalize+split, and
 #              read+decode+normalize+split (reads inside the timed loop, like allnw)
 # Rates are MB (10^6 bytes of UTF-8 input) per CPU-second of one thread; medians of REPEATS (5).
@@ -72,6 +73,11 @@ fi
 mkdir -p "$work"
 gcc -O2 -o "$work/icu_limit" "$src" $(pkg-config --cflags --libs icu-uc icu-i18n)
 
+# The floor of split with detection: the library calls the design makes, and nothing else
+# (split-floor.cc says which). Built with the C++ compiler; CLD2 from libcld2-dev.
+c++ -O2 -std=c++17 -o "$work/split-floor" "$bench/scripts/split-floor.cc" \
+  $(pkg-config --cflags --libs icu-uc icu-i18n) -lcld2
+
 # 3. precis-throughput, with PrecisCore in release.
 build() {  # build DIR PRODUCT: one line when it works, the end of the log when it does not
   if ! (cd "$1" && swift build -c release --product "$2" > "$work/build-$2.log" 2>&1); then
@@ -85,11 +91,14 @@ build "$bench" precis-throughput
 tool="$bench/.build/release/precis-throughput"
 
 # 4. Both, one after the other (not at once: they would share the cores), taking turns.
-rm -f "$work"/icu-round*.txt "$work"/precis-round*.txt
+rm -f "$work"/icu-round*.txt "$work"/floor-round*.txt "$work"/precis-round*.txt
 for round in $(seq 1 "$rounds"); do
   echo
   echo "== round $round of $rounds: icu-limit ($src)"
   "$work/icu_limit" -r "$repeats" -o read,decode,nfc,sent,sentu8,allnw,all "$folder" | tee "$work/icu-round$round.txt"
+  echo
+  echo "== round $round of $rounds: split-floor"
+  "$work/split-floor" -r "$repeats" "$folder" | tee "$work/floor-round$round.txt"
   echo
   echo "== round $round of $rounds: precis-throughput"
   "$tool" -r "$repeats" ${PRECIS_CHAINS:+-o "$PRECIS_CHAINS"} "$folder" | tee "$work/precis-round$round.txt"
@@ -98,7 +107,7 @@ done
 python3 - "$work" "$rounds" <<'PY'
 import statistics, sys
 work, rounds = sys.argv[1], int(sys.argv[2])
-for tool in ("icu", "precis"):
+for tool in ("icu", "floor", "precis"):
     values = {}
     for r in range(1, rounds + 1):
         for line in open(f"{work}/{tool}-round{r}.txt"):
@@ -140,10 +149,10 @@ fi
 # 6. The figures to quote.
 median() { awk -v op="$2" '$1 == op { print $2 }' "$1"; }
 # The median over the rounds of Precis's figure over icu-limit's allnw in the same round.
-ratio() {  # ratio CHAIN
-  python3 - "$work" "$rounds" "$1" <<'PY'
+ratio() {  # ratio CHAIN [TOOL]: TOOL's figure (precis, or floor) over allnw
+  python3 - "$work" "$rounds" "$1" "${2:-precis}" <<'PY'
 import statistics, sys
-work, rounds, chain = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+work, rounds, chain, tool = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 def rate(path, name):
     for line in open(path):
         parts = line.split()
@@ -152,7 +161,7 @@ def rate(path, name):
     return None
 ratios = []
 for r in range(1, rounds + 1):
-    a, b = rate(f"{work}/precis-round{r}.txt", chain), rate(f"{work}/icu-round{r}.txt", "allnw")
+    a, b = rate(f"{work}/{tool}-round{r}.txt", chain), rate(f"{work}/icu-round{r}.txt", "allnw")
     if a is not None and b:
         ratios.append(a / b)
 print("%.2f (rounds: %s)" % (statistics.median(ratios), " ".join("%.2f" % x for x in ratios)) if ratios else "-")
@@ -170,6 +179,7 @@ printf '%-52s %8s\n' "icu-limit allnw (read+decode+NFC+sentences)" "$allnw"
 printf '%-52s %8s\n' "icu-limit all (allnw + word breaks)" "$all"
 printf '%-52s %8s\n' "icu-limit sent (sentence breaks over UTF-16)" "$sent"
 printf '%-52s %8s\n' "icu-limit sentu8 (sentence breaks, UText over UTF-8)" "$sentu8"
+printf '%-52s %8s\n' "split-floor (the design's library calls alone)" "$(median "$work/floor.txt" floor)"
 printf '%-52s %8s\n' "Precis decode+normalize+split (in memory)" "$split"
 printf '%-52s %8s\n' "Precis read+decode+normalize+split" "$readsplit"
 detect=$(median "$work/precis.txt" decode+normalize+detect+split)
@@ -178,6 +188,7 @@ readdetect=$(median "$work/precis.txt" read+decode+normalize+detect+split)
 [ -n "$readdetect" ] && printf '%-52s %8s\n' "Precis read+decode+normalize+detect+split" "$readdetect"
 [ -n "$cli_stream" ] && printf '%-52s %8s\n' "precis split, the folder as one document (CLI)" "$cli_stream"
 [ -n "$cli_per_file" ] && echo "precis split, one process per file (CLI): $cli_per_file"
+echo "ratio split-floor / icu-limit allnw: $(ratio floor floor)"
 echo "ratio Precis read+decode+normalize+split / icu-limit allnw: $(ratio read+decode+normalize+split)"
 echo "ratio Precis decode+normalize+split (in memory) / icu-limit allnw: $(ratio decode+normalize+split)"
 [ -n "$readdetect" ] && echo "ratio Precis read+decode+normalize+detect+split / icu-limit allnw: $(ratio read+decode+normalize+detect+split)"
