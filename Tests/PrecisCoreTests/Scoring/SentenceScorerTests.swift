@@ -214,12 +214,12 @@ import Testing
                      "fr-CA": {"position-weight": 2}}}
       """#
     let options = try JSONDecoder().decode(SentenceScorer.Options.self, from: Data(json.utf8))
-    // Vietnamese: the pipeline's length weight replaces the built-in one; the built-in graph
-    // weight stays; the rest are the stage's.
+    // Vietnamese: the pipeline's length weight replaces the built-in one; the rest are the
+    // stage's.
+    #expect(SentenceScorer.Options.defaultLanguageWeights["vi"]?.sentences.keys.sorted() == ["length-weight"])
     let vi = options.rankings(for: "vi")
     var expected = options.ranking
     expected.lengthWeight = -0.3
-    expected.graphWeight = 0.3
     #expect(vi.sentences == expected)
     var expectedWords = options.wordLimitRanking
     expectedWords.redundancy = 0.2
@@ -231,7 +231,7 @@ import Testing
     #expect(options.rankings(for: "en").sentences == options.ranking)
     #expect(options.rankings(for: nil).sentences == options.ranking)
     // Built in: Vietnamese only.
-    #expect(SentenceScorer.Options().rankings(for: "vi").sentences.graphWeight == 0.3)
+    #expect(SentenceScorer.Options().rankings(for: "vi").sentences.lengthWeight == -0.24)
     #expect(SentenceScorer.Options().rankings(for: "de").sentences == SentenceScorer.Ranking())
     for bad in [
       #"{"languages": {"vi": {"lenght-weight": 1}}}"#, #"{"languages": {"vi": {"standfirst-sentences": 1}}}"#,
