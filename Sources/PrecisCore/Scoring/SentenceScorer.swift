@@ -182,7 +182,7 @@ public struct SentenceScorer: Stage {
 
     /// These weights with those named in `values` (keys of ``numberNames``) set; unknown
     /// names are left out (the options reject them when read).
-    func setting(_ values: [String: Double]) -> Ranking {
+    public func setting(_ values: [String: Double]) -> Ranking {
       var r = self
       for (key, path) in Self.numbers {
         if let value = values[key.rawValue] { r[keyPath: path] = value }

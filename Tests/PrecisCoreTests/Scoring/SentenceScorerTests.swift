@@ -251,20 +251,31 @@ import Testing
   }
 
   @Test func aDocumentIsRankedWithItsLanguagesWeights() throws {
-    // The longest sentence comes last: the lead bias puts it last, a weight on length first.
-    let text = "Rain fell.\n\nThe wind rose.\n\nThe river rose over the banks of the old town and flooded every street near the market square."
+    // Short sentences first and a long one last: the lead bias ranks the first best, a
+    // weight on length alone the last.
+    let text = """
+      Rain fell. The wind rose. Boats stayed in.
+
+      Later the river rose over the banks of the old town and flooded every street near the \
+      market square and the station.
+      """
+    let lengthOnly = ["position-weight": 0, "centrality-weight": 0, "length-weight": 1.0]
     var options = SentenceScorer.Options()
-    options.languageWeights["fr"] = .init(sentences: ["position-weight": 0, "length-weight": 1])
-    let scorer = try SentenceScorer(options: options)
-    func topSentence(_ language: String) throws -> String {
+    options.languageWeights["fr"] = .init(sentences: lengthOnly)
+    var same = SentenceScorer.Options()
+    same.ranking = same.ranking.setting(lengthOnly)
+    func ranks(_ language: String, _ options: SentenceScorer.Options) throws -> [Int?] {
       var document = try TextDecoder().decode(Array(text.utf8), source: "ranks")
       document.language = LanguageTag(language)
-      document = try Pipeline(stages: Array(Self.stages.prefix(3)) + [scorer]).apply(to: document)
-      let top = try #require(document.segments.first { $0.rank == 1 })
-      return document.text(of: top)
+      let scorer = try SentenceScorer(options: options)
+      return try Pipeline(stages: Array(Self.stages.prefix(3)) + [scorer]).apply(to: document)
+        .segments.map(\.rank)
     }
-    #expect(try topSentence("en") == "Rain fell.")
-    #expect(try topSentence("fr").hasPrefix("The river rose"))
+    #expect(try ranks("en", options) == ranks("en", SentenceScorer.Options()))
+    #expect(try ranks("fr", options) == ranks("fr", same))
+    #expect(try ranks("fr", options) != ranks("en", options))
+    #expect(try ranks("en", options).first == 1)
+    #expect(try ranks("fr", options).last == 1)
   }
 
   @Test func summariesOfWordsFollowTheWordLimitRanking() throws {
