@@ -72,6 +72,11 @@ public struct Document: Sendable, Hashable {
   public var paragraphs: [Paragraph] = []
   /// The segments, in order, set by `split`.
   public var segments: [Segment] = []
+  /// The parts of segments that summaries of a number of sentences choose among, ranked by
+  /// `score` when its `split-quotations` is on; nil when they choose whole segments.
+  public var sentenceUnits: [SummaryUnit]? = nil
+  /// The same for summaries of a number of words (the `word-limits` ranking).
+  public var wordLimitUnits: [SummaryUnit]? = nil
   /// What the stages so far have added.
   public var features: Set<DocumentFeature> = []
   /// What a stage could not do fully but went on without, such as an SRX rule that ran out
@@ -105,6 +110,8 @@ public struct Document: Sendable, Hashable {
     splitterParagraphs = KeptParagraphRanges()
     paragraphs = []
     segments = []
+    sentenceUnits = nil
+    wordLimitUnits = nil
     features.subtract([.paragraphs, .sentences, .classes, .scores])
   }
 

@@ -38,6 +38,12 @@ struct BoundaryCorrector {
   /// The line whose quotations ``quoteSpans()`` gives, and whether they were found yet.
   private var quotesLine = 0..<0
   private var quotesFound = false
+  /// The spans that keep sentence ends inside them from ending a segment: all of
+  /// ``quoteSpans()``, or only its brackets with ``splitsQuotations``.
+  private var protecting: [Range<Int>] = []
+  /// Whether sentence ends inside quotations end sentences too (brackets still hold theirs):
+  /// the finer units a summary may choose among, never the segments of `split`.
+  var splitsQuotations = false
   private var icuIndex = 0
   /// Where the current segment's first word starts.
   private var segmentStart = 0
@@ -106,7 +112,7 @@ struct BoundaryCorrector {
       quotesFound = false
       scan(lineStart..<lineEnd)
       if spaces != nil {
-        let spans = quoteSpans()
+        let spans = protectingSpans()
         try spaces?.add(in: lineStart..<lineEnd, quotes: spans, rules: ruleSet, to: &result)
       }
       lineStart = lineEnd + 1
@@ -435,13 +441,34 @@ struct BoundaryCorrector {
     if !quotesFound {
       quotes.find(in: quotesLine, of: b)
       quotesFound = true
+      if splitsQuotations {
+        let b = self.b
+        protecting = quotes.spans.filter {
+          Self.isOpeningBracket(UTF8Text.scalar(at: $0.lowerBound, in: b).value)
+        }
+      }
     }
     return quotes.spans
   }
 
+  /// The spans of the current line whose sentence ends end nothing (see
+  /// ``splitsQuotations``).
+  private mutating func protectingSpans() -> [Range<Int>] {
+    let spans = quoteSpans()
+    return splitsQuotations ? protecting : spans
+  }
+
+  /// Opening brackets (not quotation marks).
+  static func isOpeningBracket(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x28, 0x5B, 0x7B, 0x3008, 0x300A, 0x3010, 0x3014, 0xFF08, 0xFF3B, 0xFF5B: true
+    default: false
+    }
+  }
+
   /// Whether offset `x` is strictly inside a quotation or bracket of the current line.
   private mutating func isQuoted(_ x: Int) -> Bool {
-    QuoteSpans.isStrictlyInside(x, quoteSpans())
+    QuoteSpans.isStrictlyInside(x, protectingSpans())
   }
 
   // MARK: - What ends a sentence
@@ -708,7 +735,7 @@ struct BoundaryCorrector {
 
   /// Whether the cluster's sentence end is inside a quotation or bracket that goes on after it.
   private mutating func isInsideQuote(_ c: Cluster) -> Bool {
-    QuoteSpans.encloses(c.start..<c.end, quoteSpans())
+    QuoteSpans.encloses(c.start..<c.end, protectingSpans())
   }
 
   /// Whether the word of the mark being decided is a web or e-mail address, whose dots end

@@ -95,6 +95,8 @@ public struct SentenceSplitter: Stage {
     case let .success((paragraphs, segments)):
       document.paragraphs = paragraphs
       document.segments = segments
+      document.sentenceUnits = nil
+      document.wordLimitUnits = nil
       document.warnings += srxRun.warnings.map(\.description)
       return document
     case let .failure(error):

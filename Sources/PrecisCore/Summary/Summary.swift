@@ -23,9 +23,30 @@ public enum SummaryLength: Sendable, Hashable {
   case budgetWords(Int)
 }
 
+/// A part of a segment that a summary may choose on its own: one of the sentences a segment
+/// quotes, ranked by the `score` stage with `split-quotations` (see `QuotedSentences`).
+public struct SummaryUnit: Sendable, Hashable {
+  /// The index in `Document.segments` of the segment it is part of.
+  public var segment: Int
+  /// UTF-8 offsets in `Document.text`, within the segment's range.
+  public var range: Range<Int>
+  /// Its score in 0...1.
+  public var score: Double
+  /// Its rank (1 is best) among the document's units.
+  public var rank: Int
+
+  public init(segment: Int, range: Range<Int>, score: Double, rank: Int) {
+    self.segment = segment
+    self.range = range
+    self.score = score
+    self.rank = rank
+  }
+}
+
 /// One sentence of a summary.
 public struct SummarySentence: Sendable, Hashable {
-  /// The index of the segment in `Document.segments`.
+  /// The index of the segment in `Document.segments` (that holds it, for a sentence a
+  /// segment quotes).
   public var index: Int
   /// The sentence (cut short when the length asked for it).
   public var text: String
@@ -56,33 +77,46 @@ public enum Summary {
     case .words, .budgetWords: byWords = true
     case .sentences, .ratio: byWords = false
     }
-    let ranks = document.segments.map { (byWords ? $0.wordLimitRank : nil) ?? $0.rank ?? Int.max }
-    let scores = document.segments.map { (byWords ? $0.wordLimitScore : nil) ?? $0.score }
-    let candidates = document.segments.indices
-      .filter { SentenceScorer.isSummarizable(document.segments[$0].role) }
-      .sorted { a, b in ranks[a] != ranks[b] ? ranks[a] < ranks[b] : a < b }
+    // The units to choose among: the segments, or the parts of them `score` ranked.
+    let units: [SummaryUnit]
+    if let parts = byWords ? document.wordLimitUnits : document.sentenceUnits,
+      parts.allSatisfy({ $0.segment < document.segments.count })
+    {
+      units = parts
+    } else {
+      units = document.segments.enumerated().map { i, segment in
+        SummaryUnit(
+          segment: i, range: segment.range,
+          score: (byWords ? segment.wordLimitScore : nil) ?? segment.score ?? 0,
+          rank: (byWords ? segment.wordLimitRank : nil) ?? segment.rank ?? Int.max)
+      }
+    }
+    let candidates = units.indices
+      .filter { SentenceScorer.isSummarizable(document.segments[units[$0].segment].role) }
+      .sorted { a, b in units[a].rank != units[b].rank ? units[a].rank < units[b].rank : a < b }
     var chosen: [(index: Int, range: Range<Int>)] = []
     switch length {
     case let .sentences(n):
-      chosen = candidates.prefix(max(0, n)).map { ($0, document.segments[$0].range) }
+      chosen = candidates.prefix(max(0, n)).map { ($0, units[$0].range) }
     case let .ratio(r):
       let n = max(1, Int((r * Double(candidates.count)).rounded(.up)))
-      chosen = candidates.prefix(min(n, candidates.count)).map { ($0, document.segments[$0].range) }
+      chosen = candidates.prefix(min(n, candidates.count)).map { ($0, units[$0].range) }
     case let .words(limit):
       chosen = fitted(
-        document, candidates, scores: scores, limit: max(0, limit), tail: cut ? .any : .closer, cut: cut, fit: fit)
+        document, units, candidates, limit: max(0, limit), tail: cut ? .any : .closer, cut: cut,
+        fit: fit)
       if chosen.isEmpty, let best = candidates.first, limit > 0 {
         // Not one sentence is short enough: the best one, rather than nothing.
-        chosen = [(best, document.segments[best].range)]
+        chosen = [(best, units[best].range)]
       }
     case let .budgetWords(limit):
       chosen = fitted(
-        document, candidates, scores: scores, limit: max(0, limit), tail: .any, cut: cut, fit: fit)
+        document, units, candidates, limit: max(0, limit), tail: .any, cut: cut, fit: fit)
     }
     return chosen.sorted { $0.index < $1.index }.filter { !$0.range.isEmpty }.map {
       SummarySentence(
-        index: $0.index, text: document.text(in: $0.range), score: scores[$0.index] ?? 0,
-        range: $0.range)
+        index: units[$0.index].segment, text: document.text(in: $0.range),
+        score: units[$0.index].score, range: $0.range)
     }
   }
 
@@ -95,9 +129,11 @@ public enum Summary {
   /// `limit` (with `.closer`, only when that brings the total closer to `limit`); it is worth
   /// only its words up to the limit (and is cut there with `cut`), so that reading the summary
   /// up to word `limit` reads whole chosen sentences and the start of the last one.
+  /// `units` are the document's units in order, `ranked` indices into them; the result's
+  /// `index` is one of those.
   static func fitted(
-    _ document: Document, _ ranked: [Int], scores: [Double?], limit: Int, tail: Tail, cut: Bool,
-    fit: SummaryFit
+    _ document: Document, _ units: [SummaryUnit], _ ranked: [Int], limit: Int, tail: Tail,
+    cut: Bool, fit: SummaryFit
   ) -> [(index: Int, range: Range<Int>)] {
     guard limit > 0, !ranked.isEmpty else { return [] }
     let counter = SummaryWordLengths(document: document)
@@ -106,9 +142,9 @@ public enum Summary {
     var total = 0
     for i in ranked {
       if pool.count >= max(1, fit.candidates) && total >= limit { break }
-      let words = counter.count(in: document.segments[i].range)
+      let words = counter.count(in: units[i].range)
       guard words > 0 else { continue }
-      let score = max(scores[i] ?? 0, 1e-6)
+      let score = max(units[i].score, 1e-6)
       pool.append((i, words, pow(score, fit.scoreExponent)))
       total += words
     }
@@ -118,7 +154,7 @@ public enum Summary {
       var chosen: [(index: Int, range: Range<Int>)] = []
       var used = 0
       for item in pool where used < limit {
-        let range = document.segments[item.index].range
+        let range = units[item.index].range
         if used + item.words <= limit {
           chosen.append((item.index, range))
           used += item.words
@@ -173,7 +209,7 @@ public enum Summary {
     var c = wholeWords
     var last = pool.count - 1
     if answerTail >= 0 && answer > best[wholeWords] {
-      let range = document.segments[pool[answerTail].index].range
+      let range = units[pool[answerTail].index].range
       chosen.append((pool[answerTail].index, cut ? counter.prefix(of: range, words: limit - answerWords) : range))
       c = answerWords
       last = answerTail - 1
@@ -181,7 +217,7 @@ public enum Summary {
     var k = last
     while k >= 0 && c > 0 {
       if taken[k][c] {
-        chosen.append((pool[k].index, document.segments[pool[k].index].range))
+        chosen.append((pool[k].index, units[pool[k].index].range))
         c -= pool[k].words
       }
       k -= 1

@@ -29,6 +29,20 @@ import Testing
     for segment in document.segments where !SentenceScorer.isSummarizable(segment.role) {
       #expect(segment.score == 0, sourceLocation: sourceLocation)
     }
+    // Units, when a ranking has them: parts of summarisable segments, in order, ranked 1...u.
+    for units in [document.sentenceUnits, document.wordLimitUnits].compactMap({ $0 }) {
+      #expect(Set(units.map(\.rank)) == Set(1..<(units.count + 1)), sourceLocation: sourceLocation)
+      #expect(
+        zip(units, units.dropFirst()).allSatisfy { $0.range.upperBound <= $1.range.lowerBound },
+        sourceLocation: sourceLocation)
+      for unit in units {
+        let segment = document.segments[unit.segment]
+        #expect(SentenceScorer.isSummarizable(segment.role), sourceLocation: sourceLocation)
+        #expect(
+          segment.range.lowerBound <= unit.range.lowerBound && unit.range.upperBound <= segment.range.upperBound,
+          sourceLocation: sourceLocation)
+      }
+    }
   }
 
   @Test func scoringRemovesNothingAndRanksEverySegment() async throws {
@@ -120,7 +134,9 @@ import Testing
     #expect(words(budget) >= 40)
     let budgetCut = Summary.sentences(of: document, length: .budgetWords(40), cut: true)
     #expect(words(budgetCut) <= 41)
-    let body = document.segments.filter { SentenceScorer.isSummarizable($0.role) }.count
+    // The sentences a summary chooses among: the body's, a quotation's each on its own.
+    let body =
+      document.sentenceUnits?.count ?? document.segments.filter { SentenceScorer.isSummarizable($0.role) }.count
     #expect(Summary.sentences(of: document, length: .ratio(0.5)).count == (body + 1) / 2)
     #expect(Summary.sentences(of: document, length: .sentences(100)).count == body)
   }
@@ -191,6 +207,77 @@ import Testing
     }
   }
 
+  @Test func languagesSetWeightsOnTopOfTheStages() throws {
+    let json = #"""
+      {"length-weight": -0.05, "word-limits": {"centrality-weight": 0.6},
+       "languages": {"vi": {"length-weight": -0.3, "word-limits": {"redundancy": 0.2}},
+                     "fr-CA": {"position-weight": 2}}}
+      """#
+    let options = try JSONDecoder().decode(SentenceScorer.Options.self, from: Data(json.utf8))
+    // Vietnamese: the pipeline's length weight replaces the built-in one; the rest are the
+    // stage's.
+    #expect(SentenceScorer.Options.defaultLanguageWeights["vi"]?.sentences.keys.sorted() == ["length-weight"])
+    let vi = options.rankings(for: "vi")
+    var expected = options.ranking
+    expected.lengthWeight = -0.3
+    #expect(vi.sentences == expected)
+    var expectedWords = options.wordLimitRanking
+    expectedWords.redundancy = 0.2
+    #expect(vi.wordLimits == expectedWords)
+    #expect(vi.wordLimits.centralityWeight == 0.6)
+    // A tag with a region counts for its language; a language not named has the stage's.
+    #expect(options.rankings(for: "fr").sentences.positionWeight == 2)
+    #expect(options.rankings(for: "fr").wordLimits == options.wordLimitRanking)
+    #expect(options.rankings(for: "en").sentences == options.ranking)
+    #expect(options.rankings(for: nil).sentences == options.ranking)
+    // Built in: Vietnamese only.
+    #expect(SentenceScorer.Options().rankings(for: "vi").sentences.lengthWeight == -0.24)
+    #expect(SentenceScorer.Options().rankings(for: "de").sentences == SentenceScorer.Ranking())
+    for bad in [
+      #"{"languages": {"vi": {"lenght-weight": 1}}}"#, #"{"languages": {"vi": {"standfirst-sentences": 1}}}"#,
+      #"{"languages": {"vi": {"word-limits": {"graph": 1}}}}"#, #"{"languages": {"v1!": {"redundancy": 1}}}"#,
+    ] {
+      #expect(throws: DecodingError.self, "\(bad)") {
+        try JSONDecoder().decode(SentenceScorer.Options.self, from: Data(bad.utf8))
+      }
+    }
+    var wrong = SentenceScorer.Options()
+    wrong.languageWeights["th"] = .init(wordLimits: ["graph-weight": 2])
+    #expect {
+      try SentenceScorer(options: wrong)
+    } throws: { error in
+      (error as? StageError)?.reason.hasPrefix("languages: th: word-limits: graph-weight must be") == true
+    }
+  }
+
+  @Test func aDocumentIsRankedWithItsLanguagesWeights() throws {
+    // Short sentences first and a long one last: the lead bias ranks the first best, a
+    // weight on length alone the last.
+    let text = """
+      Rain fell. The wind rose. Boats stayed in.
+
+      Later the river rose over the banks of the old town and flooded every street near the \
+      market square and the station.
+      """
+    let lengthOnly = ["position-weight": 0, "centrality-weight": 0, "length-weight": 1.0]
+    var options = SentenceScorer.Options()
+    options.languageWeights["fr"] = .init(sentences: lengthOnly)
+    var same = SentenceScorer.Options()
+    same.ranking = same.ranking.setting(lengthOnly)
+    func ranks(_ language: String, _ options: SentenceScorer.Options) throws -> [Int?] {
+      var document = try TextDecoder().decode(Array(text.utf8), source: "ranks")
+      document.language = LanguageTag(language)
+      let scorer = try SentenceScorer(options: options)
+      return try Pipeline(stages: Array(Self.stages.prefix(3)) + [scorer]).apply(to: document)
+        .segments.map(\.rank)
+    }
+    #expect(try ranks("en", options) == ranks("en", SentenceScorer.Options()))
+    #expect(try ranks("fr", options) == ranks("fr", same))
+    #expect(try ranks("fr", options) != ranks("en", options))
+    #expect(try ranks("en", options).first == 1)
+    #expect(try ranks("fr", options).last == 1)
+  }
+
   @Test func summariesOfWordsFollowTheWordLimitRanking() throws {
     let text = "Alpha beta gamma delta epsilon.\n\nOne two three four five.\n\nSix seven eight nine ten."
     var document = try TextDecoder().decode(Array(text.utf8), source: "ranks")
@@ -250,6 +337,71 @@ import Testing
     #expect(penalised.segments[3].rank ?? 0 > penalised.segments[4].rank ?? 0)
     // The word-limit ranking keeps its own weight.
     #expect(penalised.segments[3].wordLimitRank == plain.segments[3].wordLimitRank)
+  }
+
+  @Test func summariesChooseAmongTheSentencesAQuotationHolds() throws {
+    let text = """
+      The council approved the new budget on Monday. "We won. It was a hard fight, and the vote \
+      was close," the mayor said after the meeting. The plan (It rained. It poured.) was late.
+      """
+    let document = try summarize(text, language: "en")
+    expectWellFormed(document)
+    // The segments stay as split makes them: the quotation inside the sentence quoting it.
+    #expect(
+      document.segments.map { document.text(of: $0) } == [
+        "The council approved the new budget on Monday.",
+        "\"We won. It was a hard fight, and the vote was close,\" the mayor said after the meeting.",
+        "The plan (It rained. It poured.) was late.",
+      ])
+    // A summary chooses among the quotation's sentences; a bracket still holds its own.
+    let units = try #require(document.sentenceUnits)
+    #expect(
+      units.map { document.text(in: $0.range) } == [
+        "The council approved the new budget on Monday.", "\"We won.",
+        "It was a hard fight, and the vote was close,\" the mayor said after the meeting.",
+        "The plan (It rained. It poured.) was late.",
+      ])
+    #expect(units.map(\.segment) == [0, 1, 1, 2])
+    let summary = Summary.sentences(of: document, length: .sentences(4))
+    #expect(summary.map(\.index) == [0, 1, 1, 2])
+    #expect(summary.map(\.range) == units.map(\.range))
+    #expect(summary.allSatisfy { document.text(in: $0.range) == $0.text })
+    // The segment has its best sentence's score.
+    #expect(document.segments[1].score == units[1...2].map(\.score).max())
+    // Summaries of a number of words choose whole segments unless word-limits says otherwise.
+    #expect(document.wordLimitUnits == nil)
+    #expect(Summary.sentences(of: document, length: .budgetWords(100)).map(\.index) == [0, 1, 2])
+    var options = SentenceScorer.Options()
+    options.ranking.splitQuotations = false
+    options.wordLimitRanking.splitQuotations = true
+    let swapped = try SentenceScorer(options: options).apply(to: document)
+    expectWellFormed(swapped)
+    #expect(swapped.sentenceUnits == nil)
+    #expect(swapped.wordLimitUnits?.map(\.range) == units.map(\.range))
+    #expect(Summary.sentences(of: swapped, length: .sentences(4)).map(\.index) == [0, 1, 2])
+    #expect(Summary.sentences(of: swapped, length: .budgetWords(100)).map(\.index) == [0, 1, 1, 2])
+    // Splitting the text again drops the units with the segments they were parts of.
+    let resplit = try SentenceSplitter(options: .init()).apply(to: document)
+    #expect(resplit.sentenceUnits == nil)
+  }
+
+  @Test func quotationsOfOneSentenceMakeNoUnits() throws {
+    let text = "The river rose on Monday. \"It rose fast,\" the mayor said. Crews closed the bridge."
+    let document = try summarize(text, language: "en")
+    #expect(document.segments.count == 3)
+    #expect(document.sentenceUnits == nil)
+    var options = SentenceScorer.Options()
+    options.ranking.splitQuotations = false
+    let whole = try SentenceScorer(options: options).apply(to: document)
+    #expect(whole.segments == document.segments)
+  }
+
+  @Test func splitQuotationsDecodesForEachRanking() throws {
+    let json = #"{"split-quotations": false, "word-limits": {"split-quotations": true}}"#
+    let options = try JSONDecoder().decode(SentenceScorer.Options.self, from: Data(json.utf8))
+    #expect(!options.ranking.splitQuotations && options.wordLimitRanking.splitQuotations)
+    #expect(SentenceScorer.Options().ranking.splitQuotations)
+    #expect(!SentenceScorer.Options().wordLimitRanking.splitQuotations)
   }
 
   /// The walk through shared terms gives what a walk over every pair of sentences gives,
