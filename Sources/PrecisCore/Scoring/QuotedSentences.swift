@@ -24,7 +24,7 @@ struct QuotedSentences {
   ) throws -> [Range<Int>] {
     let range = segment.range
     let slice = UnsafeBufferPointer(rebasing: bytes[range])
-    guard Self.mayQuote(slice) else { return [range] }
+    guard SentenceScorer.holdsQuotation(slice, all: true) else { return [range] }
     let language = segment.language ?? language
     var corrector = correctors.removeValue(forKey: language) ?? Self.corrector(for: language)
     defer { correctors[language] = corrector }
@@ -54,30 +54,5 @@ struct QuotedSentences {
       rules: SplitRules.sharedRules(for: language), icuLocale: locale)
     corrector.splitsQuotations = true
     return corrector
-  }
-
-  /// Whether `bytes` hold a quotation mark that may open a quotation: " « » ‘ “ ” „ 「 『 ‹ ›
-  /// (not the apostrophe).
-  static func mayQuote(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = 0
-    while i < bytes.count {
-      let b = bytes[i]
-      if b == 0x22 { return true }
-      if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB {
-        return true
-      }
-      if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80,
-        bytes[i + 2] == 0x98 || (0x9C...0x9E).contains(bytes[i + 2]) || bytes[i + 2] == 0xB9
-          || bytes[i + 2] == 0xBA
-      {
-        return true
-      }
-      if b == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, (0x8C...0x8F).contains(bytes[i + 2])
-      {
-        return true
-      }
-      i += 1
-    }
-    return false
   }
 }

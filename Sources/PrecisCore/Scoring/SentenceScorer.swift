@@ -738,17 +738,24 @@ public struct SentenceScorer: Stage {
     return score
   }
 
-  /// Whether `bytes` hold a quotation mark: " « » or one of U+201C…U+201E.
-  static func holdsQuotation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// Whether `bytes` hold a quotation mark: " « » or one of U+201C…U+201E; with `all`, also
+  /// ‘ ‹ › 「 」 『 』 (every mark that may open a quotation, not the apostrophe).
+  static func holdsQuotation(_ bytes: UnsafeBufferPointer<UInt8>, all: Bool = false) -> Bool {
     var i = 0
     while i < bytes.count {
       let b = bytes[i]
       if b == 0x22 { return true }
-      // « » are C2 AB and C2 BB; “ ” „ are E2 80 9C, 9D and 9E.
+      // « » are C2 AB and C2 BB.
       if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB {
         return true
       }
-      if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, (0x9C...0x9E).contains(bytes[i + 2]) {
+      // “ ” „ are E2 80 9C, 9D and 9E; ‘ is E2 80 98, ‹ › E2 80 B9 and BA.
+      if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 {
+        let c = bytes[i + 2]
+        if (0x9C...0x9E).contains(c) || (all && (c == 0x98 || c == 0xB9 || c == 0xBA)) { return true }
+      }
+      // 「 」 『 』 are E3 80 8C to 8F.
+      if all, b == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, (0x8C...0x8F).contains(bytes[i + 2]) {
         return true
       }
       i += 1

@@ -339,6 +339,18 @@ import Testing
     #expect(penalised.segments[3].wordLimitRank == plain.segments[3].wordLimitRank)
   }
 
+  @Test(arguments: [
+    ("‘We won the match today. It was hard,’ he said after the game.", "en"),
+    ("「今日は試合に勝った。とても大変だった」と彼は試合の後で言った。", "ja"),
+    ("›Wir haben heute gewonnen. Es war schwer‹, sagte er nach dem Spiel.", "de"),
+  ])
+  func everyOpeningQuotationMarkGivesUnits(text: String, language: String) throws {
+    let document = try summarize(text, language: language)
+    #expect(document.segments.count == 1)
+    let units = try #require(document.sentenceUnits)
+    #expect(units.count == 2, "\(units.map { document.text(in: $0.range) })")
+  }
+
   @Test func summariesChooseAmongTheSentencesAQuotationHolds() throws {
     let text = """
       The council approved the new budget on Monday. "We won. It was a hard fight, and the vote \
