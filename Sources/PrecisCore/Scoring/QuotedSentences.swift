@@ -31,9 +31,8 @@ struct QuotedSentences {
     let icu = try withBreakIterator(.sentence, locale: corrector.icuLocale) {
       try $0.boundaries(utf8: slice)
     }
-    let wordLocale =
-      corrector.rules.spaceEndsSentence && Whitespace.hasSpace(slice) ? language.icuLocale : nil
-    let boundaries = try corrector.boundaries(of: slice, icu: icu, wordLocale: wordLocale)
+    let boundaries = try corrector.boundaries(
+      of: slice, icu: icu, wordLocale: corrector.wordLocale(for: slice, language: language))
     var units: [Range<Int>] = []
     var start = 0
     for boundary in boundaries {
@@ -47,11 +46,7 @@ struct QuotedSentences {
   }
 
   private static func corrector(for language: LanguageTag) -> BoundaryCorrector {
-    let locale =
-      SentenceSplitter.suppressionLanguages.contains(language.language)
-      ? "\(language.icuLocale)@ss=standard" : language.icuLocale
-    var corrector = BoundaryCorrector(
-      rules: SplitRules.sharedRules(for: language), icuLocale: locale)
+    var corrector = SentenceSplitter.corrector(for: language, suppressions: true)
     corrector.splitsQuotations = true
     return corrector
   }

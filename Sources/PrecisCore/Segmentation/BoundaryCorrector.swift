@@ -77,6 +77,13 @@ struct BoundaryCorrector {
     self.icuHasKeywords = icuLocale.utf8.contains(UInt8(ascii: "@"))
   }
 
+  /// The ICU locale of the word breaks `boundaries` needs for `text` in `language`: only
+  /// where a space may end a sentence and the text has a space (the corrector then asks for
+  /// them line by line), else nil.
+  func wordLocale(for text: UnsafeBufferPointer<UInt8>, language: LanguageTag) -> String? {
+    rules.spaceEndsSentence && Whitespace.hasSpace(text) ? language.icuLocale : nil
+  }
+
   /// The boundaries of `paragraph`: ascending UTF-8 offsets where segments start, after the
   /// first, and the paragraph's end.
   ///

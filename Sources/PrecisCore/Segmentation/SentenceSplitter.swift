@@ -69,8 +69,21 @@ public struct SentenceSplitter: Stage {
 
   /// The ICU locale used for `language`.
   public func icuLocale(for language: LanguageTag) -> String {
-    options.suppressions && Self.suppressionLanguages.contains(language.language)
+    Self.icuLocale(for: language, suppressions: options.suppressions)
+  }
+
+  /// The ICU locale for `language`, with ICU's abbreviation list when `suppressions` is on
+  /// and the list helps the language.
+  static func icuLocale(for language: LanguageTag, suppressions: Bool) -> String {
+    suppressions && suppressionLanguages.contains(language.language)
       ? "\(language.icuLocale)@ss=standard" : language.icuLocale
+  }
+
+  /// A corrector of ICU's breaks by `language`'s rules, with the ICU locale it corrects.
+  static func corrector(for language: LanguageTag, suppressions: Bool) -> BoundaryCorrector {
+    BoundaryCorrector(
+      rules: SplitRules.sharedRules(for: language),
+      icuLocale: icuLocale(for: language, suppressions: suppressions))
   }
 
   public func apply(to document: Document) throws(StageError) -> Document {
@@ -301,9 +314,7 @@ public struct SentenceSplitter: Stage {
   }
 
   private func makeCorrector(for language: LanguageTag) -> BoundaryCorrector {
-    BoundaryCorrector(
-      rules: SplitRules.sharedRules(for: language),
-      icuLocale: icuLocale(for: language))
+    Self.corrector(for: language, suppressions: options.suppressions)
   }
 
   /// The sentence boundaries of one paragraph: ICU's (`icu`), corrected by the language's rules.
@@ -311,12 +322,8 @@ public struct SentenceSplitter: Stage {
     of paragraph: UnsafeBufferPointer<UInt8>, icu: [Int], language: LanguageTag,
     corrector: inout BoundaryCorrector, withoutICU: Bool = false
   ) throws -> [Int] {
-    // Word breaks only where a space may end a sentence, and only in the lines that have
-    // such a space (the corrector asks for them line by line).
-    let wordLocale =
-      corrector.rules.spaceEndsSentence && Whitespace.hasSpace(paragraph)
-      ? language.icuLocale : nil
-    return try corrector.boundaries(
-      of: paragraph, icu: icu, wordLocale: wordLocale, withoutICU: withoutICU)
+    try corrector.boundaries(
+      of: paragraph, icu: icu, wordLocale: corrector.wordLocale(for: paragraph, language: language),
+      withoutICU: withoutICU)
   }
 }
