@@ -40,7 +40,8 @@ import PrecisICU
 /// `(standfirst-position-weight × prior + 0.05 + centrality) × (words / median)^standfirst-length-weight`
 /// with `standfirst-length-damping`: in such articles the order of the body says less than
 /// what it keeps coming back to. Headings, boilerplate and protected segments score 0 and
-/// rank last; list items are weighted by `list-item-weight`.
+/// rank last; list items are weighted by `list-item-weight`, and photo captions left in the
+/// text (`PhotoCaptions`) by `caption-weight` (0: after every other sentence).
 ///
 /// The rank is the order a summary takes sentences in: greedily by score, each of the best 64
 /// candidates losing `redundancy` times its largest overlap (shared terms over the smaller
@@ -96,6 +97,9 @@ public struct SentenceScorer: Stage {
     public var standfirstRedundancy: Double = 0
     /// The weight of a list item relative to running text.
     public var listItemWeight: Double = 0.5
+    /// The weight of a photo caption left in the text (`PhotoCaptions`): 0, never chosen
+    /// while other sentences remain.
+    public var captionWeight: Double = 0
     /// A sentence sharing at least this share of its content terms (of the smaller set) with
     /// one already chosen is a near-duplicate: chosen only when nothing else is left.
     public var duplicateOverlap: Double = 0.8
@@ -156,6 +160,7 @@ public struct SentenceScorer: Stage {
       case standfirstLengthDamping = "standfirst-length-damping"
       case standfirstRedundancy = "standfirst-redundancy"
       case listItemWeight = "list-item-weight"
+      case captionWeight = "caption-weight"
       case frequencyWeight = "frequency-weight"
       case quotedWeight = "quoted-weight"
       case graphWeight = "graph-weight"
@@ -172,6 +177,7 @@ public struct SentenceScorer: Stage {
         (.standfirstLengthWeight, \.standfirstLengthWeight),
         (.standfirstLengthDamping, \.standfirstLengthDamping),
         (.standfirstRedundancy, \.standfirstRedundancy), (.listItemWeight, \.listItemWeight),
+        (.captionWeight, \.captionWeight),
         (.frequencyWeight, \.frequencyWeight), (.quotedWeight, \.quotedWeight),
         (.graphWeight, \.graphWeight),
       ]
@@ -461,7 +467,9 @@ public struct SentenceScorer: Stage {
     let failure: ICUError? = text.withUTF8 { bytes in
       for k in sentences.indices {
         let range = ranges[k]
-        sentences[k].quoted = Self.holdsQuotation(UnsafeBufferPointer(rebasing: bytes[range]))
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        sentences[k].quoted = Self.holdsQuotation(slice)
+        sentences[k].captioned = PhotoCaptions.holdsCaption(slice)
       }
       do {
         try withBreakIterator(.word, locale: language.icuLocale) { iterator in
@@ -668,6 +676,7 @@ public struct SentenceScorer: Stage {
         value *= weights.quotedWeight
       }
       if segments[analysis.segments[k]].role == .listItem { value *= weights.listItemWeight }
+      if analysis.sentences[k].captioned { value *= weights.captionWeight }
       scores[k] = value
     }
     return (scores, redundancy)
@@ -844,6 +853,8 @@ public struct SentenceAnalysis: Sendable {
     public var words = 0
     /// Whether the sentence holds quotation marks.
     public var quoted = false
+    /// Whether the sentence is a photo caption (`PhotoCaptions`).
+    public var captioned = false
   }
 
   /// The indices in `Document.segments` of the summarisable sentences, in order; an index
@@ -878,6 +889,7 @@ public struct SentenceAnalysis: Sendable {
         sentence.terms = ArraySlice(sentences[k..<end].flatMap(\.terms))
         sentence.words = sentences[k..<end].reduce(0) { $0 + $1.words }
         sentence.quoted = sentences[k..<end].contains { $0.quoted }
+        sentence.captioned = sentences[k..<end].contains { $0.captioned }
       }
       result.segments.append(segments[k])
       result.ranges.append(ranges[k].lowerBound..<ranges[end - 1].upperBound)

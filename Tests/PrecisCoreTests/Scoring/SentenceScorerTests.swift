@@ -313,6 +313,45 @@ import Testing
     #expect(analysis.sentences.map(\.quoted) == [quoted])
   }
 
+  @Test(arguments: [
+    ("The minister (left) met the envoy in Hanoi.", true), ("Smith (far right) and Jones (second left) smiled.", true),
+    ("The new model (pictured) goes on sale in May.", true), ("Bà Phượng (ở giữa) là doanh nhân trẻ.", true),
+    ("Benny Wenda (tengah) pernah ditangkap.", true), ("Hai lãnh đạo (bên phải) gặp nhau.", true),
+    ("Le ministre (à gauche) et son homologue.", true), ("Der Kanzler (Mitte) sprach lange.", true),
+    ("首相（左）と大統領が会談した。", true),
+    ("The left-wing party (left-wing) won.", false), ("He was second (2 left) in the race.", false),
+    ("The court upheld (the right to appeal) today.", false), ("Profits rose (see below) again.", false),
+    ("Senator Smith (R) voted no.", false), ("The index (FTSE 100) fell.", false), ("Plain words only.", false),
+    ("An unclosed bracket (left marks the spot on the map.", false), ("Empty brackets () say nothing.", false),
+  ])
+  func photoCaptionsAreFound(text: String, captioned: Bool) throws {
+    let language = text.contains("首相") ? "ja" : "en"
+    let analysis = try SentenceScorer(options: .init()).analyze(summarize(text, language: language))
+    #expect(analysis.sentences.map(\.captioned) == [captioned])
+  }
+
+  @Test func photoCaptionsAreChosenLast() throws {
+    // Three sentences of one paragraph (no standfirst): the caption opens the text, so by
+    // position it would come first; with caption-weight 0 it comes after the others.
+    let text = """
+      The harbour master (left) inspects the new crane at the port on Monday. The port opened \
+      a new crane for container ships on Monday. The crane lifts twice as many containers \
+      an hour as the old one.
+      """
+    var options = SentenceScorer.Options()
+    options.ranking.captionWeight = 1
+    options.wordLimitRanking.captionWeight = 1
+    let plain = try SentenceScorer(options: options).apply(to: summarize(text, language: "en"))
+    let scored = try SentenceScorer(options: .init()).apply(to: summarize(text, language: "en"))
+    #expect(scored.segments.count == 3)
+    #expect(plain.segments[0].rank == 1)
+    #expect(scored.segments[0].rank == 3)
+    #expect(scored.segments[0].wordLimitRank == 3)
+    #expect(scored.segments[0].score == 0)
+    #expect(Summary.sentences(of: scored, length: .sentences(2)).map(\.index) == [1, 2])
+    expectWellFormed(scored)
+  }
+
   @Test func quotedSentencesLoseTheirShare() throws {
     // An opening paragraph of three sentences (no standfirst), then a quoted sentence and
     // one more: the quoted one ranks by position before the last, and after it when quoted
