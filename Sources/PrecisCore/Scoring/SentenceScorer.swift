@@ -676,8 +676,16 @@ public struct SentenceScorer: Stage {
         value *= weights.quotedWeight
       }
       if segments[analysis.segments[k]].role == .listItem { value *= weights.listItemWeight }
-      if analysis.sentences[k].captioned { value *= weights.captionWeight }
+      // (As with quotations, a score at or below 0 is not scaled.)
+      if analysis.sentences[k].captioned && value > 0 { value *= weights.captionWeight }
       scores[k] = value
+    }
+    // At `caption-weight` 0 a caption comes after every other sentence, even one whose score
+    // fell below 0 (a long sentence far down the text).
+    if weights.captionWeight == 0 {
+      var lowest = 0.0
+      for k in 0..<m where !analysis.sentences[k].captioned { lowest = min(lowest, scores[k]) }
+      for k in 0..<m where analysis.sentences[k].captioned { scores[k] = min(scores[k], lowest) - 1 }
     }
     return (scores, redundancy)
   }

@@ -352,6 +352,26 @@ import Testing
     expectWellFormed(scored)
   }
 
+  @Test func captionsComeLastEvenBelowScoresUnderZero() throws {
+    // Three short sentences, then two long ones: a strong preference for short sentences
+    // takes both long ones below 0, and the caption still comes after the one that is not.
+    let text = """
+      The port opened. Ships came in. Crowds cheered. The harbour master (left) inspects the \
+      new crane that lifts containers from the largest ships at the northern quay on Monday \
+      morning. The crane lifts twice as many containers an hour as the old one did at the \
+      northern quay before the works began.
+      """
+    var options = SentenceScorer.Options()
+    options.ranking.lengthWeight = -5
+    let scored = try SentenceScorer(options: options).apply(to: summarize(text, language: "en"))
+    #expect(scored.segments.count == 5)
+    #expect(scored.segments.map(\.rank)[3...] == [5, 4])
+    options.ranking.captionWeight = 1
+    let plain = try SentenceScorer(options: options).apply(to: summarize(text, language: "en"))
+    #expect(plain.segments.map(\.rank)[3...] == [4, 5])
+    expectWellFormed(scored)
+  }
+
   @Test func quotedSentencesLoseTheirShare() throws {
     // An opening paragraph of three sentences (no standfirst), then a quoted sentence and
     // one more: the quoted one ranks by position before the last, and after it when quoted
