@@ -14,8 +14,9 @@
 
   summary-cells.py textrank-units BIN [--source bbc-news-summary]
       Precis's units (its sentences, quotations split) for the English articles of one
-      source, with Precis's walk over the sentence graph alone as the score; then summa's
-      TextRank over the very same units, with its own word filters and with ICU words. Each
+      source, with Precis's walk over the sentence graph alone as the score (with Snowball
+      stems, and without); then summa's TextRank over the very same units, with its own word
+      filters and with ICU words. Each
       ranking is read like a peer's under --budget-words 40 (best first until 40 words, cut
       at 40).
 
@@ -123,23 +124,24 @@ def textrank_units(a):
     docs = {d["id"]: d for d in ev.load(DEV, ["en"], [a.source])}
     walk_only = ("graph-weight: 1\n    standfirst-sentences: 0\n    position-weight: 0\n    centrality-weight: 1\n"
                  "    length-weight: 0\n    frequency-weight: 0\n    quoted-weight: 1\n    redundancy: 0\n")
-    pipeline = ("version: 1\nstages:\n  - kind: normalize\n  - kind: split\n  - kind: classify\n"
-                f"  - kind: score\n    {walk_only}outputs:\n  - format: summary\n")
     work = tempfile.mkdtemp(prefix="summary-cells-")
-    with open(os.path.join(work, "walk.yaml"), "w") as f:
-        f.write(pipeline)
+    for name, extra in (("walk", ""), ("walk-unstemmed", "stemming: false\n    ")):
+        with open(os.path.join(work, name + ".yaml"), "w") as f:
+            f.write("version: 1\nstages:\n  - kind: normalize\n  - kind: split\n  - kind: classify\n"
+                    f"  - kind: score\n    {extra}{walk_only}outputs:\n  - format: summary\n")
 
-    def run(d):
+    def run(d, name):
         path = os.path.join(work, d["id"] + ".txt")
         with open(path, "w", encoding="utf-8") as f:
             f.write(d["text"])
-        p = subprocess.run([a.bin, "summarize", "--pipeline", os.path.join(work, "walk.yaml"), "--lang", "en",
+        p = subprocess.run([a.bin, "summarize", "--pipeline", os.path.join(work, name + ".yaml"), "--lang", "en",
                             "--ratio", "1", "--format", "json", path], capture_output=True, text=True, check=True)
         units = json.loads(p.stdout)["sentences"]
         return d["id"], ([u["text"] for u in units], [u["score"] for u in units])
 
     with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
-        walk = dict(pool.map(run, docs.values()))
+        walk = dict(pool.map(lambda d: run(d, "walk"), docs.values()))
+        unstemmed = dict(pool.map(lambda d: run(d, "walk-unstemmed"), docs.values()))
 
     word_iter = icu.BreakIterator.createWordInstance(icu.Locale("en"))
 
@@ -171,6 +173,7 @@ def textrank_units(a):
 
     print(f"{len(walk)} articles of {a.source}; units from {a.bin}; --budget-words 40, ROUGE-2:")
     print(f"  Precis's walk alone:                    {budget_score(docs, walk):.2f}")
+    print(f"  the same without Snowball stems:        {budget_score(docs, unstemmed):.2f}")
     for label, icu_tokens in (("summa's TextRank, its own word filters", False),
                               ("summa's TextRank over ICU words      ", True)):
         ranked = {k: (s, textrank(s, icu_tokens)) for k, (s, _) in walk.items()}
